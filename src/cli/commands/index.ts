@@ -1,0 +1,7 @@
+/** Every subcommand of the CLI, in the order `--help` lists them. */
+import type { Command } from 'commander';
+import type { CliIo } from '../io.ts';
+
+export type RegisterCommand = (program: Command, io: CliIo) => Command;
+
+export const commands: RegisterCommand[] = [];

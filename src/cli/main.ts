@@ -1,0 +1,51 @@
+/**
+ * The `spikelab` command line. Thin: each command parses its flags and calls a
+ * library function that the tests call too. Exit codes: 0 success, 2 bad input
+ * (flags, files, parameters), 1 anything unexpected.
+ */
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { isSpikelabError } from '../core/errors.ts';
+import { commands } from './commands/index.ts';
+import { type CliIo, processIo } from './io.ts';
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('spikelab')
+    .description(
+      'Rate networks and spiking networks side by side, on the same data, with honest numbers.',
+    )
+    .version('0.1.0')
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .exitOverride();
+  for (const register of commands) {
+    register(program, io)
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  }
+  return program;
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // help and version end this way too, with exit code 0
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (isSpikelabError(e)) {
+      io.err(`error: ${e.message}\n`);
+      return e.code === 'CANCELLED' ? 130 : 2;
+    }
+    io.err(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  process.exitCode = await main(process.argv.slice(2));
+}
