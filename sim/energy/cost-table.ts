@@ -1,0 +1,164 @@
+/**
+ * Energy cost tables and the one function that turns event counts into joules.
+ *
+ * Energy = Σ_kind count(kind) × cost(kind) + static power per chip × chips × seconds.
+ * Counting happens where events happen (hardware counters, rate-engine kernels);
+ * this function runs afterwards, never inside a tick loop (GUIDE §2).
+ *
+ * Every cost carries its provenance: `verified` (read against the primary
+ * paper or a verbatim transcription of it), `derived` (arithmetic on verified
+ * figures, shown in `note`), `secondary` (quoted by someone else; the primary
+ * was not read), `assumed` (a modelling choice, said so), `included` (no
+ * separate cost: another entry of the same table already contains it, so
+ * charging it would count it twice) or `unknown` (nothing published: the
+ * energy of a run that has such events is reported as incomplete, never
+ * filled with an invented number).
+ */
+
+/** The kinds of events a cost table can price. */
+export const EVENT_KINDS = [
+  /** One neuron state update in one tick. */
+  'neuronUpdate',
+  /** One spike emitted by a neuron. */
+  'spike',
+  /** One synaptic event: a spike arriving at one synapse. */
+  'synapticEvent',
+  /** One packet injected into the network (one per source core per spike). */
+  'packet',
+  /** One packet copy delivered to a target core. */
+  'delivery',
+  /** One router-to-router traversal along the east–west axis. */
+  'hopEastWest',
+  /** One traversal along the north–south axis. */
+  'hopNorthSouth',
+  /** One traversal along the diagonal (NE–SW) axis of a triangular torus. */
+  'hopDiagonal',
+  /** One traversal of a link between two chips (in addition to its hop). */
+  'chipCrossing',
+  /** Multiply–accumulate (rate network). */
+  'mac',
+  /** Accumulate only (a binary input times a weight). */
+  'ac',
+  /** One 64-bit on-chip SRAM access. */
+  'sramAccess',
+  /** One 64-bit off-chip DRAM access. */
+  'dramAccess',
+] as const;
+
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export type CostStatus = 'verified' | 'derived' | 'secondary' | 'assumed' | 'included' | 'unknown';
+
+export interface CostEntry {
+  /** Joules per event (or watts per chip for static power); null unless priced. */
+  readonly joules: number | null;
+  readonly status: CostStatus;
+  /** Paper, year and table/figure/page, or the quoting source for `secondary`. */
+  readonly source: string;
+  /** Derivation, operating point, or why it is included/unknown. */
+  readonly note?: string;
+}
+
+export interface EnergyTable {
+  /** Registry key, e.g. `truenorth`. */
+  readonly id: string;
+  /** Human name of the platform and operating point. */
+  readonly name: string;
+  /** One line for reports: the papers the table rests on. */
+  readonly source: string;
+  /** Cost per event kind; a kind absent here is `unknown`. */
+  readonly perEvent: Readonly<Partial<Record<EventKind, CostEntry>>>;
+  /** Static power per chip in watts (null joules when unknown). */
+  readonly staticWattsPerChip: CostEntry;
+}
+
+/** Event counts of a run, plus what static power needs (time and chips). */
+export interface EnergyCounts {
+  readonly events: Readonly<Partial<Record<EventKind, number>>>;
+  /** Duration of the run in seconds (simulated time at real-time operation). */
+  readonly seconds: number;
+  /** Chips powered during the run. */
+  readonly chips: number;
+}
+
+export interface EnergyReport {
+  /** Σ of the priced terms (J). When `complete` is false this is a lower bound. */
+  readonly joules: number;
+  /** Joules per priced kind, plus `static`. Kinds with zero count are left out. */
+  readonly breakdown: Readonly<Record<string, number>>;
+  /** The table's report-facing source line. */
+  readonly source: string;
+  readonly table: string;
+  /** False when a counted kind (or static power) has no published cost. */
+  readonly complete: boolean;
+  /** Kinds that were counted but have no cost (`unknown`), and `static` if unknown. */
+  readonly unpriced: readonly string[];
+}
+
+/** A table entry for a kind whose cost is contained in another entry. */
+export function included(source: string, note: string): CostEntry {
+  return { joules: null, status: 'included', source, note };
+}
+
+/** A table entry for a kind with no published figure. */
+export function unknownCost(note: string): CostEntry {
+  return { joules: null, status: 'unknown', source: 'none found', note };
+}
+
+/**
+ * Energy of a run from its counts and a cost table: Σ count × cost per kind plus
+ * static power × chips × seconds. Pure: same inputs, same report.
+ */
+export function computeEnergy(counts: EnergyCounts, table: EnergyTable): EnergyReport {
+  const breakdown: Record<string, number> = {};
+  const unpriced: string[] = [];
+  let joules = 0;
+  for (const kind of EVENT_KINDS) {
+    const n = counts.events[kind] ?? 0;
+    if (n === 0) continue;
+    const entry = table.perEvent[kind];
+    if (entry === undefined || entry.status === 'unknown') {
+      unpriced.push(kind);
+      continue;
+    }
+    if (entry.status === 'included' || entry.joules === null) continue;
+    const e = n * entry.joules;
+    breakdown[kind] = e;
+    joules += e;
+  }
+  const st = table.staticWattsPerChip;
+  if (counts.seconds > 0 && counts.chips > 0) {
+    if (st.status === 'unknown' || st.joules === null) {
+      if (st.status !== 'included') unpriced.push('static');
+    } else {
+      const e = st.joules * counts.chips * counts.seconds;
+      breakdown['static'] = e;
+      joules += e;
+    }
+  }
+  return {
+    joules,
+    breakdown,
+    source: table.source,
+    table: table.id,
+    complete: unpriced.length === 0,
+    unpriced,
+  };
+}
+
+/** A copy of a table with one event cost replaced (sensitivity studies, tests). */
+export function withCost(table: EnergyTable, kind: EventKind, joules: number): EnergyTable {
+  const old = table.perEvent[kind];
+  return {
+    ...table,
+    perEvent: {
+      ...table.perEvent,
+      [kind]: {
+        joules,
+        status: 'assumed',
+        source: old?.source ?? 'caller',
+        note: `overridden by the caller (was ${old?.joules ?? 'unpriced'})`,
+      },
+    },
+  };
+}
