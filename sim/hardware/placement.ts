@@ -1,0 +1,127 @@
+/**
+ * Placement of a network's neurons onto cores, then of cores onto the
+ * machine. Two strategies:
+ * - `sequential`: neurons in id order, row-major slots (the naive baseline);
+ * - `clustered`: greedy growth by connectivity, serpentine slots (neighbouring
+ *   cores are made one after another), to cut deliveries and hops.
+ * Every capacity of the platform is respected or the placement fails with
+ * an error that names the neuron and the limit.
+ */
+
+import { unknownName } from '../../src/core/errors.ts';
+import type { Connectivity } from './connectivity.ts';
+import { CoreFiller } from './core-filler.ts';
+import { buildLayout, type MachineLayout, type SlotOrder } from './machine.ts';
+import type { NetworkShape } from './network-shape.ts';
+import { fillClustered } from './placement-clustered.ts';
+import { fillSequential } from './placement-sequential.ts';
+import type { Platform } from './platform.ts';
+
+export const PLACEMENT_STRATEGIES = ['sequential', 'clustered'] as const;
+export type PlacementStrategy = (typeof PLACEMENT_STRATEGIES)[number];
+
+/** Neurons on logical cores, before the cores are given places on the machine. */
+export interface CoreAssignment {
+  readonly strategy: PlacementStrategy;
+  /** Logical core of each neuron. */
+  readonly coreOf: Int32Array;
+  readonly cores: number;
+  readonly neuronsOnCore: Uint32Array;
+  readonly axonsOnCore: Uint32Array;
+}
+
+export interface Placement extends CoreAssignment {
+  /** Cores in use, including hardware-only cores (TrueNorth relays). */
+  readonly totalCores: number;
+  readonly layout: MachineLayout;
+  /** Router node and chip of each core. */
+  readonly coreNode: Int32Array;
+  readonly coreChip: Int32Array;
+  /** Chips holding at least one used core. */
+  readonly chipsUsed: number;
+}
+
+export function assignCores(
+  net: NetworkShape,
+  conn: Connectivity,
+  platform: Platform,
+  strategy: PlacementStrategy,
+): CoreAssignment {
+  const filler = new CoreFiller(net, conn, platform);
+  if (strategy === 'sequential') fillSequential(filler, conn.neurons);
+  else if (strategy === 'clustered') fillClustered(filler, conn);
+  else throw unknownName('placement', strategy, PLACEMENT_STRATEGIES);
+  return {
+    strategy,
+    coreOf: filler.coreOf,
+    cores: filler.cores,
+    neuronsOnCore: Uint32Array.from(filler.neuronsOnCore),
+    axonsOnCore: Uint32Array.from(filler.axonsOnCore),
+  };
+}
+
+/** Gives every core (and `extraCores` hardware-only cores after them) a slot on the machine. */
+export function placeCores(
+  assignment: CoreAssignment,
+  platform: Platform,
+  extraCores = 0,
+): Placement {
+  const total = assignment.cores + extraCores;
+  const order: SlotOrder = assignment.strategy === 'clustered' ? 'serpentine' : 'row-major';
+  const layout = buildLayout(platform, total, order);
+  const coreNode = layout.slotNode.slice(0, total);
+  const coreChip = new Int32Array(total);
+  const chips = new Set<number>();
+  for (let c = 0; c < total; c++) {
+    coreChip[c] = layout.nodeChip[coreNode[c]!]!;
+    chips.add(coreChip[c]!);
+  }
+  return { ...assignment, totalCores: total, layout, coreNode, coreChip, chipsUsed: chips.size };
+}
+
+/** JSON-ready summary of a placement. */
+export interface PlacementSummary {
+  readonly strategy: PlacementStrategy;
+  readonly cores: number;
+  readonly relayCores: number;
+  readonly chips: number;
+  readonly neuronsPerCore: { readonly max: number; readonly mean: number; readonly limit: number };
+  readonly axonsPerCore: { readonly max: number; readonly limit: number | null };
+  readonly machine: {
+    readonly topology: string;
+    readonly width: number;
+    readonly height: number;
+    readonly chipsX: number;
+    readonly chipsY: number;
+  };
+}
+
+export function summarisePlacement(p: Placement, platform: Platform): PlacementSummary {
+  let maxN = 0;
+  let sumN = 0;
+  let maxA = 0;
+  for (let c = 0; c < p.cores; c++) {
+    maxN = Math.max(maxN, p.neuronsOnCore[c]!);
+    sumN += p.neuronsOnCore[c]!;
+    maxA = Math.max(maxA, p.axonsOnCore[c]!);
+  }
+  return {
+    strategy: p.strategy,
+    cores: p.totalCores,
+    relayCores: p.totalCores - p.cores,
+    chips: p.chipsUsed,
+    neuronsPerCore: {
+      max: maxN,
+      mean: p.cores > 0 ? sumN / p.cores : 0,
+      limit: platform.capacity.neuronsPerCore,
+    },
+    axonsPerCore: { max: maxA, limit: platform.capacity.axonsPerCore },
+    machine: {
+      topology: p.layout.topology.kind,
+      width: p.layout.topology.width,
+      height: p.layout.topology.height,
+      chipsX: p.layout.chipsX,
+      chipsY: p.layout.chipsY,
+    },
+  };
+}
