@@ -51,23 +51,26 @@ export class Mesh implements Topology {
    * start of the route), so the parent of a node is one step back along its
    * own route: in y if it is off the source row, else in x.
    */
-  shortestPathTree(source: number, parent: Int32Array, dirInto: Int8Array): void {
+  treeParent(source: number, node: number): number {
     const w = this.width;
-    const sx = source % w;
-    const sy = Math.floor(source / w);
+    const dy = Math.floor(node / w) - Math.floor(source / w);
+    if (dy !== 0) return node + (dy > 0 ? -w : w);
+    const dx = (node % w) - (source % w);
+    return dx === 0 ? -1 : node + (dx > 0 ? -1 : 1);
+  }
+
+  treeDir(source: number, node: number): number {
+    const w = this.width;
+    const dy = Math.floor(node / w) - Math.floor(source / w);
+    if (dy !== 0) return dy > 0 ? NORTH : SOUTH;
+    const dx = (node % w) - (source % w);
+    return dx === 0 ? -1 : dx > 0 ? EAST : WEST;
+  }
+
+  shortestPathTree(source: number, parent: Int32Array, dirInto: Int8Array): void {
     for (let n = 0; n < this.nodes; n++) {
-      const x = n % w;
-      const y = Math.floor(n / w);
-      if (y !== sy) {
-        parent[n] = n + (y > sy ? -w : w);
-        dirInto[n] = y > sy ? NORTH : SOUTH;
-      } else if (x !== sx) {
-        parent[n] = n + (x > sx ? -1 : 1);
-        dirInto[n] = x > sx ? EAST : WEST;
-      } else {
-        parent[n] = -1;
-        dirInto[n] = -1;
-      }
+      parent[n] = this.treeParent(source, n);
+      dirInto[n] = this.treeDir(source, n);
     }
   }
 }

@@ -32,6 +32,13 @@ export interface Topology {
    * port used to reach `n`.
    */
   shortestPathTree(source: number, parent: Int32Array, dirInto: Int8Array): void;
+  /**
+   * Parent of `node` in the canonical tree from `source` (−1 at the source),
+   * and the port used to reach `node`. Cheap to call repeatedly for one
+   * source (routing groups its work by source node).
+   */
+  treeParent(source: number, node: number): number;
+  treeDir(source: number, node: number): number;
 }
 
 /** Number of links on the tree path from the tree's root to `node`. */

@@ -25,6 +25,10 @@ export class TriangularTorus implements Topology {
   readonly nodes: number;
   /** BFS queue, reused by every shortestPathTree call. */
   private readonly queue: Int32Array;
+  /** The tree of the last source asked for by treeParent/treeDir. */
+  private cachedSource = -1;
+  private readonly cachedParent: Int32Array;
+  private readonly cachedDir: Int8Array;
 
   constructor(
     readonly width: number,
@@ -32,6 +36,24 @@ export class TriangularTorus implements Topology {
   ) {
     this.nodes = width * height;
     this.queue = new Int32Array(this.nodes);
+    this.cachedParent = new Int32Array(this.nodes);
+    this.cachedDir = new Int8Array(this.nodes);
+  }
+
+  private tree(source: number): void {
+    if (source === this.cachedSource) return;
+    this.shortestPathTree(source, this.cachedParent, this.cachedDir);
+    this.cachedSource = source;
+  }
+
+  treeParent(source: number, node: number): number {
+    this.tree(source);
+    return this.cachedParent[node]!;
+  }
+
+  treeDir(source: number, node: number): number {
+    this.tree(source);
+    return this.cachedDir[node]!;
   }
 
   neighbour(node: number, dir: number): number {

@@ -1,0 +1,194 @@
+/**
+ * The hardware event counter: a spike listener that, for each spike the
+ * engine reports, adds what the platform would do — packets from each source
+ * core, copies delivered to target cores, link traversals, synaptic events
+ * per core, relay neurons' work — per core and per tick, and tracks the
+ * busiest core's worst tick against the real-time budget.
+ *
+ * The per-spike path reads precomputed CSR rows (traffic.ts) and plain
+ * counters: no allocation, no Map, no closure. Synaptic load is attributed to
+ * the tick the spike was emitted in, which is when SpiNNaker processes the
+ * incoming packet's synaptic row (delays are applied afterwards, in the
+ * target's input ring buffer).
+ */
+
+import { SpikelabError } from '../../src/core/errors.ts';
+import type { SpikeListener } from './network-shape.ts';
+import type { TrafficPlan } from './traffic.ts';
+
+export class HardwareCounter implements SpikeListener {
+  spikes = 0;
+  /** Spikes of relay (splitter) neurons: hardware-only. */
+  relaySpikes = 0;
+  /** Synaptic events of the network (spike × synapse), as the engine counts them. */
+  synapticEvents = 0;
+  /** Hardware-only synaptic events on relay cores (one per splitter). */
+  relaySynapticEvents = 0;
+  packets = 0;
+  deliveries = 0;
+  hops = 0;
+  readonly hopsByAxis = new Float64Array(3);
+  chipCrossings = 0;
+  /** Ticks accounted so far (ticks 0 .. ticks − 1). */
+  ticks = 0;
+
+  readonly coreSpikes: Float64Array;
+  readonly coreSynapticEvents: Float64Array;
+  readonly corePacketsSent: Float64Array;
+  readonly coreDeliveries: Float64Array;
+  readonly linkLoad: Float64Array;
+
+  /** Largest synaptic load of one core in one tick, and where it happened. */
+  worstLoad = 0;
+  worstCore = -1;
+  worstTick = -1;
+
+  /** Spikes and synaptic events (network + relay) per tick. */
+  private tickSpikeSeries: Float64Array;
+  private tickEventSeries: Float64Array;
+
+  private readonly tickLoad: Float64Array;
+  private readonly tickTouched: Uint32Array;
+  private readonly tickStamp: Int32Array;
+  private nTouched = 0;
+  private openTick = -1;
+
+  constructor(readonly plan: TrafficPlan) {
+    const c = plan.cores;
+    this.coreSpikes = new Float64Array(c);
+    this.coreSynapticEvents = new Float64Array(c);
+    this.corePacketsSent = new Float64Array(c);
+    this.coreDeliveries = new Float64Array(c);
+    this.linkLoad = new Float64Array(plan.links);
+    this.tickLoad = new Float64Array(c);
+    this.tickTouched = new Uint32Array(c);
+    this.tickStamp = new Int32Array(c).fill(-1);
+    this.tickSpikeSeries = new Float64Array(1024);
+    this.tickEventSeries = new Float64Array(1024);
+  }
+
+  /** Neuron updates so far: every non-source neuron (relays included) once per tick. */
+  get neuronUpdates(): number {
+    return this.ticks * this.plan.updatesPerTick;
+  }
+
+  coreNeuronUpdates(core: number): number {
+    return this.ticks * this.plan.updatesPerCore[core]!;
+  }
+
+  /** Per-tick totals of spikes and synaptic events (network + relay) for ticks 0 .. ticks − 1. */
+  tickSeries(): { spikes: Float64Array; synapticEvents: Float64Array } {
+    return {
+      spikes: this.tickSpikeSeries.subarray(0, this.ticks),
+      synapticEvents: this.tickEventSeries.subarray(0, this.ticks),
+    };
+  }
+
+  onSpikes(tick: number, ids: Uint32Array, count: number): void {
+    if (tick !== this.openTick) this.advanceTo(tick);
+    const p = this.plan;
+    let tickEvents = 0;
+    for (let k = 0; k < count; k++) {
+      const v = ids[k]!;
+      this.spikes++;
+      this.coreSpikes[p.coreOf[v]!]!++;
+      for (let s = p.sendStart[v]!; s < p.sendStart[v + 1]!; s++) {
+        const r = p.sendRoute[s]!;
+        this.packets++;
+        this.corePacketsSent[p.sendCore[s]!]!++;
+        for (let i = p.routeCoreStart[r]!; i < p.routeCoreStart[r + 1]!; i++) {
+          this.coreDeliveries[p.routeCores[i]!]!++;
+        }
+        this.deliveries += p.routeCoreStart[r + 1]! - p.routeCoreStart[r]!;
+        for (let i = p.routeLinkStart[r]!; i < p.routeLinkStart[r + 1]!; i++) {
+          this.linkLoad[p.routeLinks[i]!]!++;
+        }
+        const h0 = p.routeHopsAxis[3 * r]!;
+        const h1 = p.routeHopsAxis[3 * r + 1]!;
+        const h2 = p.routeHopsAxis[3 * r + 2]!;
+        this.hopsByAxis[0]! += h0;
+        this.hopsByAxis[1]! += h1;
+        this.hopsByAxis[2]! += h2;
+        this.hops += h0 + h1 + h2;
+        this.chipCrossings += p.routeChipCrossings[r]!;
+      }
+      for (let e = p.eventStart[v]!; e < p.eventStart[v + 1]!; e++) {
+        const c = p.eventCore[e]!;
+        const m = p.eventCount[e]!;
+        this.synapticEvents += m;
+        this.coreSynapticEvents[c]! += m;
+        this.load(c, m, tick);
+        tickEvents += m;
+      }
+      const relays = p.relaySpikes[v]!;
+      if (relays > 0) {
+        const rc = p.relayCore[v]!;
+        this.relaySpikes += relays;
+        this.relaySynapticEvents += relays;
+        this.coreSynapticEvents[rc]! += relays;
+        this.coreSpikes[rc]! += relays;
+        this.load(rc, relays, tick);
+        tickEvents += relays;
+      }
+    }
+    this.tickSpikeSeries[tick]! += count;
+    this.tickEventSeries[tick]! += tickEvents;
+  }
+
+  /**
+   * Closes the run at `totalTicks` (ticks 0 .. totalTicks − 1 were simulated):
+   * accounts neuron updates of ticks without spikes and the last tick's load.
+   */
+  finish(totalTicks: number): void {
+    if (totalTicks > this.ticks) this.advanceTo(totalTicks - 1);
+    this.closeTick();
+    this.openTick = -1;
+  }
+
+  private load(core: number, m: number, tick: number): void {
+    if (this.tickStamp[core] !== tick) {
+      this.tickStamp[core] = tick;
+      this.tickLoad[core] = 0;
+      this.tickTouched[this.nTouched++] = core;
+    }
+    this.tickLoad[core]! += m;
+  }
+
+  /** Ends the open tick and opens `tick` (ticks must not go backwards). */
+  private advanceTo(tick: number): void {
+    if (tick < this.ticks - 1 || (tick === this.ticks - 1 && tick !== this.openTick)) {
+      throw new SpikelabError(
+        'INVALID_ARGUMENT',
+        `onSpikes tick: got ${tick} after tick ${this.ticks - 1}; allowed: ticks that do not go backwards`,
+      );
+    }
+    this.closeTick();
+    this.ticks = Math.max(this.ticks, tick + 1);
+    if (this.ticks > this.tickSpikeSeries.length) this.growSeries(this.ticks);
+    this.openTick = tick;
+  }
+
+  private closeTick(): void {
+    for (let i = 0; i < this.nTouched; i++) {
+      const c = this.tickTouched[i]!;
+      if (this.tickLoad[c]! > this.worstLoad) {
+        this.worstLoad = this.tickLoad[c]!;
+        this.worstCore = c;
+        this.worstTick = this.openTick;
+      }
+    }
+    this.nTouched = 0;
+  }
+
+  /** Doubling growth of the per-tick series: amortised, once per power of two ticks. */
+  private growSeries(min: number): void {
+    let size = this.tickSpikeSeries.length;
+    while (size < min) size *= 2;
+    const s = new Float64Array(size);
+    const e = new Float64Array(size);
+    s.set(this.tickSpikeSeries);
+    e.set(this.tickEventSeries);
+    this.tickSpikeSeries = s;
+    this.tickEventSeries = e;
+  }
+}

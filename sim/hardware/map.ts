@@ -1,0 +1,58 @@
+/**
+ * Mapping a network onto a platform, end to end: connectivity, cores,
+ * platform constraints (TrueNorth), machine slots, routes. The result holds
+ * everything a counter needs; `createCounter` gives the spike listener to
+ * attach to the engine.
+ */
+
+import { buildConnectivity, type Connectivity } from './connectivity.ts';
+import { HardwareCounter } from './event-counter.ts';
+import type { NetworkShape } from './network-shape.ts';
+import { assignCores, type Placement, type PlacementStrategy, placeCores } from './placement.ts';
+import type { Platform } from './platform.ts';
+import { buildTraffic, type RelayPlan, type TrafficPlan } from './traffic.ts';
+
+export interface MapOptions {
+  /** Default `clustered`. */
+  readonly placement?: PlacementStrategy;
+  /** Populations that are spike sources (no neuron updates). */
+  readonly sources?: readonly number[];
+  /** Memory budget for the mapping's arrays (bytes). */
+  readonly budgetBytes?: number;
+  /** Relay neurons for platforms that allow one target per neuron (TrueNorth). */
+  readonly relays?: (
+    conn: Connectivity,
+    cores: number,
+    assignment: Placement['coreOf'],
+  ) => RelayPlan;
+}
+
+export interface MappedNetwork {
+  readonly platform: Platform;
+  readonly network: NetworkShape;
+  readonly connectivity: Connectivity;
+  readonly placement: Placement;
+  readonly traffic: TrafficPlan;
+  readonly relays: RelayPlan | null;
+}
+
+export function mapNetwork(
+  net: NetworkShape,
+  platform: Platform,
+  options: MapOptions = {},
+): MappedNetwork {
+  const conn = buildConnectivity(net, options.budgetBytes);
+  const assignment = assignCores(net, conn, platform, options.placement ?? 'clustered');
+  const relays = options.relays ? options.relays(conn, assignment.cores, assignment.coreOf) : null;
+  const placement = placeCores(assignment, platform, relays?.relayCores ?? 0);
+  const traffic = buildTraffic(net, conn, placement, platform, {
+    ...(options.sources ? { sources: options.sources } : {}),
+    ...(relays ? { relays } : {}),
+  });
+  return { platform, network: net, connectivity: conn, placement, traffic, relays };
+}
+
+/** A fresh spike listener counting the mapped network's hardware events. */
+export function createCounter(mapped: MappedNetwork): HardwareCounter {
+  return new HardwareCounter(mapped.traffic);
+}
