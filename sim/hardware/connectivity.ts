@@ -22,10 +22,12 @@ export interface Connectivity {
   readonly inSource: Uint32Array;
   readonly inDelay: Uint16Array;
   readonly inProjection: Uint16Array;
+  /** Out-edge index of each in-edge (to read its weight or write its axon type). */
+  readonly inOut: Uint32Array;
 }
 
-/** Bytes per synapse held here: out (4+2+2+4) and in (4+2+2). */
-const BYTES_PER_SYNAPSE = 20;
+/** Bytes per synapse held here: out (4+2+2+4) and in (4+2+2+4). */
+const BYTES_PER_SYNAPSE = 24;
 
 export function buildConnectivity(net: NetworkShape, budgetBytes?: number): Connectivity {
   checkNetworkShape(net);
@@ -65,6 +67,7 @@ export function buildConnectivity(net: NetworkShape, budgetBytes?: number): Conn
   const inSource = new Uint32Array(m);
   const inDelay = new Uint16Array(m);
   const inProjection = new Uint16Array(m);
+  const inOut = new Uint32Array(m);
   const outFill = outStart.slice(0, n);
   const inFill = inStart.slice(0, n);
   net.projections.forEach((pr, k) => {
@@ -83,6 +86,7 @@ export function buildConnectivity(net: NetworkShape, budgetBytes?: number): Conn
         inSource[q] = src;
         inDelay[q] = pr.delays[s]!;
         inProjection[q] = k;
+        inOut[q] = o;
       }
     }
   });
@@ -99,5 +103,6 @@ export function buildConnectivity(net: NetworkShape, budgetBytes?: number): Conn
     inSource,
     inDelay,
     inProjection,
+    inOut,
   };
 }

@@ -5,12 +5,14 @@
  * attach to the engine.
  */
 
+import { SpikelabError } from '../../src/core/errors.ts';
 import { buildConnectivity, type Connectivity } from './connectivity.ts';
 import { HardwareCounter } from './event-counter.ts';
-import type { NetworkShape } from './network-shape.ts';
+import { describeProjection, type NetworkShape } from './network-shape.ts';
 import { assignCores, type Placement, type PlacementStrategy, placeCores } from './placement.ts';
 import type { Platform } from './platform.ts';
 import { buildTraffic, type RelayPlan, type TrafficPlan } from './traffic.ts';
+import type { TrueNorthTransformReport } from './truenorth-map.ts';
 
 export interface MapOptions {
   /** Default `clustered`. */
@@ -34,6 +36,8 @@ export interface MappedNetwork {
   readonly placement: Placement;
   readonly traffic: TrafficPlan;
   readonly relays: RelayPlan | null;
+  /** TrueNorth only: what the mapping changed (see truenorth-map.ts). */
+  readonly truenorth?: { readonly report: TrueNorthTransformReport };
 }
 
 export function mapNetwork(
@@ -42,6 +46,7 @@ export function mapNetwork(
   options: MapOptions = {},
 ): MappedNetwork {
   const conn = buildConnectivity(net, options.budgetBytes);
+  checkDelays(net, conn, platform);
   const assignment = assignCores(net, conn, platform, options.placement ?? 'clustered');
   const relays = options.relays ? options.relays(conn, assignment.cores, assignment.coreOf) : null;
   const placement = placeCores(assignment, platform, relays?.relayCores ?? 0);
@@ -55,4 +60,18 @@ export function mapNetwork(
 /** A fresh spike listener counting the mapped network's hardware events. */
 export function createCounter(mapped: MappedNetwork): HardwareCounter {
   return new HardwareCounter(mapped.traffic);
+}
+
+/** Delays beyond what the platform can hold are refused, naming the projection. */
+function checkDelays(net: NetworkShape, conn: Connectivity, platform: Platform): void {
+  const max = platform.capacity.maxDelayTicks;
+  if (max === null) return;
+  for (let e = 0; e < conn.synapses; e++) {
+    if (conn.outDelay[e]! > max) {
+      throw new SpikelabError(
+        'CONSTRAINT_VIOLATION',
+        `${platform.name}: ${describeProjection(net, conn.outProjection[e]!)} has a synapse with delay ${conn.outDelay[e]} ticks; allowed: 1–${max} ticks (${platform.sources['capacity.maxDelayTicks'] ?? 'platform limit'})`,
+      );
+    }
+  }
 }

@@ -13,6 +13,7 @@ import type { HardwareCounter } from './event-counter.ts';
 import type { MappedNetwork } from './map.ts';
 import { type PlacementSummary, summarisePlacement } from './placement.ts';
 import type { PlatformId } from './platform.ts';
+import type { TrueNorthTransformReport } from './truenorth-map.ts';
 
 export const HARDWARE_REPORT_SCHEMA_VERSION = 1;
 
@@ -64,6 +65,8 @@ export interface HardwareReport {
   } | null;
   readonly placement: PlacementSummary;
   readonly energy: EnergyReport;
+  /** TrueNorth: what the mapping changed to fit the chip (relays, quantisation). */
+  readonly transform?: TrueNorthTransformReport;
 }
 
 /** The energy-relevant counts of a run. */
@@ -165,5 +168,6 @@ export function hardwareReport(
     routing,
     placement: summarisePlacement(placement, platform),
     energy: computeEnergy(energyCounts(mapped, counter), energyTable),
+    ...(mapped.truenorth ? { transform: mapped.truenorth.report } : {}),
   };
 }

@@ -76,7 +76,12 @@ export class RouteBuilder {
       this.visited[nVisited++] = node;
       // Climb towards the source until the path joins the tree built so far
       // (at the latest at the source, which is in the tree from the start).
-      for (;;) {
+      for (let guard = 0; ; guard++) {
+        if (guard > topo.nodes || node === undefined || node < 0) {
+          throw new Error(
+            `route from core ${src} to core ${core}: no path in the topology (internal error)`,
+          );
+        }
         const parent = topo.treeParent(source, node);
         const dir = topo.treeDir(source, node);
         this.links.push(parent * topo.degree + dir);

@@ -243,7 +243,9 @@ describe('event conservation on a mini CUBA with hand-made spike sequences', () 
     }
     const clustered = network([['cells', groups * size]], [projection(0, 0, groups * size, edges)]);
     // 64 neurons per core and 2 cores per chip: the 8 groups need 4 chips, so routes cross links.
-    const p = withPlatform(platform('spinnaker'), { capacity: { neuronsPerCore: size, coresPerNode: 2 } });
+    const p = withPlatform(platform('spinnaker'), {
+      capacity: { neuronsPerCore: size, coresPerNode: 2 },
+    });
     const run = (strategy: 'sequential' | 'clustered') => {
       const m = mapNetwork(clustered, p, { placement: strategy });
       const c = createCounter(m);
