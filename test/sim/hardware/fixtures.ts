@@ -106,3 +106,38 @@ export function miniCuba(seed: number, nExc = 320, nInh = 80, p = 0.05): Network
     ],
   );
 }
+
+/**
+ * 257 inputs into 2 neurons: post 0 ← in 0..199, post 1 ← in 57..256. Either
+ * neuron fits on a 256-axon core; both together need 257 axons.
+ */
+export function twoNeuronsWith257Inputs(): NetworkShape {
+  const edges: Edge[] = [];
+  for (let i = 0; i < 200; i++) edges.push({ i, j: 0 });
+  for (let i = 57; i < 257; i++) edges.push({ i, j: 1 });
+  return network(
+    [
+      ['in', 257],
+      ['out', 2],
+    ],
+    [projection(0, 1, 257, edges)],
+  );
+}
+
+/** One neuron with 257 distinct inputs: no 256-axon core can hold it. */
+export function oneNeuronWith257Inputs(): NetworkShape {
+  return network(
+    [
+      ['in', 257],
+      ['out', 1],
+    ],
+    [
+      projection(
+        0,
+        1,
+        257,
+        Array.from({ length: 257 }, (_, i) => ({ i, j: 0 })),
+      ),
+    ],
+  );
+}

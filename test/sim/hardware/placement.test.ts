@@ -10,7 +10,15 @@ import {
 } from '../../../sim/hardware/placement.ts';
 import { type Platform, withPlatform } from '../../../sim/hardware/platform.ts';
 import { platform } from '../../../sim/hardware/platforms.ts';
-import { type Edge, miniCuba, network, projection, scatteredClusters } from './fixtures.ts';
+import {
+  type Edge,
+  miniCuba,
+  network,
+  oneNeuronWith257Inputs,
+  projection,
+  scatteredClusters,
+  twoNeuronsWith257Inputs,
+} from './fixtures.ts';
 
 /** Recomputes every per-core load from scratch and checks it against the platform's limits. */
 function checkCapacities(net: NetworkShape, conn: Connectivity, a: CoreAssignment, p: Platform) {
@@ -94,17 +102,7 @@ describe('placement respects every capacity', () => {
 
 describe('TrueNorth: 256 axons per core', () => {
   it('two neurons needing 257 distinct inputs together are split onto two cores, never truncated', () => {
-    // post 0 ← pre 0..199, post 1 ← pre 57..256: 257 distinct axons for both together.
-    const edges: Edge[] = [];
-    for (let i = 0; i < 200; i++) edges.push({ i, j: 0 });
-    for (let i = 57; i < 257; i++) edges.push({ i, j: 1 });
-    const net = network(
-      [
-        ['in', 257],
-        ['out', 2],
-      ],
-      [projection(0, 1, 257, edges)],
-    );
+    const net = twoNeuronsWith257Inputs();
     const conn = buildConnectivity(net);
     const a = assignCores(net, conn, platform('truenorth'), 'sequential');
     expect(a.coreOf[257]).not.toBe(a.coreOf[258]);
@@ -115,14 +113,7 @@ describe('TrueNorth: 256 axons per core', () => {
   });
 
   it('one neuron with 257 distinct inputs is rejected with the neuron, the projection and the limit named', () => {
-    const edges: Edge[] = Array.from({ length: 257 }, (_, i) => ({ i, j: 0 }));
-    const net = network(
-      [
-        ['in', 257],
-        ['out', 1],
-      ],
-      [projection(0, 1, 257, edges)],
-    );
+    const net = oneNeuronWith257Inputs();
     const conn = buildConnectivity(net);
     for (const strategy of PLACEMENT_STRATEGIES) {
       expect(() => assignCores(net, conn, platform('truenorth'), strategy)).toThrow(

@@ -8,7 +8,13 @@ import { hardwareReport } from '../../../sim/hardware/report.ts';
 import { truenorth } from '../../../sim/hardware/truenorth.ts';
 import { mapToTrueNorth } from '../../../sim/hardware/truenorth-map.ts';
 import { Rng } from '../../../src/core/rng.ts';
-import { type Edge, miniCuba, network, projection } from './fixtures.ts';
+import {
+  miniCuba,
+  network,
+  oneNeuronWith257Inputs,
+  projection,
+  twoNeuronsWith257Inputs,
+} from './fixtures.ts';
 
 /** TrueNorth with 4 neurons per core, so small networks span several cores. */
 const tiny = withPlatform(truenorth, { capacity: { neuronsPerCore: 4 } });
@@ -98,16 +104,7 @@ describe('TrueNorth: one target per neuron', () => {
 
 describe('TrueNorth: 257 axons on one core', () => {
   it('is split across cores when two neurons share the load, and every synapse still arrives (400 events)', () => {
-    const edges: Edge[] = [];
-    for (let i = 0; i < 200; i++) edges.push({ i, j: 0 });
-    for (let i = 57; i < 257; i++) edges.push({ i, j: 1 });
-    const net = network(
-      [
-        ['in', 257],
-        ['out', 2],
-      ],
-      [projection(0, 1, 257, edges)],
-    );
+    const net = twoNeuronsWith257Inputs();
     const m = mapToTrueNorth(net, { placement: 'sequential' });
     const c = createCounter(m);
     c.onSpikes(
@@ -122,20 +119,7 @@ describe('TrueNorth: 257 axons on one core', () => {
   });
 
   it('is rejected when one neuron alone needs 257 axons', () => {
-    const net = network(
-      [
-        ['in', 257],
-        ['out', 1],
-      ],
-      [
-        projection(
-          0,
-          1,
-          257,
-          Array.from({ length: 257 }, (_, i) => ({ i, j: 0 })),
-        ),
-      ],
-    );
+    const net = oneNeuronWith257Inputs();
     expect(() => mapOnto(net, platform('truenorth'))).toThrow(
       /needs 257 axons .*allowed: at most 256 axons per core/,
     );
