@@ -2,14 +2,19 @@
  * The hardware event counter: a spike listener that, for each spike the
  * engine reports, adds what the platform would do — packets from each source
  * core, copies delivered to target cores, link traversals, synaptic events
- * per core, relay neurons' work — per core and per tick, and tracks the
- * busiest core's worst tick against the real-time budget.
+ * per core, relay neurons' work — and tracks the busiest core's worst tick
+ * against the real-time budget.
  *
- * The per-spike path reads precomputed CSR rows (traffic.ts) and plain
- * counters: no allocation, no Map, no closure. Synaptic load is attributed to
- * the tick the spike was emitted in, which is when SpiNNaker processes the
- * incoming packet's synaptic row (delays are applied afterwards, in the
- * target's input ring buffer).
+ * Everything a spike causes is fixed per neuron, so the per-spike path adds
+ * precomputed per-neuron totals (traffic.ts `perSpike`) and counts the spike
+ * against its neuron; only the per-tick load of each target core (needed for
+ * the real-time verdict) walks a CSR row. Per-core and per-link totals are
+ * derived from the neuron spike counts when asked for. No allocation, no Map,
+ * no closure per spike.
+ *
+ * Synaptic load is attributed to the tick the spike was emitted in, which is
+ * when SpiNNaker processes the incoming packet's synaptic row (delays are
+ * applied afterwards, in the target's input ring buffer).
  */
 
 import { SpikelabError } from '../../src/core/errors.ts';
@@ -31,22 +36,16 @@ export class HardwareCounter implements SpikeListener {
   chipCrossings = 0;
   /** Ticks accounted so far (ticks 0 .. ticks − 1). */
   ticks = 0;
-
-  readonly coreSpikes: Float64Array;
-  readonly coreSynapticEvents: Float64Array;
-  readonly corePacketsSent: Float64Array;
-  readonly coreDeliveries: Float64Array;
-  readonly linkLoad: Float64Array;
+  /** Spikes of each neuron so far. */
+  readonly neuronSpikes: Float64Array;
 
   /** Largest synaptic load of one core in one tick, and where it happened. */
   worstLoad = 0;
   worstCore = -1;
   worstTick = -1;
 
-  /** Spikes and synaptic events (network + relay) per tick. */
   private tickSpikeSeries: Float64Array;
   private tickEventSeries: Float64Array;
-
   private readonly tickLoad: Float64Array;
   private readonly tickTouched: Uint32Array;
   private readonly tickStamp: Int32Array;
@@ -55,16 +54,58 @@ export class HardwareCounter implements SpikeListener {
 
   constructor(readonly plan: TrafficPlan) {
     const c = plan.cores;
-    this.coreSpikes = new Float64Array(c);
-    this.coreSynapticEvents = new Float64Array(c);
-    this.corePacketsSent = new Float64Array(c);
-    this.coreDeliveries = new Float64Array(c);
-    this.linkLoad = new Float64Array(plan.links);
+    this.neuronSpikes = new Float64Array(plan.neurons);
     this.tickLoad = new Float64Array(c);
     this.tickTouched = new Uint32Array(c);
     this.tickStamp = new Int32Array(c).fill(-1);
     this.tickSpikeSeries = new Float64Array(1024);
     this.tickEventSeries = new Float64Array(1024);
+  }
+
+  onSpikes(tick: number, ids: Uint32Array, count: number): void {
+    if (tick !== this.openTick) this.advanceTo(tick);
+    const p = this.plan;
+    const ps = p.perSpike;
+    let tickEvents = 0;
+    for (let k = 0; k < count; k++) {
+      const v = ids[k]!;
+      this.neuronSpikes[v]!++;
+      this.packets += ps.packets[v]!;
+      this.deliveries += ps.deliveries[v]!;
+      const h0 = ps.hopsAxis[3 * v]!;
+      const h1 = ps.hopsAxis[3 * v + 1]!;
+      const h2 = ps.hopsAxis[3 * v + 2]!;
+      this.hopsByAxis[0]! += h0;
+      this.hopsByAxis[1]! += h1;
+      this.hopsByAxis[2]! += h2;
+      this.hops += h0 + h1 + h2;
+      this.chipCrossings += ps.chipCrossings[v]!;
+      this.synapticEvents += ps.synapticEvents[v]!;
+      tickEvents += ps.synapticEvents[v]!;
+      for (let e = p.eventStart[v]!; e < p.eventStart[v + 1]!; e++) {
+        this.load(p.eventCore[e]!, p.eventCount[e]!, tick);
+      }
+      const relays = p.relaySpikes[v]!;
+      if (relays > 0) {
+        this.relaySpikes += relays;
+        this.relaySynapticEvents += relays;
+        this.load(p.relayCore[v]!, relays, tick);
+        tickEvents += relays;
+      }
+    }
+    this.spikes += count;
+    this.tickSpikeSeries[tick]! += count;
+    this.tickEventSeries[tick]! += tickEvents;
+  }
+
+  /**
+   * Closes the run at `totalTicks` (ticks 0 .. totalTicks − 1 were simulated):
+   * accounts neuron updates of ticks without spikes and the last tick's load.
+   */
+  finish(totalTicks: number): void {
+    if (totalTicks > this.ticks) this.advanceTo(totalTicks - 1);
+    this.closeTick();
+    this.openTick = -1;
   }
 
   /** Neuron updates so far: every non-source neuron (relays included) once per tick. */
@@ -84,65 +125,53 @@ export class HardwareCounter implements SpikeListener {
     };
   }
 
-  onSpikes(tick: number, ids: Uint32Array, count: number): void {
-    if (tick !== this.openTick) this.advanceTo(tick);
+  /** Totals per core, from the neuron spike counts (O(neurons × targets); for reports, not per tick). */
+  perCore(): {
+    spikes: Float64Array;
+    synapticEvents: Float64Array;
+    packetsSent: Float64Array;
+    deliveries: Float64Array;
+  } {
     const p = this.plan;
-    let tickEvents = 0;
-    for (let k = 0; k < count; k++) {
-      const v = ids[k]!;
-      this.spikes++;
-      this.coreSpikes[p.coreOf[v]!]!++;
+    const spikes = new Float64Array(p.cores);
+    const synapticEvents = new Float64Array(p.cores);
+    const packetsSent = new Float64Array(p.cores);
+    const deliveries = new Float64Array(p.cores);
+    for (let v = 0; v < p.neurons; v++) {
+      const k = this.neuronSpikes[v]!;
+      if (k === 0) continue;
+      spikes[p.coreOf[v]!]! += k;
+      for (let e = p.eventStart[v]!; e < p.eventStart[v + 1]!; e++)
+        synapticEvents[p.eventCore[e]!]! += k * p.eventCount[e]!;
       for (let s = p.sendStart[v]!; s < p.sendStart[v + 1]!; s++) {
         const r = p.sendRoute[s]!;
-        this.packets++;
-        this.corePacketsSent[p.sendCore[s]!]!++;
-        for (let i = p.routeCoreStart[r]!; i < p.routeCoreStart[r + 1]!; i++) {
-          this.coreDeliveries[p.routeCores[i]!]!++;
-        }
-        this.deliveries += p.routeCoreStart[r + 1]! - p.routeCoreStart[r]!;
-        for (let i = p.routeLinkStart[r]!; i < p.routeLinkStart[r + 1]!; i++) {
-          this.linkLoad[p.routeLinks[i]!]!++;
-        }
-        const h0 = p.routeHopsAxis[3 * r]!;
-        const h1 = p.routeHopsAxis[3 * r + 1]!;
-        const h2 = p.routeHopsAxis[3 * r + 2]!;
-        this.hopsByAxis[0]! += h0;
-        this.hopsByAxis[1]! += h1;
-        this.hopsByAxis[2]! += h2;
-        this.hops += h0 + h1 + h2;
-        this.chipCrossings += p.routeChipCrossings[r]!;
-      }
-      for (let e = p.eventStart[v]!; e < p.eventStart[v + 1]!; e++) {
-        const c = p.eventCore[e]!;
-        const m = p.eventCount[e]!;
-        this.synapticEvents += m;
-        this.coreSynapticEvents[c]! += m;
-        this.load(c, m, tick);
-        tickEvents += m;
+        packetsSent[p.sendCore[s]!]! += k;
+        for (let i = p.routeCoreStart[r]!; i < p.routeCoreStart[r + 1]!; i++)
+          deliveries[p.routeCores[i]!]! += k;
       }
       const relays = p.relaySpikes[v]!;
       if (relays > 0) {
-        const rc = p.relayCore[v]!;
-        this.relaySpikes += relays;
-        this.relaySynapticEvents += relays;
-        this.coreSynapticEvents[rc]! += relays;
-        this.coreSpikes[rc]! += relays;
-        this.load(rc, relays, tick);
-        tickEvents += relays;
+        spikes[p.relayCore[v]!]! += k * relays;
+        synapticEvents[p.relayCore[v]!]! += k * relays;
       }
     }
-    this.tickSpikeSeries[tick]! += count;
-    this.tickEventSeries[tick]! += tickEvents;
+    return { spikes, synapticEvents, packetsSent, deliveries };
   }
 
-  /**
-   * Closes the run at `totalTicks` (ticks 0 .. totalTicks − 1 were simulated):
-   * accounts neuron updates of ticks without spikes and the last tick's load.
-   */
-  finish(totalTicks: number): void {
-    if (totalTicks > this.ticks) this.advanceTo(totalTicks - 1);
-    this.closeTick();
-    this.openTick = -1;
+  /** Packets that crossed each directed link (index `node * degree + port`). */
+  linkLoads(): Float64Array {
+    const p = this.plan;
+    const load = new Float64Array(p.links);
+    for (let v = 0; v < p.neurons; v++) {
+      const k = this.neuronSpikes[v]!;
+      if (k === 0) continue;
+      for (let s = p.sendStart[v]!; s < p.sendStart[v + 1]!; s++) {
+        const r = p.sendRoute[s]!;
+        for (let i = p.routeLinkStart[r]!; i < p.routeLinkStart[r + 1]!; i++)
+          load[p.routeLinks[i]!]! += k;
+      }
+    }
+    return load;
   }
 
   private load(core: number, m: number, tick: number): void {

@@ -97,19 +97,20 @@ export function hardwareReport(
   const { platform, placement, traffic } = mapped;
   const budget = platform.timing.synapticEventsPerCoreTick;
   const overrun = budget === null ? null : counter.worstLoad / budget;
+  const perCore = counter.perCore();
   let synMax = 0;
   let synSum = 0;
   let sentMax = 0;
   let delMax = 0;
   for (let c = 0; c < traffic.cores; c++) {
-    synMax = Math.max(synMax, counter.coreSynapticEvents[c]!);
-    synSum += counter.coreSynapticEvents[c]!;
-    sentMax = Math.max(sentMax, counter.corePacketsSent[c]!);
-    delMax = Math.max(delMax, counter.coreDeliveries[c]!);
+    synMax = Math.max(synMax, perCore.synapticEvents[c]!);
+    synSum += perCore.synapticEvents[c]!;
+    sentMax = Math.max(sentMax, perCore.packetsSent[c]!);
+    delMax = Math.max(delMax, perCore.deliveries[c]!);
   }
   let used = 0;
   let maxLoad = 0;
-  for (const l of counter.linkLoad) {
+  for (const l of counter.linkLoads()) {
     if (l > 0) used++;
     maxLoad = Math.max(maxLoad, l);
   }

@@ -48,6 +48,15 @@ export interface TrafficPlan {
   readonly eventStart: Uint32Array;
   readonly eventCore: Uint32Array;
   readonly eventCount: Uint32Array;
+  /** Per spike of each neuron: packets, copies delivered, hops per axis, chip crossings, synaptic events. */
+  readonly perSpike: {
+    readonly packets: Uint32Array;
+    readonly deliveries: Uint32Array;
+    /** Three per neuron: axis 0, 1, 2. */
+    readonly hopsAxis: Uint32Array;
+    readonly chipCrossings: Uint32Array;
+    readonly synapticEvents: Uint32Array;
+  };
   /** Extra spikes and synaptic events of relay neurons per spike of each neuron. */
   readonly relaySpikes: Uint32Array;
   readonly relayCore: Int32Array;
@@ -241,20 +250,46 @@ export function buildTraffic(
   let updatesPerTick = 0;
   for (let c = 0; c < cores; c++) updatesPerTick += updatesPerCore[c]!;
 
+  // Everything a spike causes is fixed per neuron: sum it once here, so the
+  // counter adds a handful of numbers per spike instead of walking routes.
+  const routeCoreStart = routes.coreStart.toArray();
+  const routeHopsAxis = routes.hopsAxis.toArray();
+  const routeChipCrossings = routes.chipCrossings.toArray();
+  const sendRouteA = sendRoute.toArray();
+  const perSpike = {
+    packets: new Uint32Array(n),
+    deliveries: new Uint32Array(n),
+    hopsAxis: new Uint32Array(3 * n),
+    chipCrossings: new Uint32Array(n),
+    synapticEvents: new Uint32Array(n),
+  };
+  for (let v = 0; v < n; v++) {
+    perSpike.packets[v] = sendStart[v + 1]! - sendStart[v]!;
+    for (let k = sendStart[v]!; k < sendStart[v + 1]!; k++) {
+      const r = sendRouteA[k]!;
+      perSpike.deliveries[v]! += routeCoreStart[r + 1]! - routeCoreStart[r]!;
+      for (let a = 0; a < 3; a++) perSpike.hopsAxis[3 * v + a]! += routeHopsAxis[3 * r + a]!;
+      perSpike.chipCrossings[v]! += routeChipCrossings[r]!;
+    }
+    for (let e = eventStart[v]!; e < eventStart[v + 1]!; e++)
+      perSpike.synapticEvents[v]! += eventCount[e]!;
+  }
+
   return {
     neurons: n,
     cores,
     links: placement.layout.topology.nodes * placement.layout.topology.degree,
     coreOf,
     sendStart,
-    sendRoute: sendRoute.toArray(),
+    sendRoute: sendRouteA,
     sendCore: sendCore.toArray(),
-    routeCoreStart: routes.coreStart.toArray(),
+    routeCoreStart,
     routeCores: routes.cores.toArray(),
     routeLinkStart: routes.linkStart.toArray(),
     routeLinks: routes.links.toArray(),
-    routeHopsAxis: routes.hopsAxis.toArray(),
-    routeChipCrossings: routes.chipCrossings.toArray(),
+    routeHopsAxis,
+    routeChipCrossings,
+    perSpike,
     eventStart,
     eventCore,
     eventCount,

@@ -78,9 +78,9 @@ describe('multicast routes on a hand-drawn placement', () => {
     // x first: (0,0)→(1,0)→(2,0)→(3,0) east–west; (3,0)→(3,1)→(3,2) and (1,0)→(1,1) north–south.
     expect(Array.from(c.hopsByAxis)).toEqual([3, 3, 0]);
     expect(c.synapticEvents).toBe(4);
-    expect(Array.from(c.coreSynapticEvents)).toEqual([0, 2, 1, 1]);
-    expect(c.linkLoad.reduce((a, b) => a + b, 0)).toBe(6);
-    expect(c.linkLoad.filter((l) => l > 1).length).toBe(0);
+    expect(Array.from(c.perCore().synapticEvents)).toEqual([0, 2, 1, 1]);
+    expect(c.linkLoads().reduce((a, b) => a + b, 0)).toBe(6);
+    expect(c.linkLoads().filter((l) => l > 1).length).toBe(0);
   });
 
   it('4 × 4 triangular torus: targets 1, 2 and 2 hops away share the first hop → 4 links, axes E–W 1, N–S 1, diagonal 2', () => {
@@ -215,9 +215,11 @@ describe('event conservation on a mini CUBA with hand-made spike sequences', () 
         expect(counter.synapticEvents).toBe(events);
         expect(counter.packets).toBe(packets);
         expect(counter.deliveries).toBe(copies);
-        expect(counter.coreSynapticEvents.reduce((a, b) => a + b, 0)).toBe(events);
-        expect(counter.coreDeliveries.reduce((a, b) => a + b, 0)).toBe(copies);
-        expect(counter.linkLoad.reduce((a, b) => a + b, 0)).toBe(counter.hops);
+        const perCore = counter.perCore();
+        expect(perCore.synapticEvents.reduce((a, b) => a + b, 0)).toBe(events);
+        expect(perCore.deliveries.reduce((a, b) => a + b, 0)).toBe(copies);
+        expect(perCore.packetsSent.reduce((a, b) => a + b, 0)).toBe(packets);
+        expect(counter.linkLoads().reduce((a, b) => a + b, 0)).toBe(counter.hops);
         expect(counter.neuronUpdates).toBe(ticks * n);
         const series = counter.tickSeries();
         expect(series.spikes.reduce((a, b) => a + b, 0)).toBe(spikes);

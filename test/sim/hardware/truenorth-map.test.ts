@@ -51,7 +51,7 @@ describe('TrueNorth: one target per neuron', () => {
     expect(c.packets).toBe(5); // src → relay, then one per splitter
     expect(c.synapticEvents).toBe(12); // the network's own events, unchanged
     expect([c.relaySpikes, c.relaySynapticEvents]).toEqual([4, 4]);
-    expect(c.coreSynapticEvents[4]).toBe(4); // the relay core's crossbar events
+    expect(c.perCore().synapticEvents[4]).toBe(4); // the relay core's crossbar events
     expect(m.truenorth.report.changes[0]).toBe(
       'fan-out: 1 neurons send through 4 splitter neurons on 1 relay cores; 12 synapses of delay 1 now take 2 ticks',
     );

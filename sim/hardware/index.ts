@@ -1,0 +1,20 @@
+/** The neuromorphic hardware models: platforms, placement, routing, counting, reports. */
+
+export { buildConnectivity, type Connectivity } from './connectivity.ts';
+export { HardwareCounter } from './event-counter.ts';
+export { buildLayout, type MachineLayout, type SlotOrder } from './machine.ts';
+export { createCounter, type MapOptions, type MappedNetwork, mapNetwork } from './map.ts';
+export { type MapOntoOptions, mapOnto } from './map-onto.ts';
+export * from './network-shape.ts';
+export * from './placement.ts';
+export * from './platform.ts';
+export { platform, platforms } from './platforms.ts';
+export {
+  energyCounts,
+  HARDWARE_REPORT_SCHEMA_VERSION,
+  type HardwareReport,
+  hardwareReport,
+} from './report.ts';
+export { buildTraffic, type RelayPlan, type TrafficPlan } from './traffic.ts';
+export * from './truenorth-map.ts';
+export * from './truenorth-neuron.ts';
