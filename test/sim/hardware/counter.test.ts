@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withCost } from '../../../sim/energy/cost-table.ts';
 import { buildConnectivity, type Connectivity } from '../../../sim/hardware/connectivity.ts';
 import { HardwareCounter } from '../../../sim/hardware/event-counter.ts';
 import { buildLayout } from '../../../sim/hardware/machine.ts';
@@ -351,6 +352,10 @@ describe('JSON report', () => {
       ]),
     );
     expect(r.energy.source).toMatch(/Stromatias/);
+    // Doubling the per-event cost adds exactly synapticEvents × 13.3 nJ.
+    const table = mapped.platform.energy;
+    const doubled = hardwareReport(mapped, c, withCost(table, 'synapticEvent', 2 * 13.3e-9));
+    expect(doubled.energy.joules - r.energy.joules).toBeCloseTo(r.synapticEvents * 13.3e-9, 12);
     expect(r.routing).toMatchObject({ limit: 1023, withinLimit: true });
   });
 });
