@@ -1,0 +1,150 @@
+/**
+ * Leaky integrate-and-fire neuron with exponentially decaying conductances
+ * (PyNN IF_cond_exp; the COBA benchmark of Brette et al. 2007):
+ *
+ *   cm dv/dt = gL (vRest − v) + gE (eRevE − v) + gI (eRevI − v) + iOffset,
+ *   gL = cm/tauM,   dgX/dt = −gX/tauSynX,   a spike adds its weight (µS) to gX
+ *
+ * Integration scheme: the conductances decay exactly. Within a tick v obeys a
+ * linear equation whose coefficients depend on gE(t), gI(t); we freeze each
+ * conductance at its exact mean over the tick (ḡ = g·(τ/h)(1 − e^(−h/τ))) and
+ * solve that equation exactly:
+ *
+ *   v ← v∞ + (v − v∞) e^(−h·gTot/cm),   gTot = gL + ḡE + ḡI,
+ *   v∞ = (gL vRest + ḡE eRevE + ḡI eRevI + iOffset) / gTot
+ *
+ * This is Brian2's exponential Euler (the scheme its COBA example uses) with
+ * the step-mean instead of the step-start conductance: unconditionally stable
+ * (v stays between the reversal potentials at any dt), exact when the
+ * conductances are constant, and first order in h·|dg/dt|/gTot otherwise.
+ * Tick order and refractoriness as in IF_curr_exp.
+ */
+import { decay } from './propagators.ts';
+import { type NeuronModel, type NeuronState, ticksOf } from './types.ts';
+
+const GL = 0;
+const MEAN_E = 1; // ḡE / gE at the start of the tick
+const MEAN_I = 2;
+const P11E = 3;
+const P11I = 4;
+const E_E = 5; // eRevE − vRest
+const E_I = 6;
+const H_OVER_CM = 7;
+const THETA = 8;
+const RESET = 9;
+const REF_TICKS = 10;
+
+function stepMean(h: number, tau: number): number {
+  return (-tau / h) * Math.expm1(-h / tau);
+}
+
+export const ifCondExp: NeuronModel = {
+  name: 'IF_cond_exp',
+  doc: 'Leaky integrate-and-fire, exponential conductance synapses (PyNN IF_cond_exp)',
+  params: {
+    cm: { default: 1, unit: 'nF', min: 0, exclusiveMin: true, doc: 'membrane capacitance' },
+    tauM: { default: 20, unit: 'ms', min: 0, exclusiveMin: true, doc: 'membrane time constant' },
+    tauSynE: {
+      default: 5,
+      unit: 'ms',
+      min: 0,
+      exclusiveMin: true,
+      doc: 'excitatory conductance decay',
+    },
+    tauSynI: {
+      default: 5,
+      unit: 'ms',
+      min: 0,
+      exclusiveMin: true,
+      doc: 'inhibitory conductance decay',
+    },
+    tauRefrac: { default: 0.1, unit: 'ms', min: 0, doc: 'absolute refractory period' },
+    vRest: { default: -65, unit: 'mV', doc: 'resting (leak reversal) potential' },
+    vReset: { default: -65, unit: 'mV', doc: 'potential after a spike' },
+    vThresh: { default: -50, unit: 'mV', doc: 'spike threshold' },
+    eRevE: { default: 0, unit: 'mV', doc: 'excitatory reversal potential' },
+    eRevI: { default: -70, unit: 'mV', doc: 'inhibitory reversal potential' },
+    iOffset: { default: 0, unit: 'nA', doc: 'constant injected current' },
+  },
+  stateVars: [
+    { name: 'v', unit: 'mV' },
+    { name: 'gE', unit: 'µS' },
+    { name: 'gI', unit: 'µS' },
+  ],
+  receptorBuffers: 2,
+  weightUnit: 'µS',
+  nonNegativeWeights: true,
+  check: (p) => (p.vReset! < p.vThresh! ? null : 'vReset must be below vThresh'),
+  refractoryTicks: (p, dt) => ticksOf(p.tauRefrac!, dt),
+  prepare(p, h) {
+    const c = new Float64Array(11);
+    c[GL] = p.cm! / p.tauM!;
+    c[MEAN_E] = stepMean(h, p.tauSynE!);
+    c[MEAN_I] = stepMean(h, p.tauSynI!);
+    c[P11E] = decay(h, p.tauSynE!);
+    c[P11I] = decay(h, p.tauSynI!);
+    c[E_E] = p.eRevE! - p.vRest!;
+    c[E_I] = p.eRevI! - p.vRest!;
+    c[H_OVER_CM] = h / p.cm!;
+    c[THETA] = p.vThresh! - p.vRest!;
+    c[RESET] = p.vReset! - p.vRest!;
+    c[REF_TICKS] = ticksOf(p.tauRefrac!, h);
+    return c;
+  },
+  update: updateIfCondExp,
+};
+
+export function updateIfCondExp(
+  s: NeuronState,
+  c: Float64Array,
+  inE: Float32Array,
+  inI: Float32Array,
+  slotBase: number,
+  spikes: Uint32Array,
+  count: number,
+  idOffset: number,
+): number {
+  const v = s.vars[0]!;
+  const gEs = s.vars[1]!;
+  const gIs = s.vars[2]!;
+  const ref = s.refractory;
+  const iOff = s.iOffset;
+  const gL = c[GL]!;
+  const meanE = c[MEAN_E]!;
+  const meanI = c[MEAN_I]!;
+  const p11e = c[P11E]!;
+  const p11i = c[P11I]!;
+  const eE = c[E_E]!;
+  const eI = c[E_I]!;
+  const hOverCm = c[H_OVER_CM]!;
+  const theta = c[THETA]!;
+  const reset = c[RESET]!;
+  const refTicks = c[REF_TICKS]!;
+  const n = s.n;
+  for (let i = 0; i < n; i++) {
+    const ge = gEs[i]!;
+    const gi = gIs[i]!;
+    let vi = v[i]!;
+    const r = ref[i]!;
+    if (r > 0) ref[i] = r - 1;
+    else {
+      const gEm = ge * meanE;
+      const gIm = gi * meanI;
+      const gTot = gL + gEm + gIm;
+      const vInf = (gEm * eE + gIm * eI + iOff[i]!) / gTot;
+      vi = vInf + (vi - vInf) * Math.exp(-hOverCm * gTot);
+    }
+    const k = slotBase + i;
+    gEs[i] = p11e * ge + inE[k]!;
+    gIs[i] = p11i * gi + inI[k]!;
+    inE[k] = 0;
+    inI[k] = 0;
+    if (vi >= theta) {
+      vi = reset;
+      ref[i] = refTicks;
+      spikes[count++] = idOffset + i;
+    }
+    v[i] = vi;
+  }
+  return count;
+}

@@ -1,0 +1,85 @@
+/**
+ * Leaky integrate-and-fire neuron with delta synapses (NEST iaf_psc_delta):
+ * each spike makes v jump by its weight (mV). Input arriving while the neuron
+ * is refractory is discarded (NEST's default, refractory_input = false), as
+ * the Brunel (2000) network assumes.
+ *
+ *   cm dv/dt = cm (vRest − v)/tauM + iOffset,   v += w on an input spike
+ */
+import { decay, p20 } from './propagators.ts';
+import { type NeuronModel, type NeuronState, ticksOf } from './types.ts';
+
+const P22 = 0;
+const P20 = 1;
+const THETA = 2;
+const RESET = 3;
+const REF_TICKS = 4;
+
+export const ifCurrDelta: NeuronModel = {
+  name: 'IF_curr_delta',
+  doc: 'Leaky integrate-and-fire, delta synapses: a spike makes v jump by its weight (NEST iaf_psc_delta)',
+  params: {
+    cm: { default: 1, unit: 'nF', min: 0, exclusiveMin: true, doc: 'membrane capacitance' },
+    tauM: { default: 20, unit: 'ms', min: 0, exclusiveMin: true, doc: 'membrane time constant' },
+    tauRefrac: { default: 0.1, unit: 'ms', min: 0, doc: 'absolute refractory period' },
+    vRest: { default: -65, unit: 'mV', doc: 'resting potential' },
+    vReset: { default: -65, unit: 'mV', doc: 'potential after a spike' },
+    vThresh: { default: -50, unit: 'mV', doc: 'spike threshold' },
+    iOffset: { default: 0, unit: 'nA', doc: 'constant injected current' },
+  },
+  stateVars: [{ name: 'v', unit: 'mV' }],
+  receptorBuffers: 1,
+  weightUnit: 'mV',
+  nonNegativeWeights: false,
+  check: (p) => (p.vReset! < p.vThresh! ? null : 'vReset must be below vThresh'),
+  refractoryTicks: (p, dt) => ticksOf(p.tauRefrac!, dt),
+  prepare(p, h) {
+    const c = new Float64Array(5);
+    c[P22] = decay(h, p.tauM!);
+    c[P20] = p20(h, p.tauM!, p.cm!);
+    c[THETA] = p.vThresh! - p.vRest!;
+    c[RESET] = p.vReset! - p.vRest!;
+    c[REF_TICKS] = ticksOf(p.tauRefrac!, h);
+    return c;
+  },
+  update: updateIfCurrDelta,
+};
+
+export function updateIfCurrDelta(
+  s: NeuronState,
+  c: Float64Array,
+  input: Float32Array,
+  _inI: Float32Array,
+  slotBase: number,
+  spikes: Uint32Array,
+  count: number,
+  idOffset: number,
+): number {
+  const v = s.vars[0]!;
+  const ref = s.refractory;
+  const iOff = s.iOffset;
+  const p22 = c[P22]!;
+  const p20 = c[P20]!;
+  const theta = c[THETA]!;
+  const reset = c[RESET]!;
+  const refTicks = c[REF_TICKS]!;
+  const n = s.n;
+  for (let i = 0; i < n; i++) {
+    const k = slotBase + i;
+    const r = ref[i]!;
+    if (r > 0) {
+      ref[i] = r - 1;
+      input[k] = 0;
+      continue;
+    }
+    let vi = p22 * v[i]! + p20 * iOff[i]! + input[k]!;
+    input[k] = 0;
+    if (vi >= theta) {
+      vi = reset;
+      ref[i] = refTicks;
+      spikes[count++] = idOffset + i;
+    }
+    v[i] = vi;
+  }
+  return count;
+}

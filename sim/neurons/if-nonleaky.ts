@@ -1,0 +1,88 @@
+/**
+ * Non-leaky integrate-and-fire neuron with reset by subtraction: the neuron
+ * of ANN-to-SNN conversion (Rueckauer et al. 2017, Front. Neurosci. 11:682).
+ *
+ *   cm dv/dt = iOffset,   v += w on an input spike (delta synapses, w in mV)
+ *   on v ≥ vThresh: spike, v ← v − (vThresh − vReset)
+ *
+ * Subtracting instead of resetting keeps the charge above threshold, so the
+ * rate over T ticks approximates the ReLU activation with an error of at most
+ * one spike. v is stored as is (vRest is not a parameter: there is no leak);
+ * vReset is both the initial value and the zero of the subtraction. At most
+ * one spike per tick, as on neuromorphic hardware.
+ */
+import { type NeuronModel, type NeuronState, ticksOf } from './types.ts';
+
+const H_OVER_CM = 0;
+const THETA = 1;
+const STEP = 2; // vThresh − vReset
+const REF_TICKS = 3;
+
+export const ifNonleaky: NeuronModel = {
+  name: 'IF_nonleaky',
+  doc: 'Non-leaky integrate-and-fire, delta synapses, reset by subtraction (ANN-to-SNN conversion)',
+  params: {
+    cm: { default: 1, unit: 'nF', min: 0, exclusiveMin: true, doc: 'membrane capacitance' },
+    tauRefrac: { default: 0, unit: 'ms', min: 0, doc: 'absolute refractory period' },
+    vReset: {
+      default: 0,
+      unit: 'mV',
+      doc: 'initial potential; a spike subtracts vThresh − vReset',
+    },
+    vThresh: { default: 1, unit: 'mV', doc: 'spike threshold' },
+    iOffset: { default: 0, unit: 'nA', doc: 'constant injected current (the converted input)' },
+  },
+  stateVars: [{ name: 'v', unit: 'mV' }],
+  receptorBuffers: 1,
+  weightUnit: 'mV',
+  nonNegativeWeights: false,
+  check: (p) => (p.vReset! < p.vThresh! ? null : 'vReset must be below vThresh'),
+  refractoryTicks: (p, dt) => ticksOf(p.tauRefrac!, dt),
+  prepare(p, h) {
+    const c = new Float64Array(4);
+    c[H_OVER_CM] = h / p.cm!;
+    c[THETA] = p.vThresh!;
+    c[STEP] = p.vThresh! - p.vReset!;
+    c[REF_TICKS] = ticksOf(p.tauRefrac!, h);
+    return c;
+  },
+  update: updateIfNonleaky,
+};
+
+export function updateIfNonleaky(
+  s: NeuronState,
+  c: Float64Array,
+  input: Float32Array,
+  _inI: Float32Array,
+  slotBase: number,
+  spikes: Uint32Array,
+  count: number,
+  idOffset: number,
+): number {
+  const v = s.vars[0]!;
+  const ref = s.refractory;
+  const iOff = s.iOffset;
+  const hOverCm = c[H_OVER_CM]!;
+  const theta = c[THETA]!;
+  const step = c[STEP]!;
+  const refTicks = c[REF_TICKS]!;
+  const n = s.n;
+  for (let i = 0; i < n; i++) {
+    const k = slotBase + i;
+    const r = ref[i]!;
+    if (r > 0) {
+      ref[i] = r - 1;
+      input[k] = 0;
+      continue;
+    }
+    let vi = v[i]! + hOverCm * iOff[i]! + input[k]!;
+    input[k] = 0;
+    if (vi >= theta) {
+      vi -= step;
+      ref[i] = refTicks;
+      spikes[count++] = idOffset + i;
+    }
+    v[i] = vi;
+  }
+  return count;
+}

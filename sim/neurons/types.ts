@@ -1,0 +1,87 @@
+/**
+ * The anatomy of a neuron model (NEST's Parameters_/State_/Variables_ split, in
+ * TypeScript): a parameter spec with units and constraints, Float32 state
+ * arrays, constants derived once from the parameters and dt (the propagators),
+ * and one update kernel per model that advances a whole population by one tick.
+ *
+ * The update kernel is the boundary an optimised implementation (e.g. a
+ * WebAssembly SIMD loop over the same arrays) replaces; the TypeScript kernels
+ * here stay the reference oracle.
+ *
+ * Why Float32 state: half the bytes of Float64 per neuron, and four lanes per
+ * 128-bit SIMD vector instead of two. The membrane potential is stored
+ * relative to the resting potential (NEST keeps V_m relative to E_L too), so
+ * float32's 24-bit mantissa resolves PSPs of microvolts (ulp(10 mV) ≈ 1e-6 mV).
+ * Propagators are float64 and the arithmetic inside the JS kernels is float64.
+ */
+
+/** One parameter: default, unit, constraint (used for validation, --help and docs). */
+export interface ParamSpec {
+  readonly default: number;
+  readonly unit: string;
+  readonly min?: number;
+  /** true when the parameter must be strictly greater than `min`. */
+  readonly exclusiveMin?: boolean;
+  readonly doc: string;
+}
+
+export type Receptor = 'excitatory' | 'inhibitory';
+
+/**
+ * A population's dynamic state. `vars` holds one Float32Array of length n per
+ * state variable (v first, relative to vRest); `refractory` counts the ticks a
+ * neuron is still refractory; `iOffset` is the per-neuron constant current
+ * (nA; settable between runs, e.g. per input sample).
+ */
+export interface NeuronState {
+  readonly n: number;
+  readonly vars: Float32Array[];
+  readonly refractory: Int32Array;
+  readonly iOffset: Float32Array;
+}
+
+/**
+ * Advances n neurons by one tick.
+ * - `inE`, `inI`: input ring buffers (slot-major, slot s of neuron i at s·n + i);
+ *   `slotBase` = (tick mod slots)·n. The kernel reads the current slot and sets
+ *   it to zero. Models with a single receptor buffer get the same array twice.
+ * - Spiking neurons write `idOffset + i` to `spikes` from index `count` on and
+ *   the kernel returns the new count.
+ */
+export type UpdateKernel = (
+  state: NeuronState,
+  consts: Float64Array,
+  inE: Float32Array,
+  inI: Float32Array,
+  slotBase: number,
+  spikes: Uint32Array,
+  count: number,
+  idOffset: number,
+) => number;
+
+export interface NeuronModel {
+  /** PyNN-style type name, e.g. 'IF_curr_exp'. */
+  readonly name: string;
+  readonly doc: string;
+  readonly params: Readonly<Record<string, ParamSpec>>;
+  /** State variable names in `vars` order, with units (v is stored relative to vRest). */
+  readonly stateVars: readonly { name: string; unit: string }[];
+  /** 1 when both receptors add into the same buffer (delta synapses), else 2. */
+  readonly receptorBuffers: 1 | 2;
+  /** Unit of a synaptic weight for this model (nA, µS or mV). */
+  readonly weightUnit: string;
+  /** Weights must be ≥ 0 (conductances), with the receptor deciding the sign of the effect. */
+  readonly nonNegativeWeights: boolean;
+  /** Cross-parameter checks beyond the spec (e.g. vReset < vThresh); returns a message or null. */
+  check(p: Readonly<Record<string, number>>): string | null;
+  /** Derived constants for the kernel (propagators); dt in ms. */
+  prepare(p: Readonly<Record<string, number>>, dt: number): Float64Array;
+  /** Refractory period in whole ticks (rounded to the grid, as NEST does). */
+  refractoryTicks(p: Readonly<Record<string, number>>, dt: number): number;
+  readonly update: UpdateKernel;
+}
+
+/** Ticks of an absolute refractory period: round(tRef/dt), as NEST's RefractoryCounts. */
+export function ticksOf(tRefMs: number, dt: number): number {
+  return Math.round(tRefMs / dt);
+}
