@@ -1,0 +1,227 @@
+/**
+ * NetworkSpec → Network. Checks everything it can before allocating: sizes,
+ * references, parameters, delay range, and the bytes the connectivity will
+ * need (estimated from the connector parameters) against a memory budget.
+ */
+import { invalid, unknownName } from '../../src/core/errors.ts';
+import {
+  checkAllocation,
+  checkArrayLength,
+  DEFAULT_MEMORY_BUDGET_BYTES,
+} from '../../src/core/memory.ts';
+import { Rng } from '../../src/core/rng.ts';
+import { connect, connectorCarriesWeights, estimateSynapses } from './connectors.ts';
+import type { DelayArray, Network, Population, Projection } from './network.ts';
+import { projectionBytes } from './network.ts';
+import { buildPopulation } from './populations.ts';
+import { MAX_DT, MIN_DT, type NetworkSpec, type ProjectionSpec } from './spec.ts';
+import { fillValues, valueBounds } from './values.ts';
+
+export interface BuildOptions {
+  /** Refuse networks whose connectivity would need more (default 4 GB). */
+  memoryBudgetBytes?: number;
+}
+
+/** Largest delay in ticks (Uint16 storage). */
+export const MAX_DELAY_TICKS = 65535;
+
+function populationIndex(ref: string | number, pops: Population[], field: string): number {
+  if (typeof ref === 'number') {
+    if (Number.isInteger(ref) && ref >= 0 && ref < pops.length) return ref;
+    throw invalid(field, ref, `a population index in [0, ${pops.length - 1}] or a label`);
+  }
+  const i = pops.findIndex((p) => p.label === ref);
+  if (i < 0)
+    throw unknownName(
+      field,
+      ref,
+      pops.map((p) => p.label),
+    );
+  return i;
+}
+
+function delayTickRange(s: ProjectionSpec, dt: number, field: string): [number, number] {
+  const c = s.connector;
+  const carried = (c.type === 'fromList' || c.type === 'csr') && c.delays;
+  const [lo, hi] = carried
+    ? valueBounds(carried, `${field}.connector.delays`)
+    : valueBounds(s.delay, `${field}.delay`);
+  const tLo = Math.round(lo / dt);
+  const tHi = Math.round(hi / dt);
+  if (!(tLo >= 1)) {
+    throw invalid(`${field}.delay`, lo, `delays ≥ one tick (dt = ${dt} ms)`);
+  }
+  if (!(tHi <= MAX_DELAY_TICKS)) {
+    throw invalid(
+      `${field}.delay`,
+      hi,
+      `delays ≤ ${MAX_DELAY_TICKS} ticks (${MAX_DELAY_TICKS * dt} ms at dt ${dt} ms)`,
+    );
+  }
+  return [tLo, tHi];
+}
+
+/** Bytes of connectivity per synapse: target (4) + weight (4) + delay (1 or 2). */
+export function bytesPerSynapse(maxDelayTicks: number): number {
+  return 8 + (maxDelayTicks > 255 ? 2 : 1);
+}
+
+function buildProjection(
+  s: ProjectionSpec,
+  k: number,
+  net: NetworkSpec,
+  pops: Population[],
+  root: Rng,
+  maxDelay: number,
+): Projection {
+  const field = `projections.${k}`;
+  const pre = populationIndex(s.pre, pops, `${field}.pre`);
+  const post = populationIndex(s.post, pops, `${field}.post`);
+  const prePop = pops[pre]!;
+  const postPop = pops[post]!;
+  if (postPop.kind !== 'neuron') {
+    throw invalid(`${field}.post`, s.post, 'a population of neurons (spike sources take no input)');
+  }
+  const rng = s.seed !== undefined ? new Rng(s.seed) : root.derive(`projection/${k}`);
+  const csr = connect(
+    s.connector,
+    prePop.size,
+    postPop.size,
+    pre === post,
+    rng.derive('connect'),
+    `${field}.connector`,
+  );
+  const m = csr.targets.length;
+  let weights: Float32Array;
+  if (csr.weights) {
+    if (s.weight !== undefined)
+      throw invalid(`${field}.weight`, s.weight, 'nothing: the connector carries the weights');
+    weights = csr.weights;
+    for (let i = 0; i < m; i++) {
+      if (!Number.isFinite(weights[i]!))
+        throw invalid(
+          `${field}.connector.weights[${i}]`,
+          weights[i],
+          'a finite weight',
+          'NOT_FINITE',
+        );
+    }
+  } else {
+    if (s.weight === undefined)
+      throw invalid(`${field}.weight`, undefined, 'a weight (number, array or distribution)');
+    weights = fillValues(s.weight, new Float32Array(m), rng.derive('weight'), `${field}.weight`);
+  }
+  if (postPop.neuron.nonNegativeWeights) {
+    for (let i = 0; i < m; i++) {
+      if (weights[i]! < 0) {
+        throw invalid(
+          `${field}.weight`,
+          Number(weights[i]!.toPrecision(7)),
+          `≥ 0 (${postPop.neuron.weightUnit}): ${postPop.model} is conductance-based, the receptor sets the sign`,
+        );
+      }
+    }
+  }
+  const delays: DelayArray = maxDelay > 255 ? new Uint16Array(m) : new Uint8Array(m);
+  let uniformDelay = 0;
+  const dt = net.dt;
+  if (csr.delaysMs === undefined && typeof s.delay === 'number') {
+    uniformDelay = Math.round(s.delay / dt);
+    delays.fill(uniformDelay);
+  } else {
+    const ms =
+      csr.delaysMs ??
+      fillValues(s.delay, new Float32Array(m), rng.derive('delay'), `${field}.delay`);
+    let first = -1;
+    let same = true;
+    for (let i = 0; i < m; i++) {
+      const t = Math.round(ms[i]! / dt);
+      if (!(t >= 1 && t <= MAX_DELAY_TICKS))
+        throw invalid(
+          `${field}.delay[${i}]`,
+          ms[i],
+          `a delay of 1..${MAX_DELAY_TICKS} ticks (dt = ${dt} ms)`,
+        );
+      delays[i] = t;
+      if (first < 0) first = t;
+      else if (t !== first) same = false;
+    }
+    uniformDelay = same && first > 0 ? first : 0;
+  }
+  let maxD = 0;
+  for (let i = 0; i < m; i++) if (delays[i]! > maxD) maxD = delays[i]!;
+  return {
+    label: s.label ?? `${prePop.label}→${postPop.label}`,
+    pre,
+    post,
+    receptor: s.receptor,
+    rowStart: csr.rowStart,
+    targets: csr.targets,
+    weights,
+    delays,
+    uniformDelay,
+    maxDelay: maxD,
+  };
+}
+
+export function buildNetwork(spec: NetworkSpec, opts: BuildOptions = {}): Network {
+  const dt = spec.dt;
+  if (!(dt >= MIN_DT && dt <= MAX_DT))
+    throw invalid('dt', dt, `a tick in [${MIN_DT}, ${MAX_DT}] ms`);
+  const root = new Rng(spec.seed);
+  const labels = new Set<string>();
+  const pops: Population[] = [];
+  let offset = 0;
+  spec.populations.forEach((ps, i) => {
+    if (labels.has(ps.label))
+      throw invalid(`populations.${i}.label`, ps.label, 'a label not used by another population');
+    labels.add(ps.label);
+    pops.push(buildPopulation(ps, offset, dt, root.derive(`population/${i}`), `populations.${i}`));
+    offset += ps.size;
+  });
+  checkArrayLength(offset, 'neurons');
+
+  // Estimate before allocating any connectivity.
+  const budget = opts.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES;
+  let bytes = 0;
+  let expected = 0;
+  const maxDelays = spec.projections.map((s, k) => {
+    const field = `projections.${k}`;
+    const pre = pops[populationIndex(s.pre, pops, `${field}.pre`)]!;
+    const post = pops[populationIndex(s.post, pops, `${field}.post`)]!;
+    const [, hi] = delayTickRange(s, dt, field);
+    const est = estimateSynapses(s.connector, pre.size, post.size, pre === post);
+    checkArrayLength(Math.ceil(est.synapses), `${field} synapses`);
+    expected += est.synapses;
+    bytes += est.synapses * (bytesPerSynapse(hi) + est.buildBytesPerSynapse) + (pre.size + 1) * 4;
+    if (connectorCarriesWeights(s.connector) && s.weight !== undefined) {
+      throw invalid(`${field}.weight`, s.weight, 'nothing: the connector carries the weights');
+    }
+    return hi;
+  });
+  checkAllocation(
+    bytes,
+    `connectivity of about ${Math.round(expected).toLocaleString('en-US')} synapses`,
+    budget,
+  );
+
+  const projections = spec.projections.map((s, k) =>
+    buildProjection(s, k, spec, pops, root, maxDelays[k]!),
+  );
+  let synapses = 0;
+  let connectivityBytes = 0;
+  for (const p of projections) {
+    synapses += p.targets.length;
+    connectivityBytes += projectionBytes(p);
+  }
+  return {
+    dt,
+    seed: spec.seed,
+    populations: pops,
+    projections,
+    size: offset,
+    synapses,
+    connectivityBytes,
+    spec,
+  };
+}

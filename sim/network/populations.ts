@@ -1,0 +1,235 @@
+/** Builds the populations of a network spec: parameters, initial state, sources, inputs. */
+import { invalid } from '../../src/core/errors.ts';
+import type { Rng } from '../../src/core/rng.ts';
+import { neuronModel, resolveParams, restPotential } from '../neurons/index.ts';
+import type {
+  ArraySourcePopulation,
+  NeuronPopulation,
+  PoissonSourcePopulation,
+  Population,
+  StepCurrentEvents,
+} from './network.ts';
+import type {
+  ArraySourceSpec,
+  NeuronPopulationSpec,
+  PoissonSourceSpec,
+  PopulationSpec,
+  StepCurrentSpec,
+} from './spec.ts';
+import { fillValues } from './values.ts';
+
+function toTick(ms: number, dt: number, field: string): number {
+  if (!(Number.isFinite(ms) && ms >= 0)) throw invalid(field, ms, 'a finite time ≥ 0 (ms)');
+  return Math.round(ms / dt);
+}
+
+function stepEvents(
+  specs: StepCurrentSpec[],
+  size: number,
+  dt: number,
+  where: string,
+): StepCurrentEvents {
+  const rows: { tick: number; delta: number; neurons: number[]; order: number }[] = [];
+  specs.forEach((s, si) => {
+    const f = `${where}.stepCurrents.${si}`;
+    if (s.times.length !== s.amplitudes.length) {
+      throw invalid(
+        `${f}.amplitudes`,
+        s.amplitudes,
+        `${s.times.length} values, one per time`,
+        'SHAPE_MISMATCH',
+      );
+    }
+    const neurons: number[] = [];
+    for (let k = 0; k < (s.neurons?.length ?? 0); k++) {
+      const i = s.neurons![k]!;
+      if (!(Number.isInteger(i) && i >= 0 && i < size))
+        throw invalid(`${f}.neurons[${k}]`, i, `an index in [0, ${size - 1}]`);
+      neurons.push(i);
+    }
+    let prevAmp = 0;
+    let prevTick = 0;
+    for (let k = 0; k < s.times.length; k++) {
+      const tick = toTick(s.times[k]!, dt, `${f}.times[${k}]`);
+      if (tick < prevTick)
+        throw invalid(`${f}.times[${k}]`, s.times[k], 'times in increasing order');
+      const a = s.amplitudes[k]!;
+      if (!Number.isFinite(a))
+        throw invalid(`${f}.amplitudes[${k}]`, a, 'a finite current (nA)', 'NOT_FINITE');
+      rows.push({ tick, delta: a - prevAmp, neurons, order: rows.length });
+      prevAmp = a;
+      prevTick = tick;
+    }
+  });
+  rows.sort((a, b) => a.tick - b.tick || a.order - b.order);
+  const neuronStart = new Uint32Array(rows.length + 1);
+  rows.forEach((r, k) => {
+    neuronStart[k + 1] = neuronStart[k]! + r.neurons.length;
+  });
+  return {
+    ticks: Uint32Array.from(rows, (r) => r.tick),
+    deltas: Float64Array.from(rows, (r) => r.delta),
+    neuronStart,
+    neurons: Uint32Array.from(rows.flatMap((r) => r.neurons)),
+  };
+}
+
+function neuronPopulation(
+  s: NeuronPopulationSpec,
+  offset: number,
+  dt: number,
+  rng: Rng,
+  where: string,
+): NeuronPopulation {
+  const model = neuronModel(s.model, `${where}.model`);
+  const params = resolveParams(model, s.params, `${where}.params`);
+  const rest = restPotential(params);
+  const initial = model.stateVars.map((sv, k) => {
+    const a = new Float32Array(s.size);
+    const given = s.initial?.[sv.name];
+    if (given !== undefined)
+      fillValues(given, a, rng.derive(`initial/${sv.name}`), `${where}.initial.${sv.name}`);
+    else if (k === 0) a.fill(model.name === 'IF_nonleaky' ? params.vReset! : rest);
+    if (k === 0) for (let i = 0; i < a.length; i++) a[i] = a[i]! - rest;
+    return a;
+  });
+  for (const key of Object.keys(s.initial ?? {})) {
+    if (!model.stateVars.some((v) => v.name === key)) {
+      throw invalid(
+        `${where}.initial.${key}`,
+        key,
+        `a state variable of ${model.name}: ${model.stateVars.map((v) => v.name).join(', ')}`,
+        'UNKNOWN_TYPE',
+      );
+    }
+  }
+  const iOffset = fillValues(
+    s.iOffset ?? params.iOffset!,
+    new Float32Array(s.size),
+    rng.derive('iOffset'),
+    `${where}.iOffset`,
+  );
+  const poissonInput = (s.poissonInput ?? []).map((p, k) => {
+    const f = `${where}.poissonInput.${k}`;
+    if (!(Number.isFinite(p.rateHz) && p.rateHz >= 0))
+      throw invalid(`${f}.rateHz`, p.rateHz, 'a finite rate ≥ 0 (Hz)');
+    if (!Number.isFinite(p.weight))
+      throw invalid(`${f}.weight`, p.weight, 'a finite weight', 'NOT_FINITE');
+    if (model.nonNegativeWeights && p.weight < 0)
+      throw invalid(`${f}.weight`, p.weight, `≥ 0 (${model.weightUnit}) for ${model.name}`);
+    return {
+      lambda: (p.rateHz * dt) / 1000,
+      rateHz: p.rateHz,
+      weight: p.weight,
+      receptor: p.receptor,
+    };
+  });
+  return {
+    kind: 'neuron',
+    label: s.label,
+    size: s.size,
+    offset,
+    model: model.name,
+    neuron: model,
+    params,
+    initial,
+    iOffset,
+    poissonInput,
+    stepCurrents: s.stepCurrents?.length ? stepEvents(s.stepCurrents, s.size, dt, where) : null,
+  };
+}
+
+function poissonSource(
+  s: PoissonSourceSpec,
+  offset: number,
+  dt: number,
+  rng: Rng,
+  where: string,
+): PoissonSourcePopulation {
+  const rates = fillValues(
+    s.params.rate,
+    new Float32Array(s.size),
+    rng.derive('rate'),
+    `${where}.params.rate`,
+  );
+  for (let i = 0; i < rates.length; i++) {
+    if (rates[i]! < 0) throw invalid(`${where}.params.rate[${i}]`, rates[i], 'a rate ≥ 0 (Hz)');
+  }
+  const startTick = toTick(s.params.start ?? 0, dt, `${where}.params.start`);
+  const duration = s.params.duration ?? 1e10;
+  const endTick = startTick + toTick(duration, dt, `${where}.params.duration`);
+  return {
+    kind: 'poisson',
+    label: s.label,
+    size: s.size,
+    offset,
+    model: s.model,
+    rates,
+    startTick,
+    endTick,
+  };
+}
+
+function arraySource(
+  s: ArraySourceSpec,
+  offset: number,
+  dt: number,
+  where: string,
+): ArraySourcePopulation {
+  const times = s.params.spikeTimes;
+  if (times.length !== s.size) {
+    throw invalid(
+      `${where}.params.spikeTimes`,
+      times,
+      `${s.size} lists, one per source`,
+      'SHAPE_MISMATCH',
+    );
+  }
+  // key = tick · size + id sorts by tick, then id; duplicates within a tick merge (one spike per tick)
+  let total = 0;
+  for (const t of times) total += t.length;
+  const keys = new Float64Array(total);
+  let k = 0;
+  times.forEach((list, i) => {
+    for (let j = 0; j < list.length; j++) {
+      keys[k++] = toTick(list[j]!, dt, `${where}.params.spikeTimes.${i}[${j}]`) * s.size + i;
+    }
+  });
+  keys.sort();
+  const ticks: number[] = [];
+  const ids: number[] = [];
+  for (let j = 0; j < total; j++) {
+    if (j > 0 && keys[j] === keys[j - 1]) continue;
+    ticks.push(Math.floor(keys[j]! / s.size));
+    ids.push(keys[j]! % s.size);
+  }
+  return {
+    kind: 'array',
+    label: s.label,
+    size: s.size,
+    offset,
+    model: s.model,
+    ticks: Uint32Array.from(ticks),
+    ids: Uint32Array.from(ids),
+  };
+}
+
+export function buildPopulation(
+  s: PopulationSpec,
+  offset: number,
+  dt: number,
+  rng: Rng,
+  where: string,
+): Population {
+  if (!(Number.isInteger(s.size) && s.size >= 1 && s.size <= 2 ** 31)) {
+    throw invalid(`${where}.size`, s.size, 'an integer in [1, 2^31]');
+  }
+  switch (s.model) {
+    case 'SpikeSourcePoisson':
+      return poissonSource(s, offset, dt, rng, where);
+    case 'SpikeSourceArray':
+      return arraySource(s, offset, dt, where);
+    default:
+      return neuronPopulation(s, offset, dt, rng, where);
+  }
+}
