@@ -99,7 +99,6 @@ export function updateIfCondExp(
   c: Float64Array,
   inE: Float32Array,
   inI: Float32Array,
-  slotBase: number,
   spikes: Uint32Array,
   count: number,
   idOffset: number,
@@ -124,21 +123,18 @@ export function updateIfCondExp(
   for (let i = 0; i < n; i++) {
     const ge = gEs[i]!;
     const gi = gIs[i]!;
-    let vi = v[i]!;
     const r = ref[i]!;
-    if (r > 0) ref[i] = r - 1;
-    else {
-      const gEm = ge * meanE;
-      const gIm = gi * meanI;
-      const gTot = gL + gEm + gIm;
-      const vInf = (gEm * eE + gIm * eI + iOff[i]!) / gTot;
-      vi = vInf + (vi - vInf) * Math.exp(-hOverCm * gTot);
+    gEs[i] = p11e * ge + inE[i]!;
+    gIs[i] = p11i * gi + inI[i]!;
+    if (r > 0) {
+      ref[i] = r - 1;
+      continue; // v stays at the reset value
     }
-    const k = slotBase + i;
-    gEs[i] = p11e * ge + inE[k]!;
-    gIs[i] = p11i * gi + inI[k]!;
-    inE[k] = 0;
-    inI[k] = 0;
+    const gEm = ge * meanE;
+    const gIm = gi * meanI;
+    const gTot = gL + gEm + gIm;
+    const vInf = (gEm * eE + gIm * eI + iOff[i]!) / gTot;
+    let vi = vInf + (v[i]! - vInf) * Math.exp(-hOverCm * gTot);
     if (vi >= theta) {
       vi = reset;
       ref[i] = refTicks;
@@ -146,5 +142,7 @@ export function updateIfCondExp(
     }
     v[i] = vi;
   }
+  inE.fill(0);
+  inI.fill(0);
   return count;
 }

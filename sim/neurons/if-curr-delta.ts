@@ -50,7 +50,6 @@ export function updateIfCurrDelta(
   c: Float64Array,
   input: Float32Array,
   _inI: Float32Array,
-  slotBase: number,
   spikes: Uint32Array,
   count: number,
   idOffset: number,
@@ -65,15 +64,12 @@ export function updateIfCurrDelta(
   const refTicks = c[REF_TICKS]!;
   const n = s.n;
   for (let i = 0; i < n; i++) {
-    const k = slotBase + i;
     const r = ref[i]!;
     if (r > 0) {
-      ref[i] = r - 1;
-      input[k] = 0;
+      ref[i] = r - 1; // input arriving now is discarded
       continue;
     }
-    let vi = p22 * v[i]! + p20 * iOff[i]! + input[k]!;
-    input[k] = 0;
+    let vi = p22 * v[i]! + p20 * iOff[i]! + input[i]!;
     if (vi >= theta) {
       vi = reset;
       ref[i] = refTicks;
@@ -81,5 +77,6 @@ export function updateIfCurrDelta(
     }
     v[i] = vi;
   }
+  input.fill(0);
   return count;
 }

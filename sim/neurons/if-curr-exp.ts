@@ -82,7 +82,6 @@ export function updateIfCurrExp(
   c: Float64Array,
   inE: Float32Array,
   inI: Float32Array,
-  slotBase: number,
   spikes: Uint32Array,
   count: number,
   idOffset: number,
@@ -102,24 +101,27 @@ export function updateIfCurrExp(
   const reset = c[RESET]!;
   const refTicks = c[REF_TICKS]!;
   const n = s.n;
+  // Branch-light form: v is propagated for every neuron and overwritten with
+  // the reset value while refractory (where it already sits), which is what
+  // NEST's "if r == 0 propagate" gives.
   for (let i = 0; i < n; i++) {
     const ie = iE[i]!;
     const ii = iI[i]!;
-    let vi = v[i]!;
     const r = ref[i]!;
-    if (r > 0) ref[i] = r - 1;
-    else vi = p22 * vi + p21e * ie + p21i * ii + p20 * iOff[i]!;
-    const k = slotBase + i;
-    iE[i] = p11e * ie + inE[k]!;
-    iI[i] = p11i * ii + inI[k]!;
-    inE[k] = 0;
-    inI[k] = 0;
-    if (vi >= theta) {
+    let vi = p22 * v[i]! + p21e * ie + p21i * ii + p20 * iOff[i]!;
+    iE[i] = p11e * ie + inE[i]!;
+    iI[i] = p11i * ii + inI[i]!;
+    if (r > 0) {
+      ref[i] = r - 1;
+      vi = reset;
+    } else if (vi >= theta) {
       vi = reset;
       ref[i] = refTicks;
       spikes[count++] = idOffset + i;
     }
     v[i] = vi;
   }
+  inE.fill(0);
+  inI.fill(0);
   return count;
 }

@@ -54,7 +54,6 @@ export function updateIfNonleaky(
   c: Float64Array,
   input: Float32Array,
   _inI: Float32Array,
-  slotBase: number,
   spikes: Uint32Array,
   count: number,
   idOffset: number,
@@ -68,15 +67,12 @@ export function updateIfNonleaky(
   const refTicks = c[REF_TICKS]!;
   const n = s.n;
   for (let i = 0; i < n; i++) {
-    const k = slotBase + i;
     const r = ref[i]!;
     if (r > 0) {
-      ref[i] = r - 1;
-      input[k] = 0;
+      ref[i] = r - 1; // input arriving now is discarded
       continue;
     }
-    let vi = v[i]! + hOverCm * iOff[i]! + input[k]!;
-    input[k] = 0;
+    let vi = v[i]! + hOverCm * iOff[i]! + input[i]!;
     if (vi >= theta) {
       vi -= step;
       ref[i] = refTicks;
@@ -84,5 +80,6 @@ export function updateIfNonleaky(
     }
     v[i] = vi;
   }
+  input.fill(0);
   return count;
 }

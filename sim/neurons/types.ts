@@ -42,9 +42,10 @@ export interface NeuronState {
 
 /**
  * Advances n neurons by one tick.
- * - `inE`, `inI`: input ring buffers (slot-major, slot s of neuron i at s·n + i);
- *   `slotBase` = (tick mod slots)·n. The kernel reads the current slot and sets
- *   it to zero. Models with a single receptor buffer get the same array twice.
+ * - `inE`, `inI`: this tick's input slot of the ring buffers, one value per
+ *   neuron (views of length n, so every array is indexed by the same i: that
+ *   lets V8 drop most bounds checks). The kernel adds them in and zeroes them.
+ *   Models with a single receptor buffer get the same view twice.
  * - Spiking neurons write `idOffset + i` to `spikes` from index `count` on and
  *   the kernel returns the new count.
  */
@@ -53,7 +54,6 @@ export type UpdateKernel = (
   consts: Float64Array,
   inE: Float32Array,
   inI: Float32Array,
-  slotBase: number,
   spikes: Uint32Array,
   count: number,
   idOffset: number,

@@ -30,16 +30,8 @@ export function singleNeuron(
       if (model.receptorBuffers === 1) inE[0]! += i;
       else inI[0]! += i;
       return (
-        model.update(
-          state,
-          consts,
-          inE,
-          model.receptorBuffers === 1 ? inE : inI,
-          0,
-          spikes,
-          0,
-          0,
-        ) === 1
+        model.update(state, consts, inE, model.receptorBuffers === 1 ? inE : inI, spikes, 0, 0) ===
+        1
       );
     },
     v: () => vars[0]![0]! + rest,

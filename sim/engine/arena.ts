@@ -1,0 +1,60 @@
+/**
+ * One ArrayBuffer for all dynamic state of a simulation, handed out as typed
+ * views at 16-byte aligned offsets. Planning first and allocating once means
+ * the memory check happens before any allocation, and an optimised kernel can
+ * own the buffer (a WebAssembly.Memory's, passed through `allocate`) and find
+ * every array at its recorded byte offset.
+ */
+type Ctor = Float32ArrayConstructor | Int32ArrayConstructor | Uint32ArrayConstructor;
+
+export interface ArenaEntry {
+  name: string;
+  byteOffset: number;
+  length: number;
+  type: 'f32' | 'i32' | 'u32';
+}
+
+const TYPES = new Map<Ctor, ArenaEntry['type']>([
+  [Float32Array, 'f32'],
+  [Int32Array, 'i32'],
+  [Uint32Array, 'u32'],
+]);
+
+export class ArenaPlan {
+  readonly entries: ArenaEntry[] = [];
+  bytes = 0;
+
+  /** Reserves `length` elements; returns the entry index to claim the view with. */
+  reserve(name: string, ctor: Ctor, length: number): number {
+    const byteOffset = Math.ceil(this.bytes / 16) * 16;
+    this.entries.push({ name, byteOffset, length, type: TYPES.get(ctor)! });
+    this.bytes = byteOffset + length * 4;
+    return this.entries.length - 1;
+  }
+}
+
+export class Arena {
+  readonly buffer: ArrayBuffer;
+
+  constructor(
+    readonly plan: ArenaPlan,
+    allocate: (bytes: number) => ArrayBuffer = (b) => new ArrayBuffer(b),
+  ) {
+    this.buffer = allocate(Math.max(16, plan.bytes));
+  }
+
+  f32(index: number): Float32Array {
+    const e = this.plan.entries[index]!;
+    return new Float32Array(this.buffer, e.byteOffset, e.length);
+  }
+
+  i32(index: number): Int32Array {
+    const e = this.plan.entries[index]!;
+    return new Int32Array(this.buffer, e.byteOffset, e.length);
+  }
+
+  u32(index: number): Uint32Array {
+    const e = this.plan.entries[index]!;
+    return new Uint32Array(this.buffer, e.byteOffset, e.length);
+  }
+}

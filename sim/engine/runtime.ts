@@ -1,0 +1,211 @@
+/**
+ * Per-population dynamic state of a simulation, laid out in one arena:
+ * neuron state arrays, refractory counters, per-neuron currents, input ring
+ * buffers (slot-major: slot s of neuron i at s·n + i) and source state.
+ */
+import { PoissonSampler } from '../../src/core/distributions.ts';
+import type { Rng } from '../../src/core/rng.ts';
+import type {
+  ArraySourcePopulation,
+  Network,
+  NeuronPopulation,
+  PoissonSourcePopulation,
+} from '../network/network.ts';
+import type { NeuronState } from '../neurons/types.ts';
+import type { Arena, ArenaPlan } from './arena.ts';
+
+function nextPowerOfTwo(x: number): number {
+  let p = 1;
+  while (p < x) p *= 2;
+  return p;
+}
+
+export class NeuronRuntime {
+  state!: NeuronState;
+  /** The iOffset set by the user (persists through reset); state.iOffset adds step currents to it. */
+  iOffsetBase!: Float32Array;
+  bufE!: Float32Array;
+  bufI!: Float32Array;
+  /** Views of each slot of the ring buffers (length n), made once: slotsE[tick & mask]. */
+  slotsE: Float32Array[] = [];
+  slotsI: Float32Array[] = [];
+  readonly consts: Float64Array;
+  readonly slots: number;
+  readonly mask: number;
+  readonly samplers: PoissonSampler[];
+  rng: Rng | null = null;
+  stepPointer = 0;
+  private readonly slotsPlan: number[] = [];
+
+  constructor(
+    readonly pop: NeuronPopulation,
+    readonly index: number,
+    maxDelay: number,
+    dt: number,
+    plan: ArenaPlan,
+  ) {
+    this.consts = pop.neuron.prepare(pop.params, dt);
+    // slots > max delay, so a delivery never lands in the slot being read
+    this.slots = nextPowerOfTwo(maxDelay + 1);
+    this.mask = this.slots - 1;
+    this.samplers = pop.poissonInput.map((p) => new PoissonSampler(p.lambda));
+    const n = pop.size;
+    const name = (s: string) => `${pop.label}.${s}`;
+    for (const v of pop.neuron.stateVars)
+      this.slotsPlan.push(plan.reserve(name(v.name), Float32Array, n));
+    this.slotsPlan.push(plan.reserve(name('refractory'), Int32Array, n));
+    this.slotsPlan.push(plan.reserve(name('iOffset'), Float32Array, n));
+    this.slotsPlan.push(plan.reserve(name('iOffsetBase'), Float32Array, n));
+    this.slotsPlan.push(plan.reserve(name('inputE'), Float32Array, n * this.slots));
+    if (pop.neuron.receptorBuffers === 2)
+      this.slotsPlan.push(plan.reserve(name('inputI'), Float32Array, n * this.slots));
+  }
+
+  claim(arena: Arena): void {
+    const ids = this.slotsPlan;
+    const nv = this.pop.neuron.stateVars.length;
+    const vars = ids.slice(0, nv).map((k) => arena.f32(k));
+    this.state = {
+      n: this.pop.size,
+      vars,
+      refractory: arena.i32(ids[nv]!),
+      iOffset: arena.f32(ids[nv + 1]!),
+    };
+    this.iOffsetBase = arena.f32(ids[nv + 2]!);
+    this.iOffsetBase.set(this.pop.iOffset);
+    this.bufE = arena.f32(ids[nv + 3]!);
+    this.bufI = this.pop.neuron.receptorBuffers === 2 ? arena.f32(ids[nv + 4]!) : this.bufE;
+    const n = this.pop.size;
+    const views = (b: Float32Array) =>
+      Array.from({ length: this.slots }, (_, k) => b.subarray(k * n, (k + 1) * n));
+    this.slotsE = views(this.bufE);
+    this.slotsI = this.bufI === this.bufE ? this.slotsE : views(this.bufI);
+  }
+
+  reset(rng: Rng): void {
+    const s = this.state;
+    this.pop.initial.forEach((init, k) => {
+      s.vars[k]!.set(init);
+    });
+    s.refractory.fill(0);
+    s.iOffset.set(this.iOffsetBase);
+    this.bufE.fill(0);
+    this.bufI.fill(0);
+    this.rng = rng;
+    this.stepPointer = 0;
+  }
+
+  /** Step-current changes due at `tick` (events are sorted by tick). */
+  applySteps(tick: number): void {
+    const ev = this.pop.stepCurrents;
+    if (ev === null) return;
+    const iOff = this.state.iOffset;
+    while (this.stepPointer < ev.ticks.length && ev.ticks[this.stepPointer]! <= tick) {
+      const k = this.stepPointer++;
+      const d = ev.deltas[k]!;
+      const a = ev.neuronStart[k]!;
+      const b = ev.neuronStart[k + 1]!;
+      if (a === b) for (let i = 0; i < iOff.length; i++) iOff[i] = iOff[i]! + d;
+      else for (let j = a; j < b; j++) iOff[ev.neurons[j]!] = iOff[ev.neurons[j]!]! + d;
+    }
+  }
+
+  /** Adds this tick's Poisson input counts × weight into the current slot; returns the number of kicks. */
+  drive(slot: number): number {
+    let kicks = 0;
+    const n = this.pop.size;
+    const rng = this.rng!;
+    for (let d = 0; d < this.samplers.length; d++) {
+      const sampler = this.samplers[d]!;
+      const w = this.pop.poissonInput[d]!.weight;
+      const buf = (this.pop.poissonInput[d]!.receptor === 'inhibitory' ? this.slotsI : this.slotsE)[
+        slot
+      ]!;
+      for (let i = 0; i < n; i++) {
+        const c = sampler.sample(rng);
+        if (c !== 0) {
+          buf[i]! += c * w;
+          kicks += c;
+        }
+      }
+    }
+    return kicks;
+  }
+}
+
+export class PoissonSourceRuntime {
+  /** Spike probability per tick per source (rate · dt), from the current rates. */
+  prob!: Float32Array;
+  rates!: Float32Array;
+  rng: Rng | null = null;
+  private readonly probSlot: number;
+  private readonly rateSlot: number;
+
+  constructor(
+    readonly pop: PoissonSourcePopulation,
+    readonly index: number,
+    readonly dt: number,
+    plan: ArenaPlan,
+  ) {
+    this.probSlot = plan.reserve(`${pop.label}.prob`, Float32Array, pop.size);
+    this.rateSlot = plan.reserve(`${pop.label}.rate`, Float32Array, pop.size);
+  }
+
+  claim(arena: Arena): void {
+    this.prob = arena.f32(this.probSlot);
+    this.rates = arena.f32(this.rateSlot);
+    this.setRates(this.pop.rates);
+  }
+
+  setRates(rates: ArrayLike<number>): void {
+    for (let i = 0; i < this.prob.length; i++) {
+      this.rates[i] = rates[i]!;
+      this.prob[i] = (rates[i]! * this.dt) / 1000;
+    }
+  }
+
+  reset(rng: Rng): void {
+    this.rng = rng;
+  }
+
+  emit(tick: number, spikes: Uint32Array, count: number): number {
+    const pop = this.pop;
+    if (tick < pop.startTick || tick >= pop.endTick) return count;
+    const prob = this.prob;
+    const rng = this.rng!;
+    const off = pop.offset;
+    for (let i = 0; i < prob.length; i++) if (rng.uniform32() < prob[i]!) spikes[count++] = off + i;
+    return count;
+  }
+}
+
+export class ArraySourceRuntime {
+  pointer = 0;
+
+  constructor(
+    readonly pop: ArraySourcePopulation,
+    readonly index: number,
+  ) {}
+
+  reset(): void {
+    this.pointer = 0;
+  }
+
+  emit(tick: number, spikes: Uint32Array, count: number): number {
+    const { ticks, ids, offset } = this.pop;
+    let p = this.pointer;
+    while (p < ticks.length && ticks[p]! < tick) p++; // only after a skipped start
+    while (p < ticks.length && ticks[p] === tick) spikes[count++] = offset + ids[p++]!;
+    this.pointer = p;
+    return count;
+  }
+}
+
+export type PopulationRuntime = NeuronRuntime | PoissonSourceRuntime | ArraySourceRuntime;
+
+/** The largest delay (ticks) of the projections into each population. */
+export function maxDelaysInto(net: Network): number[] {
+  const out = net.populations.map(() => 1);
+  for (const p of net.projections) out[p.post] = Math.max(out[p.post]!, p.maxDelay);
+  return out;
+}

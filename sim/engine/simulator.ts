@@ -1,0 +1,316 @@
+/**
+ * The tick loop. Each tick runs fixed phases (Brian2's schedule as data):
+ *
+ *   1. inputs    step currents due now, Poisson input counts into the current slot
+ *   2. update    each population's kernel: integrate, read and clear the current
+ *                input slot, threshold, reset; spikes appended to one id buffer
+ *   3. listeners onSpikes(tick, ids, count) with global ids
+ *   4. deliver   each projection walks the CSR rows of this tick's spikes and
+ *                adds weights into ring-buffer slots tick + delay (delay ≥ 1)
+ *
+ * Nothing is allocated inside the loop. `run` can be called repeatedly;
+ * `reset` restores time 0 and all dynamic state without touching connectivity.
+ */
+import { invalid, SpikelabError } from '../../src/core/errors.ts';
+import { checkAllocation, DEFAULT_MEMORY_BUDGET_BYTES } from '../../src/core/memory.ts';
+import { Rng } from '../../src/core/rng.ts';
+import type { Network } from '../network/network.ts';
+import { restPotential } from '../neurons/index.ts';
+import { Arena, ArenaPlan } from './arena.ts';
+import { Counters, type Counts, subtractCounts } from './counters.ts';
+import { deliver } from './deliver.ts';
+import type { SpikeListener } from './listener.ts';
+import {
+  ArraySourceRuntime,
+  maxDelaysInto,
+  NeuronRuntime,
+  PoissonSourceRuntime,
+  type PopulationRuntime,
+} from './runtime.ts';
+
+export interface SimulatorOptions {
+  listeners?: SpikeListener[];
+  /** Refuse if the dynamic state (ring buffers included) would need more (default 4 GB). */
+  memoryBudgetBytes?: number;
+  /** Provides the buffer for all dynamic state (e.g. a WebAssembly.Memory's). */
+  allocate?: (bytes: number) => ArrayBuffer;
+}
+
+export interface RunOptions {
+  /** Called after each batch of ticks with the ticks done in this call and its total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Checked between batches; true stops the run early (the state stays consistent). */
+  shouldStop?: () => boolean;
+  /** Ticks per batch between progress calls and stop checks (default: 10 ms of simulated time). */
+  batchTicks?: number;
+}
+
+export interface RunResult {
+  ticks: number;
+  stopped: boolean;
+  /** Counts of this call alone. */
+  counts: Counts;
+}
+
+export class Simulator {
+  readonly network: Network;
+  readonly dt: number;
+  readonly arena: Arena;
+  /** Ticks simulated since the last reset. */
+  tick = 0;
+  private readonly runtimes: PopulationRuntime[];
+  private readonly neurons: NeuronRuntime[] = [];
+  private readonly listeners: SpikeListener[];
+  private readonly spikes: Uint32Array;
+  /** Spikes of population p this tick are spikes[spikeStart[p] .. spikeStart[p + 1]]. */
+  private readonly spikeStart: Int32Array;
+  private readonly counters: Counters;
+  private seed: number;
+
+  constructor(network: Network, opts: SimulatorOptions = {}) {
+    this.network = network;
+    this.dt = network.dt;
+    this.seed = network.seed;
+    this.listeners = [...(opts.listeners ?? [])];
+    const plan = new ArenaPlan();
+    const maxDelays = maxDelaysInto(network);
+    this.runtimes = network.populations.map((pop, i) => {
+      if (pop.kind === 'neuron') {
+        const r = new NeuronRuntime(pop, i, maxDelays[i]!, network.dt, plan);
+        this.neurons.push(r);
+        return r;
+      }
+      if (pop.kind === 'poisson') return new PoissonSourceRuntime(pop, i, network.dt, plan);
+      return new ArraySourceRuntime(pop, i);
+    });
+    const spikeSlot = plan.reserve('spikes', Uint32Array, network.size);
+    checkAllocation(
+      plan.bytes,
+      'simulation state (neuron state and input ring buffers)',
+      opts.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES,
+    );
+    this.arena = new Arena(plan, opts.allocate);
+    for (const r of this.runtimes) if (!(r instanceof ArraySourceRuntime)) r.claim(this.arena);
+    this.spikes = this.arena.u32(spikeSlot);
+    this.spikeStart = new Int32Array(network.populations.length + 1);
+    this.counters = new Counters(
+      network.populations.map((p) => p.label),
+      network.projections.map((p) => p.label),
+    );
+    this.reset();
+  }
+
+  addListener(l: SpikeListener): void {
+    this.listeners.push(l);
+  }
+
+  removeListener(l: SpikeListener): void {
+    const i = this.listeners.indexOf(l);
+    if (i >= 0) this.listeners.splice(i, 1);
+  }
+
+  /**
+   * Back to time 0: state variables to their initial values, refractory
+   * counters and ring buffers cleared, counters zeroed, random streams
+   * restarted (from `seed` when given, else the network's seed). Parameters
+   * set with setIOffset / setRates persist, as PyNN's reset() keeps them.
+   */
+  reset(opts: { seed?: number } = {}): void {
+    if (opts.seed !== undefined) this.seed = opts.seed;
+    const root = new Rng(this.seed);
+    this.runtimes.forEach((r, i) => {
+      if (r instanceof ArraySourceRuntime) r.reset();
+      else r.reset(root.derive(`run/population/${i}`));
+    });
+    this.tick = 0;
+    this.counters.clear();
+    for (const l of this.listeners) l.onReset?.();
+  }
+
+  /** Sets the per-neuron constant current (nA) of a neuron population; persists through reset. */
+  setIOffset(population: number | string, values: ArrayLike<number> | number): void {
+    const r = this.runtime(population, 'neuron') as NeuronRuntime;
+    const base = r.iOffsetBase;
+    const cur = r.state.iOffset;
+    for (let i = 0; i < base.length; i++) {
+      const v = typeof values === 'number' ? values : values[i]!;
+      if (!Number.isFinite(v))
+        throw invalid(`iOffset[${i}]`, v, 'a finite current (nA)', 'NOT_FINITE');
+      cur[i] = cur[i]! - base[i]! + v; // keeps active step currents
+      base[i] = v;
+    }
+    if (typeof values !== 'number' && values.length !== base.length) {
+      throw invalid('iOffset', values, `${base.length} values`, 'SHAPE_MISMATCH');
+    }
+  }
+
+  /** Sets the rates (Hz) of a Poisson source population; persists through reset. */
+  setRates(population: number | string, rates: ArrayLike<number> | number): void {
+    const r = this.runtime(population, 'poisson') as PoissonSourceRuntime;
+    const n = r.pop.size;
+    const arr = typeof rates === 'number' ? new Float32Array(n).fill(rates) : rates;
+    if (arr.length !== n) throw invalid('rates', rates, `${n} values`, 'SHAPE_MISMATCH');
+    for (let i = 0; i < n; i++) {
+      if (!(Number.isFinite(arr[i]!) && arr[i]! >= 0))
+        throw invalid(`rates[${i}]`, arr[i], 'a finite rate ≥ 0 (Hz)');
+    }
+    r.setRates(arr);
+  }
+
+  /** The live state arrays of a neuron population (v relative to vRest: see stateVar). */
+  populationState(population: number | string) {
+    return (this.runtime(population, 'neuron') as NeuronRuntime).state;
+  }
+
+  /** A copy of a state variable in its physical unit (v absolute, mV). */
+  stateVar(population: number | string, name: string): Float32Array {
+    const r = this.runtime(population, 'neuron') as NeuronRuntime;
+    const k = r.pop.neuron.stateVars.findIndex((v) => v.name === name);
+    if (k < 0)
+      throw invalid(
+        'state variable',
+        name,
+        r.pop.neuron.stateVars.map((v) => v.name).join(', '),
+        'UNKNOWN_TYPE',
+      );
+    const out = Float32Array.from(r.state.vars[k]!);
+    if (k === 0) {
+      const rest = restPotential(r.pop.params);
+      for (let i = 0; i < out.length; i++) out[i] = out[i]! + rest;
+    }
+    return out;
+  }
+
+  counts(): Counts {
+    return this.counters.snapshot();
+  }
+
+  /** Runs `ticks` ticks (in batches, for progress and early stop). */
+  run(ticks: number, opts: RunOptions = {}): RunResult {
+    if (!(Number.isInteger(ticks) && ticks >= 0)) throw invalid('ticks', ticks, 'an integer ≥ 0');
+    const before = this.counters.snapshot();
+    const batch = Math.max(1, opts.batchTicks ?? Math.round(10 / this.dt));
+    let done = 0;
+    let stopped = false;
+    while (done < ticks) {
+      if (opts.shouldStop?.()) {
+        stopped = true;
+        break;
+      }
+      const n = Math.min(batch, ticks - done);
+      for (let k = 0; k < n; k++) this.step();
+      done += n;
+      opts.onProgress?.(done, ticks);
+    }
+    return { ticks: done, stopped, counts: subtractCounts(this.counters.snapshot(), before) };
+  }
+
+  /**
+   * As run, but yields to the event loop between batches, so a worker can
+   * receive a cancel message; an aborted signal ends it with CANCELLED.
+   */
+  async runAsync(
+    ticks: number,
+    opts: RunOptions & { signal?: AbortSignal } = {},
+  ): Promise<RunResult> {
+    const before = this.counters.snapshot();
+    const batch = Math.max(1, opts.batchTicks ?? Math.round(10 / this.dt));
+    let done = 0;
+    while (done < ticks) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (opts.signal?.aborted)
+        throw new SpikelabError('CANCELLED', `simulation cancelled at tick ${this.tick}`);
+      if (opts.shouldStop?.()) break;
+      const r = this.run(Math.min(batch, ticks - done), { batchTicks: batch });
+      done += r.ticks;
+      opts.onProgress?.(done, ticks);
+    }
+    return {
+      ticks: done,
+      stopped: done < ticks,
+      counts: subtractCounts(this.counters.snapshot(), before),
+    };
+  }
+
+  /** Runs for a duration in ms (rounded to whole ticks). */
+  runFor(durationMs: number, opts: RunOptions = {}): RunResult {
+    return this.run(Math.round(durationMs / this.dt), opts);
+  }
+
+  private runtime(population: number | string, kind: 'neuron' | 'poisson'): PopulationRuntime {
+    const i =
+      typeof population === 'number'
+        ? population
+        : this.network.populations.findIndex((p) => p.label === population);
+    const r = this.runtimes[i];
+    const ok = kind === 'neuron' ? r instanceof NeuronRuntime : r instanceof PoissonSourceRuntime;
+    if (!r || !ok) {
+      const names = this.network.populations.filter((p) => p.kind === kind).map((p) => p.label);
+      throw invalid(
+        'population',
+        population,
+        `a ${kind === 'neuron' ? 'neuron' : 'Poisson source'} population: ${names.join(', ')}`,
+      );
+    }
+    return r;
+  }
+
+  /** One tick. */
+  private step(): void {
+    const t = this.tick;
+    const spikes = this.spikes;
+    const start = this.spikeStart;
+    const c = this.counters;
+    let count = 0;
+    const runtimes = this.runtimes;
+    for (let p = 0; p < runtimes.length; p++) {
+      const r = runtimes[p]!;
+      start[p] = count;
+      if (r instanceof NeuronRuntime) {
+        const slot = t & r.mask;
+        r.applySteps(t);
+        if (r.samplers.length > 0) c.externalEvents[p]! += r.drive(slot);
+        count = r.pop.neuron.update(
+          r.state,
+          r.consts,
+          r.slotsE[slot]!,
+          r.slotsI[slot]!,
+          spikes,
+          count,
+          r.pop.offset,
+        );
+        c.neuronUpdates[p]! += r.pop.size;
+      } else {
+        count = r.emit(t, spikes, count);
+      }
+      c.spikes[p]! += count - start[p]!;
+    }
+    start[runtimes.length] = count;
+    for (let l = 0; l < this.listeners.length; l++) this.listeners[l]!.onSpikes(t, spikes, count);
+    const projections = this.network.projections;
+    const pops = this.network.populations;
+    for (let q = 0; q < projections.length; q++) {
+      const proj = projections[q]!;
+      const from = start[proj.pre]!;
+      const to = start[proj.pre + 1]!;
+      if (from === to) continue;
+      const post = runtimes[proj.post] as NeuronRuntime;
+      const buf = proj.receptor === 'inhibitory' ? post.bufI : post.bufE;
+      const ev = deliver(
+        proj,
+        spikes,
+        from,
+        to,
+        pops[proj.pre]!.offset,
+        t,
+        buf,
+        post.mask,
+        post.pop.size,
+      );
+      c.projectionEvents[q]! += ev;
+      c.synapticEvents[proj.post]! += ev;
+    }
+    c.ticks++;
+    this.tick = t + 1;
+  }
+}
