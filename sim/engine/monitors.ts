@@ -168,8 +168,7 @@ export class StateMonitor implements SpikeListener {
         ? population
         : net.populations.findIndex((x) => x.label === population);
     const pop = net.populations[p];
-    if (pop?.kind !== 'neuron')
-      throw invalid('population', population, 'a neuron population');
+    if (pop?.kind !== 'neuron') throw invalid('population', population, 'a neuron population');
     const k = pop.neuron.stateVars.findIndex((v) => v.name === variable);
     if (k < 0)
       throw invalid(
