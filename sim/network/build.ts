@@ -170,30 +170,45 @@ export function buildNetwork(spec: NetworkSpec, opts: BuildOptions = {}): Networ
     throw invalid('dt', dt, `a tick in [${MIN_DT}, ${MAX_DT}] ms`);
   const root = new Rng(spec.seed);
   const labels = new Set<string>();
-  const pops: Population[] = [];
-  let offset = 0;
-  spec.populations.forEach((ps, i) => {
+  const sizes = spec.populations.map((ps, i) => {
+    if (!(Number.isInteger(ps.size) && ps.size >= 1 && ps.size <= 2 ** 31)) {
+      throw invalid(`populations.${i}.size`, ps.size, 'an integer in [1, 2^31]');
+    }
     if (labels.has(ps.label))
       throw invalid(`populations.${i}.label`, ps.label, 'a label not used by another population');
     labels.add(ps.label);
-    pops.push(buildPopulation(ps, offset, dt, root.derive(`population/${i}`), `populations.${i}`));
-    offset += ps.size;
+    return ps.size;
   });
-  checkArrayLength(offset, 'neurons');
+  const total = sizes.reduce((a, b) => a + b, 0);
+  checkArrayLength(total, 'neurons');
+  const sizeOf = (ref: string | number, field: string) => {
+    const i = typeof ref === 'number' ? ref : spec.populations.findIndex((p) => p.label === ref);
+    if (i < 0 && typeof ref === 'string')
+      throw unknownName(
+        field,
+        ref,
+        spec.populations.map((p) => p.label),
+      );
+    if (!(Number.isInteger(i) && i >= 0 && i < sizes.length)) {
+      throw invalid(field, ref, `a population index in [0, ${sizes.length - 1}] or a label`);
+    }
+    return [i, sizes[i]!] as const;
+  };
 
-  // Estimate before allocating any connectivity.
+  // Estimate before allocating anything: per-neuron arrays (initial state,
+  // currents; at most 6 × 4 bytes) and connectivity from the connector parameters.
   const budget = opts.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES;
-  let bytes = 0;
+  let bytes = total * 24;
   let expected = 0;
   const maxDelays = spec.projections.map((s, k) => {
     const field = `projections.${k}`;
-    const pre = pops[populationIndex(s.pre, pops, `${field}.pre`)]!;
-    const post = pops[populationIndex(s.post, pops, `${field}.post`)]!;
+    const [preIdx, preN] = sizeOf(s.pre, `${field}.pre`);
+    const [postIdx, postN] = sizeOf(s.post, `${field}.post`);
     const [, hi] = delayTickRange(s, dt, field);
-    const est = estimateSynapses(s.connector, pre.size, post.size, pre === post);
+    const est = estimateSynapses(s.connector, preN, postN, preIdx === postIdx);
     checkArrayLength(Math.ceil(est.synapses), `${field} synapses`);
     expected += est.synapses;
-    bytes += est.synapses * (bytesPerSynapse(hi) + est.buildBytesPerSynapse) + (pre.size + 1) * 4;
+    bytes += est.synapses * (bytesPerSynapse(hi) + est.buildBytesPerSynapse) + (preN + 1) * 4;
     if (connectorCarriesWeights(s.connector) && s.weight !== undefined) {
       throw invalid(`${field}.weight`, s.weight, 'nothing: the connector carries the weights');
     }
@@ -201,9 +216,16 @@ export function buildNetwork(spec: NetworkSpec, opts: BuildOptions = {}): Networ
   });
   checkAllocation(
     bytes,
-    `connectivity of about ${Math.round(expected).toLocaleString('en-US')} synapses`,
+    `a network of ${total.toLocaleString('en-US')} neurons and about ${Math.round(expected).toLocaleString('en-US')} synapses`,
     budget,
   );
+
+  const pops: Population[] = [];
+  let offset = 0;
+  spec.populations.forEach((ps, i) => {
+    pops.push(buildPopulation(ps, offset, dt, root.derive(`population/${i}`), `populations.${i}`));
+    offset += ps.size;
+  });
 
   const projections = spec.projections.map((s, k) =>
     buildProjection(s, k, spec, pops, root, maxDelays[k]!),

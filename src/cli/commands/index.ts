@@ -1,7 +1,8 @@
 /** Every subcommand of the CLI, in the order `--help` lists them. */
 import type { Command } from 'commander';
 import type { CliIo } from '../io.ts';
+import { registerSimulate } from './simulate.ts';
 
 export type RegisterCommand = (program: Command, io: CliIo) => Command;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [registerSimulate];

@@ -41,6 +41,7 @@ describe('network JSON', () => {
   });
 
   it('names the field path of the first problem', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: a test mutating parsed JSON freely
     const bad = (mutate: (o: Record<string, any>) => void) => {
       const o = JSON.parse(networkToJson(cuba({ n: 100 })));
       mutate(o);

@@ -186,7 +186,7 @@ describe('validation before allocation', () => {
       [2000, 2000],
     );
     expect(() => buildNetwork(spec, { memoryBudgetBytes: 10e6 })).toThrow(
-      /connectivity of about 4,000,000 synapses needs 52.0 MB; the memory budget is 10.0 MB/,
+      /a network of 4,000 neurons and about 4,000,000 synapses needs 52.1 MB; the memory budget is 10.0 MB/,
     );
   });
 

@@ -1,0 +1,109 @@
+/**
+ * Build a network, simulate it, summarise it: the one function behind
+ * `spikelab simulate` and the web UI's run button. Timings separate
+ * construction from the tick loop; statistics come from an O(neurons)
+ * listener, so long runs need no spike record.
+ */
+import { IsiStats } from './engine/isi-stats.ts';
+import type { SpikeListener } from './engine/listener.ts';
+import { Simulator } from './engine/simulator.ts';
+import { type BuildOptions, buildNetwork } from './network/build.ts';
+import type { NetworkSpec } from './network/spec.ts';
+
+export interface PopulationSummary {
+  label: string;
+  model: string;
+  size: number;
+  spikes: number;
+  meanRateHz: number;
+  cvIsi: number | null;
+  synapticEvents: number;
+}
+
+export interface SimulationSummary {
+  model: string | null;
+  neurons: number;
+  synapses: number;
+  durationMs: number;
+  dt: number;
+  seed: number;
+  /** Spikes of neuron populations (sources excluded) and their mean rate. */
+  spikes: number;
+  meanRateHz: number;
+  /** Mean over neurons with ≥ 2 ISIs of std/mean of their ISIs (null when none). */
+  cvIsi: number | null;
+  silentFraction: number;
+  synapticEvents: number;
+  neuronUpdates: number;
+  externalEvents: number;
+  buildSeconds: number;
+  simulationSeconds: number;
+  synapticEventsPerSecond: number;
+  connectivityBytes: number;
+  bytesPerSynapse: number;
+  populations: PopulationSummary[];
+  stopped: boolean;
+}
+
+export interface SimulateOptions extends BuildOptions {
+  durationMs: number;
+  listeners?: SpikeListener[];
+  onProgress?: (doneTicks: number, totalTicks: number, spikes: number) => void;
+  shouldStop?: () => boolean;
+}
+
+const nullIfNaN = (x: number) => (Number.isNaN(x) ? null : x);
+
+export function simulateSpec(spec: NetworkSpec, opts: SimulateOptions): SimulationSummary {
+  const t0 = performance.now();
+  const net = buildNetwork(spec, opts);
+  const stats = new IsiStats(net);
+  const sim = new Simulator(net, {
+    listeners: [stats, ...(opts.listeners ?? [])],
+    ...(opts.memoryBudgetBytes !== undefined && { memoryBudgetBytes: opts.memoryBudgetBytes }),
+  });
+  const t1 = performance.now();
+  const ticks = Math.round(opts.durationMs / net.dt);
+  const result = sim.run(ticks, {
+    onProgress: (done, total) => opts.onProgress?.(done, total, sim.counts().spikes),
+    ...(opts.shouldStop && { shouldStop: opts.shouldStop }),
+  });
+  const t2 = performance.now();
+  const durationMs = result.ticks * net.dt;
+  const all = stats.neurons(durationMs);
+  const counts = result.counts;
+  const simulationSeconds = (t2 - t1) / 1000;
+  return {
+    model: typeof spec.meta?.model === 'string' ? spec.meta.model : null,
+    neurons: net.populations.reduce((s, p) => s + (p.kind === 'neuron' ? p.size : 0), 0),
+    synapses: net.synapses,
+    durationMs,
+    dt: net.dt,
+    seed: net.seed,
+    spikes: all.spikes,
+    meanRateHz: all.meanRateHz,
+    cvIsi: nullIfNaN(all.cvIsi),
+    silentFraction: all.silentFraction,
+    synapticEvents: counts.synapticEvents,
+    neuronUpdates: counts.neuronUpdates,
+    externalEvents: counts.externalEvents,
+    buildSeconds: (t1 - t0) / 1000,
+    simulationSeconds,
+    synapticEventsPerSecond: simulationSeconds > 0 ? counts.synapticEvents / simulationSeconds : 0,
+    connectivityBytes: net.connectivityBytes,
+    bytesPerSynapse: net.synapses > 0 ? net.connectivityBytes / net.synapses : 0,
+    populations: net.populations.map((p, i) => {
+      const s = stats.population(i, durationMs);
+      return {
+        label: p.label,
+        model: p.model,
+        size: p.size,
+        spikes: s.spikes,
+        meanRateHz: s.meanRateHz,
+        cvIsi: nullIfNaN(s.cvIsi),
+        synapticEvents: counts.populations[i]!.synapticEvents,
+      };
+    }),
+    stopped: result.stopped,
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * `spikelab simulate <cuba|coba|brunel|FILE.json>`: builds a reference
+ * network (or one from a network JSON file), runs it, prints a summary or one
+ * JSON object, and optionally streams the raster to a file.
+ */
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { SpikeStream } from '../../../sim/engine/spike-stream.ts';
+import { parseNetworkJson } from '../../../sim/io/network-json.ts';
+import { referenceModels, referenceNetwork } from '../../../sim/models/index.ts';
+import type { NetworkSpec } from '../../../sim/network/spec.ts';
+import { type SimulationSummary, simulateSpec } from '../../../sim/run.ts';
+import { invalid, SpikelabError } from '../../core/errors.ts';
+import { openSpikeWriter } from '../../io/spike-writer.ts';
+import { floatFlag, intFlag } from '../flags.ts';
+import type { CliIo } from '../io.ts';
+import { progressBar } from '../progress.ts';
+
+export interface SimulateCliOptions {
+  n?: number;
+  scale?: number;
+  duration: number;
+  dt?: number;
+  seed?: number;
+  raster?: string;
+  json?: boolean;
+  vReset?: number;
+}
+
+/** The network spec named by the positional argument, with the flags applied. */
+export function resolveNetwork(target: string, o: SimulateCliOptions): NetworkSpec {
+  const isRef = (referenceModels as readonly string[]).includes(target);
+  if (!isRef && !target.toLowerCase().endsWith('.json')) {
+    throw invalid(
+      'network',
+      target,
+      `one of ${referenceModels.join(', ')}, or a network file ending in .json`,
+      'UNKNOWN_TYPE',
+    );
+  }
+  if (o.n !== undefined && target !== 'cuba' && target !== 'coba')
+    throw invalid('--n', o.n, 'only with cuba or coba');
+  if (o.scale !== undefined && target !== 'brunel')
+    throw invalid('--scale', o.scale, 'only with brunel');
+  if (o.vReset !== undefined && target !== 'brunel')
+    throw invalid('--v-reset', o.vReset, 'only with brunel');
+  if (isRef) {
+    return referenceNetwork(target, {
+      ...(o.n !== undefined && { n: o.n }),
+      ...(o.scale !== undefined && { scale: o.scale }),
+      ...(o.dt !== undefined && { dt: o.dt }),
+      ...(o.seed !== undefined && { seed: o.seed }),
+      ...(o.vReset !== undefined && { vReset: o.vReset }),
+    });
+  }
+  let text: string;
+  try {
+    text = readFileSync(target, 'utf8');
+  } catch (e) {
+    throw new SpikelabError('INVALID_FILE', `${target}: cannot read (${(e as Error).message})`);
+  }
+  const spec = parseNetworkJson(text, target);
+  return {
+    ...spec,
+    ...(o.dt !== undefined && { dt: o.dt }),
+    ...(o.seed !== undefined && { seed: o.seed }),
+  };
+}
+
+function formatSummary(s: SimulationSummary): string {
+  const f = (x: number | null, d = 2) => (x === null ? '–' : x.toFixed(d));
+  const lines = [
+    `${s.model ?? 'network'}: ${s.neurons.toLocaleString('en-US')} neurons, ${s.synapses.toLocaleString('en-US')} synapses (${f(s.bytesPerSynapse, 1)} bytes each), ${s.durationMs} ms at dt ${s.dt} ms, seed ${s.seed}`,
+    `spikes ${s.spikes.toLocaleString('en-US')}, mean rate ${f(s.meanRateHz)} Hz, CV of ISIs ${f(s.cvIsi, 3)}, silent ${(100 * s.silentFraction).toFixed(1)} %`,
+    ...s.populations.map(
+      (p) =>
+        `  ${p.label.padEnd(10)} ${String(p.size).padStart(8)} ${p.model.padEnd(18)} ${f(p.meanRateHz).padStart(8)} Hz  CV ${f(p.cvIsi, 3)}`,
+    ),
+    `synaptic events ${s.synapticEvents.toLocaleString('en-US')} (${(s.synapticEventsPerSecond / 1e6).toFixed(1)} M/s), neuron updates ${s.neuronUpdates.toLocaleString('en-US')}`,
+    `build ${f(s.buildSeconds, 3)} s, simulation ${f(s.simulationSeconds, 3)} s`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export function runSimulateCommand(
+  target: string,
+  o: SimulateCliOptions,
+  io: CliIo,
+): SimulationSummary {
+  const spec = resolveNetwork(target, o);
+  const writer = o.raster ? openSpikeWriter(o.raster, spec.dt) : null;
+  const stream = writer ? new SpikeStream(writer) : null;
+  const bar = progressBar(io, 'simulate', Math.round(o.duration / spec.dt));
+  try {
+    const summary = simulateSpec(spec, {
+      durationMs: o.duration,
+      ...(stream && { listeners: [stream] }),
+      onProgress: (done, _total, spikes) => bar.update(done, `${spikes} spikes`),
+    });
+    stream?.flush();
+    bar.stop();
+    io.out(o.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
+    return summary;
+  } finally {
+    bar.stop();
+    writer?.close();
+  }
+}
+
+export function registerSimulate(program: Command, io: CliIo): Command {
+  return program
+    .command('simulate')
+    .description('simulate a reference network (cuba, coba, brunel) or a network JSON file')
+    .argument('<network>', `${referenceModels.join(' | ')} | FILE.json`)
+    .option('--n <N>', 'neurons (cuba, coba; fan-in kept at 80)', intFlag(2))
+    .option(
+      '--scale <s>',
+      'size factor (brunel; J scaled to keep the input)',
+      floatFlag(0, 100, { exclusiveMin: true }),
+    )
+    .option(
+      '--duration <ms>',
+      'simulated time',
+      floatFlag(0, Number.POSITIVE_INFINITY, { exclusiveMin: true }),
+      1000,
+    )
+    .option(
+      '--dt <ms>',
+      'tick, 0.01–1 ms (default: the network’s, 0.1 for the reference models)',
+      floatFlag(0.01, 1),
+    )
+    .option('--seed <N>', 'seed (default: the network’s, 1 for the reference models)', intFlag(0))
+    .option(
+      '--v-reset <mV>',
+      'reset potential (brunel; NEST example 0 mV, Brunel Fig. 8 10 mV)',
+      floatFlag(),
+    )
+    .option('--raster <FILE>', 'stream spikes to FILE: CSV if it ends in .csv, else binary')
+    .option('--json', 'print one JSON object instead of the summary', false)
+    .action((target: string, o: SimulateCliOptions) => {
+      runSimulateCommand(target, o, io);
+    });
+}
