@@ -70,6 +70,7 @@ export class NeuronRuntime {
       vars,
       refractory: arena.i32(ids[nv]!),
       iOffset: arena.f32(ids[nv + 1]!),
+      hasOffset: true,
     };
     this.iOffsetBase = arena.f32(ids[nv + 2]!);
     this.iOffsetBase.set(this.pop.iOffset);
@@ -89,10 +90,16 @@ export class NeuronRuntime {
     });
     s.refractory.fill(0);
     s.iOffset.set(this.iOffsetBase);
+    this.offsetChanged();
     this.bufE.fill(0);
     this.bufI.fill(0);
     this.rng = rng;
     this.stepPointer = 0;
+  }
+
+  /** Recomputes state.hasOffset after iOffset changed (never per tick). */
+  offsetChanged(): void {
+    this.state.hasOffset = this.state.iOffset.some((x) => x !== 0);
   }
 
   /** Step-current changes due at `tick` (events are sorted by tick). */
@@ -107,6 +114,7 @@ export class NeuronRuntime {
       const b = ev.neuronStart[k + 1]!;
       if (a === b) for (let i = 0; i < iOff.length; i++) iOff[i] = iOff[i]! + d;
       else for (let j = a; j < b; j++) iOff[ev.neurons[j]!] = iOff[ev.neurons[j]!]! + d;
+      this.offsetChanged();
     }
   }
 
@@ -122,11 +130,10 @@ export class NeuronRuntime {
         slot
       ]!;
       for (let i = 0; i < n; i++) {
+        // branch-free: a zero count adds 0 (a taken/not-taken branch at P(0) = e^-λ mispredicts often)
         const c = sampler.sample(rng);
-        if (c !== 0) {
-          buf[i]! += c * w;
-          kicks += c;
-        }
+        buf[i]! += c * w;
+        kicks += c;
       }
     }
     return kicks;

@@ -132,6 +132,9 @@ export class Simulator {
     const r = this.runtime(population, 'neuron') as NeuronRuntime;
     const base = r.iOffsetBase;
     const cur = r.state.iOffset;
+    if (typeof values !== 'number' && values.length !== base.length) {
+      throw invalid('iOffset', values, `${base.length} values`, 'SHAPE_MISMATCH');
+    }
     for (let i = 0; i < base.length; i++) {
       const v = typeof values === 'number' ? values : values[i]!;
       if (!Number.isFinite(v))
@@ -139,9 +142,7 @@ export class Simulator {
       cur[i] = cur[i]! - base[i]! + v; // keeps active step currents
       base[i] = v;
     }
-    if (typeof values !== 'number' && values.length !== base.length) {
-      throw invalid('iOffset', values, `${base.length} values`, 'SHAPE_MISMATCH');
-    }
+    r.offsetChanged();
   }
 
   /** Sets the rates (Hz) of a Poisson source population; persists through reset. */

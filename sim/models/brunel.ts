@@ -10,11 +10,15 @@
  * `scale` multiplies NE, NI, CE and CI together, and J is divided by it: the
  * mean recurrent input J·CE·ν and the balance g·CI/CE = 1.25 stay as at scale
  * 1, while the external drive (set by θ and η alone) is unchanged.
+ * `fanInScale` (default: scale) sets CE and CI apart from the population
+ * sizes, e.g. 100,000 neurons with 1,000 synapses each (scale 8, fanInScale 0.8).
  */
 import type { NetworkSpec } from '../network/spec.ts';
 
 export interface BrunelOptions {
   scale?: number;
+  /** Factor on CE and CI (default: scale). */
+  fanInScale?: number;
   dt?: number;
   seed?: number;
   /** V_reset in mV (0 in NEST's example; 10 mV as in Brunel's Fig. 8). */
@@ -30,8 +34,9 @@ export function brunel(opts: BrunelOptions = {}): NetworkSpec {
   const g = opts.g ?? 5;
   const nE = Math.max(1, Math.round(10_000 * scale));
   const nI = Math.max(1, Math.round(2_500 * scale));
-  const cE = Math.max(1, Math.round(1000 * scale));
-  const cI = Math.max(1, Math.round(250 * scale));
+  const fanIn = opts.fanInScale ?? scale;
+  const cE = Math.max(1, Math.round(1000 * fanIn));
+  const cI = Math.max(1, Math.round(250 * fanIn));
   const J = (0.1 * 1000) / cE;
   const theta = 20;
   const tauM = 20;
@@ -70,6 +75,6 @@ export function brunel(opts: BrunelOptions = {}): NetworkSpec {
       proj('inh', 'exc', cI, -g * J, 'inhibitory'),
       proj('inh', 'inh', cI, -g * J, 'inhibitory'),
     ],
-    meta: { model: 'brunel', scale, eta, g, vReset: params.vReset },
+    meta: { model: 'brunel', scale, fanInScale: fanIn, eta, g, vReset: params.vReset },
   };
 }

@@ -150,6 +150,9 @@ function buildProjection(
   }
   let maxD = 0;
   for (let i = 0; i < m; i++) if (delays[i]! > maxD) maxD = delays[i]!;
+  let uniformWeight: number | null = m > 0 ? weights[0]! : null;
+  for (let i = 1; i < m && uniformWeight !== null; i++)
+    if (weights[i] !== uniformWeight) uniformWeight = null;
   return {
     label: s.label ?? `${prePop.label}→${postPop.label}`,
     pre,
@@ -160,6 +163,7 @@ function buildProjection(
     weights,
     delays,
     uniformDelay,
+    uniformWeight,
     maxDelay: maxD,
   };
 }

@@ -82,6 +82,8 @@ export interface Projection {
   delays: DelayArray;
   /** The common delay in ticks when all synapses share one, else 0 (lets delivery skip the per-synapse lookup). */
   uniformDelay: number;
+  /** The common weight (as stored, float32) when all synapses share one, else null. */
+  uniformWeight: number | null;
   maxDelay: number;
 }
 

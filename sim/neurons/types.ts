@@ -38,6 +38,8 @@ export interface NeuronState {
   readonly vars: Float32Array[];
   readonly refractory: Int32Array;
   readonly iOffset: Float32Array;
+  /** False when every iOffset is 0: kernels may then skip reading it. Kept current by the engine. */
+  hasOffset: boolean;
 }
 
 /**

@@ -19,7 +19,13 @@ export function singleNeuron(
   const rest = restPotential(p);
   const vars = model.stateVars.map(() => new Float32Array(1));
   vars[0]![0] = (model.name === 'IF_nonleaky' ? p.vReset! : p.vRest!) - rest;
-  const state = { n: 1, vars, refractory: new Int32Array(1), iOffset: Float32Array.of(p.iOffset!) };
+  const state = {
+    n: 1,
+    vars,
+    refractory: new Int32Array(1),
+    iOffset: Float32Array.of(p.iOffset!),
+    hasOffset: p.iOffset !== 0,
+  };
   const inE = new Float32Array(1);
   const inI = new Float32Array(1);
   const spikes = new Uint32Array(1);
