@@ -10,18 +10,11 @@
  * 20 mV × gL = 0.2 nA of iOffset (Brette et al. instead kick it for 50 ms).
  */
 import type { NetworkSpec } from '../network/spec.ts';
+import { type VogelsAbbottOptions, vogelsAbbott } from './vogels-abbott.ts';
 
-export interface CobaOptions {
-  n?: number;
-  dt?: number;
-  seed?: number;
-}
+export type CobaOptions = VogelsAbbottOptions;
 
 export function coba(opts: CobaOptions = {}): NetworkSpec {
-  const n = opts.n ?? 4000;
-  const dt = opts.dt ?? 0.1;
-  const nE = Math.round(0.8 * n);
-  const p = Math.min(1, (0.02 * 4000) / n);
   const params = {
     cm: 0.2,
     tauM: 20,
@@ -35,33 +28,11 @@ export function coba(opts: CobaOptions = {}): NetworkSpec {
     eRevI: -80,
     iOffset: 0.2,
   };
-  const initial = { v: { distribution: 'uniform' as const, low: -60, high: -50 } };
-  const pop = (label: string, size: number) => ({
-    label,
-    size,
-    model: 'IF_cond_exp' as const,
+  return vogelsAbbott(
+    'coba',
+    'IF_cond_exp',
     params,
-    initial,
-  });
-  const proj = (pre: string, post: string, w: number, receptor: 'excitatory' | 'inhibitory') => ({
-    pre,
-    post,
-    connector: { type: 'fixedProbability' as const, p },
-    weight: w,
-    delay: dt,
-    receptor,
-  });
-  return {
-    schemaVersion: 1,
-    dt,
-    seed: opts.seed ?? 1,
-    populations: [pop('exc', nE), pop('inh', n - nE)],
-    projections: [
-      proj('exc', 'exc', 0.006, 'excitatory'),
-      proj('exc', 'inh', 0.006, 'excitatory'),
-      proj('inh', 'exc', 0.067, 'inhibitory'),
-      proj('inh', 'inh', 0.067, 'inhibitory'),
-    ],
-    meta: { model: 'coba', n },
-  };
+    { excitatory: 0.006, inhibitory: 0.067 },
+    opts,
+  );
 }

@@ -12,13 +12,9 @@
  * Scaling with n keeps the fan-in at 80 (p = 0.02 · 4000 / n).
  */
 import type { NetworkSpec } from '../network/spec.ts';
+import { type VogelsAbbottOptions, vogelsAbbott } from './vogels-abbott.ts';
 
-export interface CubaOptions {
-  /** Total neurons, 80 % excitatory (default 4000). */
-  n?: number;
-  dt?: number;
-  seed?: number;
-}
+export type CubaOptions = VogelsAbbottOptions;
 
 const TAU_M = 20; // ms
 const CM = 1; // nF: weights in nA are mV · cm / τm
@@ -26,10 +22,6 @@ export const CUBA_WE_MV = (60 * 0.27) / 10; // 1.62 mV
 export const CUBA_WI_MV = (-20 * 4.5) / 10; // −9 mV
 
 export function cuba(opts: CubaOptions = {}): NetworkSpec {
-  const n = opts.n ?? 4000;
-  const dt = opts.dt ?? 0.1;
-  const nE = Math.round(0.8 * n);
-  const p = Math.min(1, (0.02 * 4000) / n);
   const params = {
     cm: CM,
     tauM: TAU_M,
@@ -40,33 +32,6 @@ export function cuba(opts: CubaOptions = {}): NetworkSpec {
     vReset: -60,
     vThresh: -50,
   };
-  const initial = { v: { distribution: 'uniform' as const, low: -60, high: -50 } };
-  const pop = (label: string, size: number) => ({
-    label,
-    size,
-    model: 'IF_curr_exp' as const,
-    params,
-    initial,
-  });
-  const proj = (pre: string, post: string, w: number, receptor: 'excitatory' | 'inhibitory') => ({
-    pre,
-    post,
-    connector: { type: 'fixedProbability' as const, p },
-    weight: (w * CM) / TAU_M,
-    delay: dt,
-    receptor,
-  });
-  return {
-    schemaVersion: 1,
-    dt,
-    seed: opts.seed ?? 1,
-    populations: [pop('exc', nE), pop('inh', n - nE)],
-    projections: [
-      proj('exc', 'exc', CUBA_WE_MV, 'excitatory'),
-      proj('exc', 'inh', CUBA_WE_MV, 'excitatory'),
-      proj('inh', 'exc', CUBA_WI_MV, 'inhibitory'),
-      proj('inh', 'inh', CUBA_WI_MV, 'inhibitory'),
-    ],
-    meta: { model: 'cuba', n },
-  };
+  const weights = { excitatory: (CUBA_WE_MV * CM) / TAU_M, inhibitory: (CUBA_WI_MV * CM) / TAU_M };
+  return vogelsAbbott('cuba', 'IF_curr_exp', params, weights, opts);
 }

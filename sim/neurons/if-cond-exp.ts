@@ -19,6 +19,8 @@
  * conductances are constant, and first order in h·|dg/dt|/gTot otherwise.
  * Tick order and refractoriness as in IF_curr_exp.
  */
+
+import { leakyMembrane, resetBelowThreshold, synapseTaus, vRest } from './params.ts';
 import { decay } from './propagators.ts';
 import { type NeuronModel, type NeuronState, ticksOf } from './types.ts';
 
@@ -42,29 +44,11 @@ export const ifCondExp: NeuronModel = {
   name: 'IF_cond_exp',
   doc: 'Leaky integrate-and-fire, exponential conductance synapses (PyNN IF_cond_exp)',
   params: {
-    cm: { default: 1, unit: 'nF', min: 0, exclusiveMin: true, doc: 'membrane capacitance' },
-    tauM: { default: 20, unit: 'ms', min: 0, exclusiveMin: true, doc: 'membrane time constant' },
-    tauSynE: {
-      default: 5,
-      unit: 'ms',
-      min: 0,
-      exclusiveMin: true,
-      doc: 'excitatory conductance decay',
-    },
-    tauSynI: {
-      default: 5,
-      unit: 'ms',
-      min: 0,
-      exclusiveMin: true,
-      doc: 'inhibitory conductance decay',
-    },
-    tauRefrac: { default: 0.1, unit: 'ms', min: 0, doc: 'absolute refractory period' },
-    vRest: { default: -65, unit: 'mV', doc: 'resting (leak reversal) potential' },
-    vReset: { default: -65, unit: 'mV', doc: 'potential after a spike' },
-    vThresh: { default: -50, unit: 'mV', doc: 'spike threshold' },
+    ...leakyMembrane,
+    ...synapseTaus('conductance'),
+    vRest: { ...vRest, doc: 'resting (leak reversal) potential' },
     eRevE: { default: 0, unit: 'mV', doc: 'excitatory reversal potential' },
     eRevI: { default: -70, unit: 'mV', doc: 'inhibitory reversal potential' },
-    iOffset: { default: 0, unit: 'nA', doc: 'constant injected current' },
   },
   stateVars: [
     { name: 'v', unit: 'mV' },
@@ -74,7 +58,7 @@ export const ifCondExp: NeuronModel = {
   receptorBuffers: 2,
   weightUnit: 'µS',
   nonNegativeWeights: true,
-  check: (p) => (p.vReset! < p.vThresh! ? null : 'vReset must be below vThresh'),
+  check: resetBelowThreshold,
   refractoryTicks: (p, dt) => ticksOf(p.tauRefrac!, dt),
   prepare(p, h) {
     const c = new Float64Array(11);

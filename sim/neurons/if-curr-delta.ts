@@ -6,6 +6,8 @@
  *
  *   cm dv/dt = cm (vRest − v)/tauM + iOffset,   v += w on an input spike
  */
+
+import { leakyMembrane, resetBelowThreshold } from './params.ts';
 import { decay, p20 } from './propagators.ts';
 import { type NeuronModel, type NeuronState, ticksOf } from './types.ts';
 
@@ -18,20 +20,12 @@ const REF_TICKS = 4;
 export const ifCurrDelta: NeuronModel = {
   name: 'IF_curr_delta',
   doc: 'Leaky integrate-and-fire, delta synapses: a spike makes v jump by its weight (NEST iaf_psc_delta)',
-  params: {
-    cm: { default: 1, unit: 'nF', min: 0, exclusiveMin: true, doc: 'membrane capacitance' },
-    tauM: { default: 20, unit: 'ms', min: 0, exclusiveMin: true, doc: 'membrane time constant' },
-    tauRefrac: { default: 0.1, unit: 'ms', min: 0, doc: 'absolute refractory period' },
-    vRest: { default: -65, unit: 'mV', doc: 'resting potential' },
-    vReset: { default: -65, unit: 'mV', doc: 'potential after a spike' },
-    vThresh: { default: -50, unit: 'mV', doc: 'spike threshold' },
-    iOffset: { default: 0, unit: 'nA', doc: 'constant injected current' },
-  },
+  params: leakyMembrane,
   stateVars: [{ name: 'v', unit: 'mV' }],
   receptorBuffers: 1,
   weightUnit: 'mV',
   nonNegativeWeights: false,
-  check: (p) => (p.vReset! < p.vThresh! ? null : 'vReset must be below vThresh'),
+  check: resetBelowThreshold,
   refractoryTicks: (p, dt) => ticksOf(p.tauRefrac!, dt),
   prepare(p, h) {
     const c = new Float64Array(5);

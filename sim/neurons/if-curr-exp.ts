@@ -11,6 +11,8 @@
  * input arriving in this tick, then test the threshold. While refractory, v
  * stays at vReset and the currents keep decaying and receiving input.
  */
+
+import { leakyMembrane, resetBelowThreshold, synapseTaus } from './params.ts';
 import { decay, p20, p21 } from './propagators.ts';
 import { type NeuronModel, type NeuronState, ticksOf } from './types.ts';
 
@@ -28,29 +30,7 @@ const REF_TICKS = 8;
 export const ifCurrExp: NeuronModel = {
   name: 'IF_curr_exp',
   doc: 'Leaky integrate-and-fire, exponential current synapses (PyNN IF_curr_exp, NEST iaf_psc_exp)',
-  params: {
-    cm: { default: 1, unit: 'nF', min: 0, exclusiveMin: true, doc: 'membrane capacitance' },
-    tauM: { default: 20, unit: 'ms', min: 0, exclusiveMin: true, doc: 'membrane time constant' },
-    tauSynE: {
-      default: 5,
-      unit: 'ms',
-      min: 0,
-      exclusiveMin: true,
-      doc: 'excitatory current decay',
-    },
-    tauSynI: {
-      default: 5,
-      unit: 'ms',
-      min: 0,
-      exclusiveMin: true,
-      doc: 'inhibitory current decay',
-    },
-    tauRefrac: { default: 0.1, unit: 'ms', min: 0, doc: 'absolute refractory period' },
-    vRest: { default: -65, unit: 'mV', doc: 'resting potential' },
-    vReset: { default: -65, unit: 'mV', doc: 'potential after a spike' },
-    vThresh: { default: -50, unit: 'mV', doc: 'spike threshold' },
-    iOffset: { default: 0, unit: 'nA', doc: 'constant injected current' },
-  },
+  params: { ...leakyMembrane, ...synapseTaus('current') },
   stateVars: [
     { name: 'v', unit: 'mV' },
     { name: 'iSynE', unit: 'nA' },
@@ -59,7 +39,7 @@ export const ifCurrExp: NeuronModel = {
   receptorBuffers: 2,
   weightUnit: 'nA',
   nonNegativeWeights: false,
-  check: (p) => (p.vReset! < p.vThresh! ? null : 'vReset must be below vThresh'),
+  check: resetBelowThreshold,
   refractoryTicks: (p, dt) => ticksOf(p.tauRefrac!, dt),
   prepare(p, h) {
     const c = new Float64Array(9);

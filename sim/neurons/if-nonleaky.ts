@@ -11,6 +11,7 @@
  * vReset is both the initial value and the zero of the subtraction. At most
  * one spike per tick, as on neuromorphic hardware.
  */
+import { cm, iOffset, resetBelowThreshold, tauRefrac, vReset, vThresh } from './params.ts';
 import { type NeuronModel, type NeuronState, ticksOf } from './types.ts';
 
 const H_OVER_CM = 0;
@@ -22,21 +23,17 @@ export const ifNonleaky: NeuronModel = {
   name: 'IF_nonleaky',
   doc: 'Non-leaky integrate-and-fire, delta synapses, reset by subtraction (ANN-to-SNN conversion)',
   params: {
-    cm: { default: 1, unit: 'nF', min: 0, exclusiveMin: true, doc: 'membrane capacitance' },
-    tauRefrac: { default: 0, unit: 'ms', min: 0, doc: 'absolute refractory period' },
-    vReset: {
-      default: 0,
-      unit: 'mV',
-      doc: 'initial potential; a spike subtracts vThresh − vReset',
-    },
-    vThresh: { default: 1, unit: 'mV', doc: 'spike threshold' },
-    iOffset: { default: 0, unit: 'nA', doc: 'constant injected current (the converted input)' },
+    cm,
+    tauRefrac: { ...tauRefrac, default: 0 },
+    vReset: { ...vReset, default: 0, doc: 'initial potential; a spike subtracts vThresh − vReset' },
+    vThresh: { ...vThresh, default: 1 },
+    iOffset: { ...iOffset, doc: 'constant injected current (the converted input)' },
   },
   stateVars: [{ name: 'v', unit: 'mV' }],
   receptorBuffers: 1,
   weightUnit: 'mV',
   nonNegativeWeights: false,
-  check: (p) => (p.vReset! < p.vThresh! ? null : 'vReset must be below vThresh'),
+  check: resetBelowThreshold,
   refractoryTicks: (p, dt) => ticksOf(p.tauRefrac!, dt),
   prepare(p, h) {
     const c = new Float64Array(4);

@@ -48,7 +48,6 @@ const GUIDE_BITS = 8;
  */
 export class PoissonSampler {
   readonly lambda: number;
-  private readonly expNeg: number;
   private readonly a: number;
   private readonly b: number;
   private readonly invAlpha: number;
@@ -64,7 +63,6 @@ export class PoissonSampler {
       throw invalid('Poisson mean', lambda, 'a finite number ≥ 0');
     }
     this.lambda = lambda;
-    this.expNeg = Math.exp(-lambda);
     const b = 0.931 + 2.53 * Math.sqrt(lambda);
     this.b = b;
     this.a = -0.059 + 0.02483 * b;

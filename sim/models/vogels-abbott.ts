@@ -1,0 +1,50 @@
+/**
+ * The structure CUBA and COBA share (Vogels & Abbott 2005; Brette et al.
+ * 2007): n neurons, 80 % excitatory, every pair connected with probability p
+ * = 0.02 · 4000 / n (fan-in 80 whatever n), one-tick delays, v(0) uniform in
+ * [−60, −50] mV.
+ */
+import type { NetworkSpec, NeuronPopulationSpec } from '../network/spec.ts';
+
+export interface VogelsAbbottOptions {
+  /** Total neurons, 80 % excitatory (default 4000). */
+  n?: number;
+  dt?: number;
+  seed?: number;
+}
+
+export function vogelsAbbott(
+  name: string,
+  model: NeuronPopulationSpec['model'],
+  params: Record<string, number>,
+  weights: { excitatory: number; inhibitory: number },
+  opts: VogelsAbbottOptions,
+): NetworkSpec {
+  const n = opts.n ?? 4000;
+  const dt = opts.dt ?? 0.1;
+  const nE = Math.round(0.8 * n);
+  const p = Math.min(1, (0.02 * 4000) / n);
+  const initial = { v: { distribution: 'uniform' as const, low: -60, high: -50 } };
+  const pop = (label: string, size: number) => ({ label, size, model, params, initial });
+  const proj = (pre: string, post: string, receptor: 'excitatory' | 'inhibitory') => ({
+    pre,
+    post,
+    connector: { type: 'fixedProbability' as const, p },
+    weight: weights[receptor],
+    delay: dt,
+    receptor,
+  });
+  return {
+    schemaVersion: 1,
+    dt,
+    seed: opts.seed ?? 1,
+    populations: [pop('exc', nE), pop('inh', n - nE)],
+    projections: [
+      proj('exc', 'exc', 'excitatory'),
+      proj('exc', 'inh', 'excitatory'),
+      proj('inh', 'exc', 'inhibitory'),
+      proj('inh', 'inh', 'inhibitory'),
+    ],
+    meta: { model: name, n },
+  };
+}
