@@ -4,6 +4,8 @@
  * build and simulation wall times (medians of 3), synaptic events per second,
  * bytes of connectivity per synapse. Brian2's figures are printed beside them
  * as published in GUIDE §4.1–4.2 for this machine class (not measured here).
+ * The CPU-time column (process.cpuUsage) is the steadier figure on a shared
+ * machine: wall time also counts the time other processes held the core.
  *
  *   npm run bench:snn            # the table
  *   npm run bench:snn -- --big   # also 100,000 neurons × 1,000 synapses (10^8), 1 s (needs ~1.5 GB)
@@ -46,6 +48,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 function measure(c: Case) {
   const builds: number[] = [];
   const sims: number[] = [];
+  const cpus: number[] = [];
   let events = 0;
   let synapses = 0;
   let bytes = 0;
@@ -56,8 +59,11 @@ function measure(c: Case) {
     const stats = new IsiStats(net);
     const sim = new Simulator(net, { listeners: [stats] });
     const t1 = performance.now();
+    const c1 = process.cpuUsage();
     const res = sim.runFor(1000);
+    const c2 = process.cpuUsage(c1);
     const t2 = performance.now();
+    cpus.push((c2.user + c2.system) / 1e6);
     builds.push((t1 - t0) / 1000);
     sims.push((t2 - t1) / 1000);
     events = res.counts.synapticEvents;
@@ -65,7 +71,16 @@ function measure(c: Case) {
     bytes = net.connectivityBytes;
     rate = stats.neurons().meanRateHz;
   }
-  return { build: median(builds), sim: median(sims), sims, events, synapses, bytes, rate };
+  return {
+    build: median(builds),
+    sim: median(sims),
+    sims,
+    cpu: median(cpus),
+    events,
+    synapses,
+    bytes,
+    rate,
+  };
 }
 
 const rows: string[][] = [
@@ -90,6 +105,7 @@ for (const c of cases) {
     m.rate.toFixed(2),
     m.build.toFixed(3),
     `${m.sim.toFixed(3)} (${m.sims.map((s) => s.toFixed(3)).join(' ')})`,
+    m.cpu.toFixed(3),
     `${(m.events / m.sim / 1e6).toFixed(0)} M`,
     c.brian2Seconds === null ? '–' : String(c.brian2Seconds),
     c.brian2Seconds === null ? '–' : `${(m.sim / c.brian2Seconds).toFixed(2)}×`,
