@@ -16,6 +16,7 @@ import { checkAllocation, DEFAULT_MEMORY_BUDGET_BYTES } from '../../src/core/mem
 import { Rng } from '../../src/core/rng.ts';
 import type { Network } from '../network/network.ts';
 import { restPotential } from '../neurons/index.ts';
+import type { UpdateKernel } from '../neurons/types.ts';
 import { Arena, ArenaPlan } from './arena.ts';
 import { Counters, type Counts, subtractCounts } from './counters.ts';
 import { deliver } from './deliver.ts';
@@ -34,6 +35,14 @@ export interface SimulatorOptions {
   memoryBudgetBytes?: number;
   /** Provides the buffer for all dynamic state (e.g. a WebAssembly.Memory's). */
   allocate?: (bytes: number) => ArrayBuffer;
+  /**
+   * Replacement update kernels by model name (e.g. a WebAssembly SIMD loop
+   * over the same arena arrays); models not listed use their TypeScript
+   * kernel, which stays the reference.
+   */
+  kernels?: Readonly<Record<string, UpdateKernel>>;
+  /** Replacement delivery function, same contract as `deliver`. */
+  deliver?: typeof deliver;
 }
 
 export interface RunOptions {
@@ -65,6 +74,9 @@ export class Simulator {
   /** Spikes of population p this tick are spikes[spikeStart[p] .. spikeStart[p + 1]]. */
   private readonly spikeStart: Int32Array;
   private readonly counters: Counters;
+  /** The update kernel of each population (null for sources). */
+  private readonly kernels: (UpdateKernel | null)[];
+  private readonly deliverFn: typeof deliver;
   private seed: number;
 
   constructor(network: Network, opts: SimulatorOptions = {}) {
@@ -92,6 +104,10 @@ export class Simulator {
     this.arena = new Arena(plan, opts.allocate);
     for (const r of this.runtimes) if (!(r instanceof ArraySourceRuntime)) r.claim(this.arena);
     this.spikes = this.arena.u32(spikeSlot);
+    this.kernels = network.populations.map((p) =>
+      p.kind === 'neuron' ? (opts.kernels?.[p.model] ?? p.neuron.update) : null,
+    );
+    this.deliverFn = opts.deliver ?? deliver;
     this.spikeStart = new Int32Array(network.populations.length + 1);
     this.counters = new Counters(
       network.populations.map((p) => p.label),
@@ -271,7 +287,7 @@ export class Simulator {
         const slot = t & r.mask;
         r.applySteps(t);
         if (r.samplers.length > 0) c.externalEvents[p]! += r.drive(slot);
-        count = r.pop.neuron.update(
+        count = this.kernels[p]!(
           r.state,
           r.consts,
           r.slotsE[slot]!,
@@ -297,7 +313,7 @@ export class Simulator {
       if (from === to) continue;
       const post = runtimes[proj.post] as NeuronRuntime;
       const buf = proj.receptor === 'inhibitory' ? post.bufI : post.bufE;
-      const ev = deliver(
+      const ev = this.deliverFn(
         proj,
         spikes,
         from,

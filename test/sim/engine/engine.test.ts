@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { deliver } from '../../../sim/engine/deliver.ts';
 import { IsiStats } from '../../../sim/engine/isi-stats.ts';
 import type { SpikeListener } from '../../../sim/engine/listener.ts';
 import { RateMonitor, SpikeMonitor, StateMonitor } from '../../../sim/engine/monitors.ts';
@@ -7,6 +8,7 @@ import { SpikeStream } from '../../../sim/engine/spike-stream.ts';
 import { cuba } from '../../../sim/models/cuba.ts';
 import { buildNetwork } from '../../../sim/network/build.ts';
 import type { NetworkSpec } from '../../../sim/network/spec.ts';
+import { ifCurrExp } from '../../../sim/neurons/index.ts';
 
 /** 200 Poisson sources at 50 Hz → 100 LIF neurons (p = 0.1), → 50 LIF (fixed in-degree 5), mixed delays. */
 function smallNet(seed = 3, dt = 0.1): NetworkSpec {
@@ -265,6 +267,37 @@ describe('engine', () => {
     const now = sim.stateVar('a', 'v');
     expect(Array.from(vs.subarray(398))).toEqual([now[0], now[5]]);
     expect(vs.every((x) => Number.isFinite(x) && x < -50)).toBe(true); // below threshold after reset
+  });
+
+  it('takes replacement kernels and delivery (the slot of an optimised implementation): same spikes', () => {
+    const calls = { kernel: 0, deliver: 0 };
+    const mon = new SpikeMonitor(0.1);
+    const sim = new Simulator(buildNetwork(smallNet()), {
+      listeners: [mon],
+      kernels: {
+        IF_curr_exp: (...a) => {
+          calls.kernel++;
+          return ifCurrExp.update(...a);
+        },
+      },
+      deliver: (...a) => {
+        calls.deliver++;
+        return deliver(...a);
+      },
+      allocate: (bytes) => new ArrayBuffer(bytes + 64), // e.g. a larger WebAssembly memory
+    });
+    sim.run(1000);
+    const ref = new SpikeMonitor(0.1);
+    new Simulator(buildNetwork(smallNet()), { listeners: [ref] }).run(1000);
+    expect(calls.kernel).toBe(1000); // one IF_curr_exp population
+    expect(calls.deliver).toBeGreaterThan(100);
+    expect(mon.record()).toEqual(ref.record());
+    // every state array is a view of the one arena buffer, at its planned offset
+    const st = sim.populationState('a');
+    expect(st.vars[0]!.buffer).toBe(sim.arena.buffer);
+    const entry = sim.arena.plan.entries.find((e) => e.name === 'a.v')!;
+    expect(st.vars[0]!.byteOffset).toBe(entry.byteOffset);
+    expect(entry.byteOffset % 16).toBe(0);
   });
 
   it('refuses a state allocation beyond the memory budget before allocating', () => {
