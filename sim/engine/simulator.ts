@@ -17,7 +17,7 @@ import { Rng } from '../../src/core/rng.ts';
 import type { Network } from '../network/network.ts';
 import { restPotential } from '../neurons/index.ts';
 import type { UpdateKernel } from '../neurons/types.ts';
-import { Arena, ArenaPlan } from './arena.ts';
+import { Arena, type ArenaAllocator, ArenaPlan } from './arena.ts';
 import { Counters, type Counts, subtractCounts } from './counters.ts';
 import { deliver } from './deliver.ts';
 import type { SpikeListener } from './listener.ts';
@@ -33,8 +33,8 @@ export interface SimulatorOptions {
   listeners?: SpikeListener[];
   /** Refuse if the dynamic state (ring buffers included) would need more (default 4 GB). */
   memoryBudgetBytes?: number;
-  /** Provides the buffer for all dynamic state (e.g. a WebAssembly.Memory's). */
-  allocate?: (bytes: number) => ArrayBuffer;
+  /** Provides the memory for all dynamic state (e.g. a region of a WebAssembly.Memory). */
+  allocate?: ArenaAllocator;
   /**
    * Replacement update kernels by model name (e.g. a WebAssembly SIMD loop
    * over the same arena arrays); models not listed use their TypeScript

@@ -9,6 +9,7 @@ import { cuba } from '../../../sim/models/cuba.ts';
 import { buildNetwork } from '../../../sim/network/build.ts';
 import type { NetworkSpec } from '../../../sim/network/spec.ts';
 import { ifCurrExp } from '../../../sim/neurons/index.ts';
+import { WasmHeap } from '../../../src/core/wasm.ts';
 
 /** 200 Poisson sources at 50 Hz → 100 LIF neurons (p = 0.1), → 50 LIF (fixed in-degree 5), mixed delays. */
 function smallNet(seed = 3, dt = 0.1): NetworkSpec {
@@ -271,6 +272,8 @@ describe('engine', () => {
 
   it('takes replacement kernels and delivery (the slot of an optimised implementation): same spikes', () => {
     const calls = { kernel: 0, deliver: 0 };
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    const heap = new WasmHeap(memory, 1024);
     const mon = new SpikeMonitor(0.1);
     const sim = new Simulator(buildNetwork(smallNet()), {
       listeners: [mon],
@@ -284,7 +287,11 @@ describe('engine', () => {
         calls.deliver++;
         return deliver(...a);
       },
-      allocate: (bytes) => new ArrayBuffer(bytes + 64), // e.g. a larger WebAssembly memory
+      // a region of a WebAssembly memory, after 1 kB the kernel keeps for itself
+      allocate: (bytes) => {
+        const offset = heap.alloc(bytes);
+        return { buffer: memory.buffer, byteOffset: offset };
+      },
     });
     sim.run(1000);
     const ref = new SpikeMonitor(0.1);
@@ -294,9 +301,9 @@ describe('engine', () => {
     expect(mon.record()).toEqual(ref.record());
     // every state array is a view of the one arena buffer, at its planned offset
     const st = sim.populationState('a');
-    expect(st.vars[0]!.buffer).toBe(sim.arena.buffer);
+    expect(st.vars[0]!.buffer).toBe(memory.buffer);
     const entry = sim.arena.plan.entries.find((e) => e.name === 'a.v')!;
-    expect(st.vars[0]!.byteOffset).toBe(entry.byteOffset);
+    expect(st.vars[0]!.byteOffset).toBe(1024 + entry.byteOffset);
     expect(entry.byteOffset % 16).toBe(0);
   });
 
