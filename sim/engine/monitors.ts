@@ -4,7 +4,7 @@
  * in bins, and state variables of chosen neurons at a chosen interval.
  */
 import { invalid } from '../../src/core/errors.ts';
-import type { Network } from '../network/network.ts';
+import { type Network, restOf } from '../network/network.ts';
 import type { SpikeListener } from './listener.ts';
 import type { Simulator } from './simulator.ts';
 
@@ -153,7 +153,8 @@ export class StateMonitor implements SpikeListener {
   private data: Float32Array;
   private samples = 0;
   private readonly source: Float32Array;
-  private readonly offset: number;
+  /** Resting potential of each recorded neuron (v is stored relative to it), or zeros. */
+  private readonly offsets: Float64Array;
 
   constructor(
     sim: Simulator,
@@ -180,7 +181,7 @@ export class StateMonitor implements SpikeListener {
     for (const i of neurons)
       if (i >= pop.size) throw invalid('neurons', i, `indices below ${pop.size}`);
     this.source = sim.populationState(p).vars[k]!;
-    this.offset = k === 0 ? (pop.params.vRest ?? 0) : 0;
+    this.offsets = Float64Array.from(neurons, (i) => (k === 0 ? restOf(pop, i) : 0));
     this.data = new Float32Array(Math.max(1, neurons.length) * 256);
     sim.addListener(this);
   }
@@ -194,7 +195,8 @@ export class StateMonitor implements SpikeListener {
       this.data = n;
     }
     const base = this.samples * m;
-    for (let j = 0; j < m; j++) this.data[base + j] = this.source[this.neurons[j]!]! + this.offset;
+    for (let j = 0; j < m; j++)
+      this.data[base + j] = this.source[this.neurons[j]!]! + this.offsets[j]!;
     this.samples++;
   }
 

@@ -44,7 +44,7 @@ export class NeuronRuntime {
     dt: number,
     plan: ArenaPlan,
   ) {
-    this.consts = pop.neuron.prepare(pop.params, dt);
+    this.consts = pop.consts;
     // slots > max delay, so a delivery never lands in the slot being read
     this.slots = nextPowerOfTwo(maxDelay + 1);
     this.mask = this.slots - 1;
@@ -71,6 +71,7 @@ export class NeuronRuntime {
       refractory: arena.i32(ids[nv]!),
       iOffset: arena.f32(ids[nv + 1]!),
       hasOffset: true,
+      constStride: this.pop.constStride,
     };
     this.iOffsetBase = arena.f32(ids[nv + 2]!);
     this.iOffsetBase.set(this.pop.iOffset);

@@ -14,8 +14,7 @@
 import { invalid, SpikelabError } from '../../src/core/errors.ts';
 import { checkAllocation, DEFAULT_MEMORY_BUDGET_BYTES } from '../../src/core/memory.ts';
 import { Rng } from '../../src/core/rng.ts';
-import type { Network } from '../network/network.ts';
-import { restPotential } from '../neurons/index.ts';
+import { type Network, restOf } from '../network/network.ts';
 import type { UpdateKernel } from '../neurons/types.ts';
 import { Arena, type ArenaAllocator, ArenaPlan } from './arena.ts';
 import { Counters, type Counts, subtractCounts } from './counters.ts';
@@ -191,10 +190,7 @@ export class Simulator {
         'UNKNOWN_TYPE',
       );
     const out = Float32Array.from(r.state.vars[k]!);
-    if (k === 0) {
-      const rest = restPotential(r.pop.params);
-      for (let i = 0; i < out.length; i++) out[i] = out[i]! + rest;
-    }
+    if (k === 0) for (let i = 0; i < out.length; i++) out[i] = out[i]! + restOf(r.pop, i);
     return out;
   }
 

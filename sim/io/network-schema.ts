@@ -45,7 +45,7 @@ const neuronPopulation = z.strictObject({
   label,
   size,
   model: oneOf(['IF_curr_exp', 'IF_curr_delta', 'IF_cond_exp', 'IF_nonleaky']),
-  params: z.record(z.string(), finite()).optional(),
+  params: z.record(z.string(), valueSpec).optional(),
   initial: z.record(z.string(), valueSpec).optional(),
   iOffset: valueSpec.optional(),
   poissonInput: z

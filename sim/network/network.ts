@@ -39,8 +39,13 @@ interface PopulationBase {
 export interface NeuronPopulation extends PopulationBase {
   kind: 'neuron';
   neuron: NeuronModel;
-  /** Resolved scalar parameters (defaults filled in). */
+  /** Resolved parameters (defaults filled in); NaN for those given per neuron (see perNeuron). */
   params: Record<string, number>;
+  /** Parameters given per neuron, by camelCase name. */
+  perNeuron: Record<string, Float32Array>;
+  /** The kernel's constants (propagators) for dt: one set, or constStride values per neuron. */
+  consts: Float64Array;
+  constStride: number;
   /** Initial value of each state variable per neuron, stored as the kernels store it (v relative to vRest). */
   initial: Float32Array[];
   /** The per-neuron constant current at time 0 (nA). */
@@ -98,6 +103,12 @@ export interface Network {
   /** Bytes held by the connectivity arrays. */
   connectivityBytes: number;
   spec: NetworkSpec;
+}
+
+/** Resting potential of neuron i (the zero the kernels store v relative to). */
+export function restOf(pop: NeuronPopulation, i: number): number {
+  const per = pop.perNeuron.vRest;
+  return per ? per[i]! : (pop.params.vRest ?? 0);
 }
 
 export function projectionBytes(p: Projection): number {

@@ -1,7 +1,15 @@
 /** Builds the populations of a network spec: parameters, initial state, sources, inputs. */
 import { invalid } from '../../src/core/errors.ts';
 import type { Rng } from '../../src/core/rng.ts';
-import { neuronModel, resolveParams, restPotential } from '../neurons/index.ts';
+import {
+  checkParam,
+  checkParamSet,
+  neuronModel,
+  paramName,
+  resolveParams,
+  restPotential,
+} from '../neurons/index.ts';
+import type { NeuronModel } from '../neurons/types.ts';
 import type {
   ArraySourcePopulation,
   NeuronPopulation,
@@ -15,6 +23,7 @@ import type {
   PoissonSourceSpec,
   PopulationSpec,
   StepCurrentSpec,
+  ValueSpec,
 } from './spec.ts';
 import { fillValues } from './values.ts';
 
@@ -74,6 +83,70 @@ function stepEvents(
   };
 }
 
+/** Scalar parameters resolved; per-neuron ones filled and checked value by value. */
+function populationParams(s: NeuronPopulationSpec, model: NeuronModel, rng: Rng, where: string) {
+  const scalars: Record<string, number> = {};
+  const perNeuron: Record<string, Float32Array> = {};
+  let iOffsetSpec: ValueSpec | undefined;
+  for (const [raw, value] of Object.entries(s.params ?? {})) {
+    const field = `${where}.params.${raw}`;
+    const key = paramName(model, raw, field);
+    if (typeof value === 'number') scalars[raw] = value;
+    else if (key === 'iOffset')
+      iOffsetSpec = value; // a per-neuron current, not a constant of the kernel
+    else {
+      const arr = fillValues(value, new Float32Array(s.size), rng.derive(`param/${key}`), field);
+      for (let i = 0; i < arr.length; i++) checkParam(model.params[key]!, arr[i], `${field}[${i}]`);
+      perNeuron[key] = arr;
+    }
+  }
+  const perKeys = Object.keys(perNeuron);
+  // with per-neuron parameters the cross-checks (vReset < vThresh) run per neuron, in kernelConstants
+  const params = perKeys.length
+    ? scalarParams(model, scalars, `${where}.params`)
+    : resolveParams(model, scalars, `${where}.params`);
+  for (const k of perKeys) params[k] = Number.NaN;
+  return { params, perNeuron, iOffsetSpec };
+}
+
+/** Defaults overridden by the given scalars, each checked against its spec. */
+function scalarParams(model: NeuronModel, scalars: Record<string, number>, where: string) {
+  const out: Record<string, number> = {};
+  for (const [k, spec] of Object.entries(model.params)) out[k] = spec.default;
+  for (const [raw, v] of Object.entries(scalars)) {
+    const key = paramName(model, raw, `${where}.${raw}`);
+    out[key] = checkParam(model.params[key]!, v, `${where}.${raw}`);
+  }
+  return out;
+}
+
+/** The kernel constants: one set, or one set per neuron when some parameters are per neuron. */
+function kernelConstants(
+  model: NeuronModel,
+  params: Record<string, number>,
+  perNeuron: Record<string, Float32Array>,
+  n: number,
+  dt: number,
+  where: string,
+) {
+  const keys = Object.keys(perNeuron);
+  if (keys.length === 0) return { consts: model.prepare(params, dt), constStride: 0 };
+  const p = { ...params };
+  let consts = new Float64Array(0);
+  let stride = 0;
+  for (let i = 0; i < n; i++) {
+    for (const k of keys) p[k] = perNeuron[k]![i]!;
+    checkParamSet(model, p, `${where}.params (neuron ${i})`);
+    const c = model.prepare(p, dt);
+    if (i === 0) {
+      stride = c.length;
+      consts = new Float64Array(n * stride);
+    }
+    consts.set(c, i * stride);
+  }
+  return { consts, constStride: stride };
+}
+
 function neuronPopulation(
   s: NeuronPopulationSpec,
   offset: number,
@@ -82,15 +155,23 @@ function neuronPopulation(
   where: string,
 ): NeuronPopulation {
   const model = neuronModel(s.model, `${where}.model`);
-  const params = resolveParams(model, s.params, `${where}.params`);
-  const rest = restPotential(params);
+  const { params, perNeuron, iOffsetSpec } = populationParams(s, model, rng, where);
+  const { consts, constStride } = kernelConstants(model, params, perNeuron, s.size, dt, where);
+  const restAt = (i: number) => (perNeuron.vRest ? perNeuron.vRest[i]! : restPotential(params));
+  const resetAt = (i: number) => (perNeuron.vReset ? perNeuron.vReset[i]! : params.vReset!);
   const initial = model.stateVars.map((sv, k) => {
     const a = new Float32Array(s.size);
     const given = s.initial?.[sv.name];
     if (given !== undefined)
       fillValues(given, a, rng.derive(`initial/${sv.name}`), `${where}.initial.${sv.name}`);
-    else if (k === 0) a.fill(model.name === 'IF_nonleaky' ? params.vReset! : rest);
-    if (k === 0) for (let i = 0; i < a.length; i++) a[i] = a[i]! - rest;
+    if (k === 0) {
+      // v is stored relative to the resting potential; by default it starts at rest (at vReset without a leak)
+      for (let i = 0; i < a.length; i++) {
+        const v0 =
+          given !== undefined ? a[i]! : model.name === 'IF_nonleaky' ? resetAt(i) : restAt(i);
+        a[i] = v0 - restAt(i);
+      }
+    }
     return a;
   });
   for (const key of Object.keys(s.initial ?? {})) {
@@ -104,7 +185,7 @@ function neuronPopulation(
     }
   }
   const iOffset = fillValues(
-    s.iOffset ?? params.iOffset!,
+    s.iOffset ?? iOffsetSpec ?? params.iOffset!,
     new Float32Array(s.size),
     rng.derive('iOffset'),
     `${where}.iOffset`,
@@ -132,6 +213,9 @@ function neuronPopulation(
     model: model.name,
     neuron: model,
     params,
+    perNeuron,
+    consts,
+    constStride,
     initial,
     iOffset,
     poissonInput,

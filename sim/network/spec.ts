@@ -38,8 +38,12 @@ export interface NeuronPopulationSpec {
   label: string;
   size: number;
   model: 'IF_curr_exp' | 'IF_curr_delta' | 'IF_cond_exp' | 'IF_nonleaky';
-  /** Scalar parameters by name (camelCase or PyNN snake_case); defaults from the model's spec. */
-  params?: Record<string, number>;
+  /**
+   * Parameters by name (camelCase or PyNN snake_case); defaults from the
+   * model's spec. A number is shared by all neurons; an array or a
+   * distribution gives each neuron its own value (a heterogeneous population).
+   */
+  params?: Record<string, ValueSpec>;
   /** Initial values of state variables (v absolute, in mV), per neuron or drawn. */
   initial?: Record<string, ValueSpec>;
   /** Per-neuron constant current (nA), overriding params.iOffset. */

@@ -87,24 +87,56 @@ export function updateIfCondExp(
   count: number,
   idOffset: number,
 ): number {
+  // Two call sites with a constant flag: V8 inlines `integrate` into each and
+  // folds it away, so homogeneous populations keep their constants in registers.
+  return s.constStride === 0
+    ? integrate(s, c, inE, inI, spikes, count, idOffset, false)
+    : integrate(s, c, inE, inI, spikes, count, idOffset, true);
+}
+
+function integrate(
+  s: NeuronState,
+  c: Float64Array,
+  inE: Float32Array,
+  inI: Float32Array,
+  spikes: Uint32Array,
+  count: number,
+  idOffset: number,
+  perNeuron: boolean,
+): number {
   const v = s.vars[0]!;
   const gEs = s.vars[1]!;
   const gIs = s.vars[2]!;
   const ref = s.refractory;
   const iOff = s.iOffset;
-  const gL = c[GL]!;
-  const meanE = c[MEAN_E]!;
-  const meanI = c[MEAN_I]!;
-  const p11e = c[P11E]!;
-  const p11i = c[P11I]!;
-  const eE = c[E_E]!;
-  const eI = c[E_I]!;
-  const hOverCm = c[H_OVER_CM]!;
-  const theta = c[THETA]!;
-  const reset = c[RESET]!;
-  const refTicks = c[REF_TICKS]!;
+  let gL = c[GL]!;
+  let meanE = c[MEAN_E]!;
+  let meanI = c[MEAN_I]!;
+  let p11e = c[P11E]!;
+  let p11i = c[P11I]!;
+  let eE = c[E_E]!;
+  let eI = c[E_I]!;
+  let hOverCm = c[H_OVER_CM]!;
+  let theta = c[THETA]!;
+  let reset = c[RESET]!;
+  let refTicks = c[REF_TICKS]!;
   const n = s.n;
+  const stride = s.constStride;
   for (let i = 0; i < n; i++) {
+    if (perNeuron) {
+      const b = i * stride;
+      gL = c[b + GL]!;
+      meanE = c[b + MEAN_E]!;
+      meanI = c[b + MEAN_I]!;
+      p11e = c[b + P11E]!;
+      p11i = c[b + P11I]!;
+      eE = c[b + E_E]!;
+      eI = c[b + E_I]!;
+      hOverCm = c[b + H_OVER_CM]!;
+      theta = c[b + THETA]!;
+      reset = c[b + RESET]!;
+      refTicks = c[b + REF_TICKS]!;
+    }
     const ge = gEs[i]!;
     const gi = gIs[i]!;
     const r = ref[i]!;

@@ -48,16 +48,42 @@ export function updateIfCurrDelta(
   count: number,
   idOffset: number,
 ): number {
+  // Two call sites with a constant flag: V8 inlines `integrate` into each and
+  // folds it away, so homogeneous populations keep their constants in registers.
+  return s.constStride === 0
+    ? integrate(s, c, input, _inI, spikes, count, idOffset, false)
+    : integrate(s, c, input, _inI, spikes, count, idOffset, true);
+}
+
+function integrate(
+  s: NeuronState,
+  c: Float64Array,
+  input: Float32Array,
+  _inI: Float32Array,
+  spikes: Uint32Array,
+  count: number,
+  idOffset: number,
+  perNeuron: boolean,
+): number {
   const v = s.vars[0]!;
   const ref = s.refractory;
   const iOff = s.iOffset;
-  const p22 = c[P22]!;
-  const p20 = c[P20]!;
-  const theta = c[THETA]!;
-  const reset = c[RESET]!;
-  const refTicks = c[REF_TICKS]!;
+  let p22 = c[P22]!;
+  let p20 = c[P20]!;
+  let theta = c[THETA]!;
+  let reset = c[RESET]!;
+  let refTicks = c[REF_TICKS]!;
   const n = s.n;
+  const stride = s.constStride;
   for (let i = 0; i < n; i++) {
+    if (perNeuron) {
+      const b = i * stride;
+      p22 = c[b + P22]!;
+      p20 = c[b + P20]!;
+      theta = c[b + THETA]!;
+      reset = c[b + RESET]!;
+      refTicks = c[b + REF_TICKS]!;
+    }
     const r = ref[i]!;
     if (r > 0) {
       ref[i] = r - 1; // input arriving now is discarded

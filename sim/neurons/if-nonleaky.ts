@@ -55,15 +55,40 @@ export function updateIfNonleaky(
   count: number,
   idOffset: number,
 ): number {
+  // Two call sites with a constant flag: V8 inlines `integrate` into each and
+  // folds it away, so homogeneous populations keep their constants in registers.
+  return s.constStride === 0
+    ? integrate(s, c, input, _inI, spikes, count, idOffset, false)
+    : integrate(s, c, input, _inI, spikes, count, idOffset, true);
+}
+
+function integrate(
+  s: NeuronState,
+  c: Float64Array,
+  input: Float32Array,
+  _inI: Float32Array,
+  spikes: Uint32Array,
+  count: number,
+  idOffset: number,
+  perNeuron: boolean,
+): number {
   const v = s.vars[0]!;
   const ref = s.refractory;
   const iOff = s.iOffset;
-  const hOverCm = c[H_OVER_CM]!;
-  const theta = c[THETA]!;
-  const step = c[STEP]!;
-  const refTicks = c[REF_TICKS]!;
+  let hOverCm = c[H_OVER_CM]!;
+  let theta = c[THETA]!;
+  let step = c[STEP]!;
+  let refTicks = c[REF_TICKS]!;
   const n = s.n;
+  const stride = s.constStride;
   for (let i = 0; i < n; i++) {
+    if (perNeuron) {
+      const b = i * stride;
+      hOverCm = c[b + H_OVER_CM]!;
+      theta = c[b + THETA]!;
+      step = c[b + STEP]!;
+      refTicks = c[b + REF_TICKS]!;
+    }
     const r = ref[i]!;
     if (r > 0) {
       ref[i] = r - 1; // input arriving now is discarded

@@ -8,7 +8,7 @@ import { ifCondExp } from './if-cond-exp.ts';
 import { ifCurrDelta } from './if-curr-delta.ts';
 import { ifCurrExp } from './if-curr-exp.ts';
 import { ifNonleaky } from './if-nonleaky.ts';
-import type { NeuronModel } from './types.ts';
+import type { NeuronModel, ParamSpec } from './types.ts';
 
 export type { NeuronModel, NeuronState, ParamSpec, Receptor, UpdateKernel } from './types.ts';
 export { ifCondExp, ifCurrDelta, ifCurrExp, ifNonleaky };
@@ -38,6 +38,39 @@ export function restPotential(p: Readonly<Record<string, number>>): number {
   return p.vRest ?? 0;
 }
 
+/** Checks one value against its spec; throws INVALID_ARGUMENT / NOT_FINITE naming `field`. */
+export function checkParam(spec: ParamSpec, value: unknown, field: string): number {
+  const unit = ` (${spec.unit})`;
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw invalid(field, value, `a finite number${unit}`, 'NOT_FINITE');
+  }
+  if (spec.min !== undefined && (spec.exclusiveMin ? value <= spec.min : value < spec.min)) {
+    throw invalid(
+      field,
+      value,
+      `a finite number ${spec.exclusiveMin ? '>' : '≥'} ${spec.min}${unit}`,
+    );
+  }
+  return value;
+}
+
+/** The camelCase name of a parameter of `model`, or UNKNOWN_TYPE naming the field. */
+export function paramName(model: NeuronModel, rawKey: string, field: string): string {
+  const key = camelName(rawKey);
+  if (!model.params[key]) throw unknownName(field, rawKey, Object.keys(model.params));
+  return key;
+}
+
+/** Cross-parameter checks of one full parameter set (e.g. vReset < vThresh). */
+export function checkParamSet(
+  model: NeuronModel,
+  p: Readonly<Record<string, number>>,
+  where: string,
+): void {
+  const problem = model.check(p);
+  if (problem) throw invalid(where, { vReset: p.vReset, vThresh: p.vThresh }, problem);
+}
+
 /**
  * Full parameter set of a model from user values (camelCase or PyNN
  * snake_case), with defaults; throws INVALID_ARGUMENT naming `where.param`.
@@ -50,28 +83,9 @@ export function resolveParams(
   const out: Record<string, number> = {};
   for (const [k, spec] of Object.entries(model.params)) out[k] = spec.default;
   for (const [rawKey, value] of Object.entries(given ?? {})) {
-    const key = camelName(rawKey);
-    const spec = model.params[key];
-    const field = `${where}.${rawKey}`;
-    if (!spec) throw unknownName(field, rawKey, Object.keys(model.params));
-    const unit = ` (${spec.unit})`;
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw invalid(field, value, `a finite number${unit}`, 'NOT_FINITE');
-    }
-    if (spec.min !== undefined) {
-      if (spec.exclusiveMin ? value <= spec.min : value < spec.min) {
-        throw invalid(
-          field,
-          value,
-          `a finite number ${spec.exclusiveMin ? '>' : '≥'} ${spec.min}${unit}`,
-        );
-      }
-    }
-    out[key] = value;
+    const key = paramName(model, rawKey, `${where}.${rawKey}`);
+    out[key] = checkParam(model.params[key]!, value, `${where}.${rawKey}`);
   }
-  const problem = model.check(out);
-  if (problem) {
-    throw invalid(where, { vReset: out.vReset, vThresh: out.vThresh }, problem);
-  }
+  checkParamSet(model, out, where);
   return out;
 }

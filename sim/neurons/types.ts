@@ -40,6 +40,12 @@ export interface NeuronState {
   readonly iOffset: Float32Array;
   /** False when every iOffset is 0: kernels may then skip reading it. Kept current by the engine. */
   hasOffset: boolean;
+  /**
+   * 0 when the population shares one set of constants; else the number of
+   * constants per neuron, neuron i's starting at i·constStride (per-neuron
+   * parameters).
+   */
+  constStride: number;
 }
 
 /**

@@ -25,6 +25,7 @@ export function singleNeuron(
     refractory: new Int32Array(1),
     iOffset: Float32Array.of(p.iOffset!),
     hasOffset: p.iOffset !== 0,
+    constStride: 0,
   };
   const inE = new Float32Array(1);
   const inI = new Float32Array(1);
