@@ -41,7 +41,6 @@ export class NeuronRuntime {
     readonly pop: NeuronPopulation,
     readonly index: number,
     maxDelay: number,
-    dt: number,
     plan: ArenaPlan,
   ) {
     this.consts = pop.consts;

@@ -87,7 +87,7 @@ export class Simulator {
     const maxDelays = maxDelaysInto(network);
     this.runtimes = network.populations.map((pop, i) => {
       if (pop.kind === 'neuron') {
-        const r = new NeuronRuntime(pop, i, maxDelays[i]!, network.dt, plan);
+        const r = new NeuronRuntime(pop, i, maxDelays[i]!, plan);
         this.neurons.push(r);
         return r;
       }
