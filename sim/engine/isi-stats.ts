@@ -19,7 +19,7 @@ export interface FiringStats {
 
 export class IsiStats implements SpikeListener {
   private readonly count: Uint32Array;
-  private readonly last: Int32Array;
+  private readonly last: Float64Array; // ticks may pass 2^31 in long runs at small dt
   private readonly sum: Float64Array;
   private readonly sumSq: Float64Array;
   private ticks = 0;
@@ -27,7 +27,7 @@ export class IsiStats implements SpikeListener {
   constructor(private readonly net: Network) {
     const n = net.size;
     this.count = new Uint32Array(n);
-    this.last = new Int32Array(n);
+    this.last = new Float64Array(n);
     this.sum = new Float64Array(n);
     this.sumSq = new Float64Array(n);
   }

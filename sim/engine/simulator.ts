@@ -60,6 +60,19 @@ export interface RunResult {
   counts: Counts;
 }
 
+function yieldToEventLoop(): Promise<void> {
+  if (typeof MessageChannel === 'undefined')
+    return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(0);
+  });
+}
+
 export class Simulator {
   readonly network: Network;
   readonly dt: number;
@@ -219,30 +232,40 @@ export class Simulator {
   }
 
   /**
-   * As run, but yields to the event loop between batches, so a worker can
-   * receive a cancel message; an aborted signal ends it with CANCELLED.
+   * As run, but yields to the event loop about every `sliceMs` of wall time
+   * (default 25), so a worker can receive a cancel message; an aborted signal
+   * ends it with CANCELLED. Yields through a MessageChannel where there is
+   * one: browsers clamp nested setTimeout(0) to 4 ms.
    */
   async runAsync(
     ticks: number,
-    opts: RunOptions & { signal?: AbortSignal } = {},
+    opts: RunOptions & { signal?: AbortSignal; sliceMs?: number } = {},
   ): Promise<RunResult> {
+    if (!(Number.isInteger(ticks) && ticks >= 0)) throw invalid('ticks', ticks, 'an integer ≥ 0');
     const before = this.counters.snapshot();
     const batch = Math.max(1, opts.batchTicks ?? Math.round(10 / this.dt));
+    const sliceMs = opts.sliceMs ?? 25;
     let done = 0;
+    let stopped = false;
     while (done < ticks) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      if (opts.signal?.aborted)
+      await yieldToEventLoop();
+      if (opts.signal?.aborted) {
         throw new SpikelabError('CANCELLED', `simulation cancelled at tick ${this.tick}`);
-      if (opts.shouldStop?.()) break;
-      const r = this.run(Math.min(batch, ticks - done), { batchTicks: batch });
-      done += r.ticks;
-      opts.onProgress?.(done, ticks);
+      }
+      const sliceEnd = performance.now() + sliceMs;
+      do {
+        if (opts.shouldStop?.()) {
+          stopped = true;
+          break;
+        }
+        const n = Math.min(batch, ticks - done);
+        for (let k = 0; k < n; k++) this.step();
+        done += n;
+        opts.onProgress?.(done, ticks);
+      } while (done < ticks && performance.now() < sliceEnd);
+      if (stopped) break;
     }
-    return {
-      ticks: done,
-      stopped: done < ticks,
-      counts: subtractCounts(this.counters.snapshot(), before),
-    };
+    return { ticks: done, stopped, counts: subtractCounts(this.counters.snapshot(), before) };
   }
 
   /** Runs for a duration in ms (rounded to whole ticks). */

@@ -192,11 +192,18 @@ describe('engine', () => {
     const ac = new AbortController();
     const p = sim.runAsync(100_000, {
       batchTicks: 100,
+      sliceMs: 0, // yield after every batch
       onProgress: (d) => d >= 500 && ac.abort(),
       signal: ac.signal,
     });
     await expect(p).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(sim.tick).toBe(500);
+    // without cancellation it runs to the end and counts as run() does
+    sim.reset();
+    const r = await sim.runAsync(3000, { batchTicks: 100 });
+    expect(r.ticks).toBe(3000);
+    sim.reset();
+    expect(sim.run(3000).counts).toEqual(r.counts);
   });
 
   it('setIOffset drives a silent population at the analytic LIF rate and persists through reset', () => {
