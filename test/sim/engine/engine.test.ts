@@ -138,6 +138,46 @@ describe('engine', () => {
     for (let d = 1; d <= 40; d++) expect(arrival.get(d - 1)).toBe(10 + d);
   });
 
+  it('delivers at the longest delays too: 255, 256 (16-bit storage), 4097 and 65,535 ticks (the maximum)', () => {
+    const delays = [1, 255, 256, 4097, 65_535];
+    const spec: NetworkSpec = {
+      schemaVersion: 1,
+      dt: 1,
+      seed: 1,
+      populations: [
+        { label: 'src', size: 1, model: 'SpikeSourceArray', params: { spikeTimes: [[10]] } },
+        {
+          label: 'post',
+          size: delays.length,
+          model: 'IF_curr_delta',
+          params: { vRest: 0, vReset: 0, vThresh: 1 },
+        },
+      ],
+      projections: [
+        {
+          pre: 'src',
+          post: 'post',
+          connector: {
+            type: 'fromList',
+            pre: delays.map(() => 0),
+            post: delays.map((_, k) => k),
+            delays,
+          },
+          weight: 5,
+          delay: 1,
+          receptor: 'excitatory',
+        },
+      ],
+    };
+    const net = buildNetwork(spec);
+    expect(net.projections[0]!.delays).toBeInstanceOf(Uint16Array);
+    const mon = new SpikeMonitor(1);
+    new Simulator(net, { listeners: [mon] }).run(65_600);
+    const { ticks, ids } = mon.record();
+    expect(Array.from(ids)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(Array.from(ticks)).toEqual([10, ...delays.map((d) => 10 + d)]);
+  });
+
   it('gives bit-identical spikes for the same seed and different spikes for another seed', () => {
     const run = (seed: number) => {
       const mon = new SpikeMonitor(0.1);
