@@ -80,7 +80,6 @@ export class Simulator {
   /** Ticks simulated since the last reset. */
   tick = 0;
   private readonly runtimes: PopulationRuntime[];
-  private readonly neurons: NeuronRuntime[] = [];
   private readonly listeners: SpikeListener[];
   private readonly spikes: Uint32Array;
   /** Spikes of population p this tick are spikes[spikeStart[p] .. spikeStart[p + 1]]. */
@@ -99,11 +98,7 @@ export class Simulator {
     const plan = new ArenaPlan();
     const maxDelays = maxDelaysInto(network);
     this.runtimes = network.populations.map((pop, i) => {
-      if (pop.kind === 'neuron') {
-        const r = new NeuronRuntime(pop, i, maxDelays[i]!, plan);
-        this.neurons.push(r);
-        return r;
-      }
+      if (pop.kind === 'neuron') return new NeuronRuntime(pop, i, maxDelays[i]!, plan);
       if (pop.kind === 'poisson') return new PoissonSourceRuntime(pop, i, network.dt, plan);
       return new ArraySourceRuntime(pop, i);
     });
