@@ -25,18 +25,13 @@ export interface BuildOptions {
 /** Largest delay in ticks (Uint16 storage). */
 export const MAX_DELAY_TICKS = 65535;
 
-function populationIndex(ref: string | number, pops: Population[], field: string): number {
-  if (typeof ref === 'number') {
-    if (Number.isInteger(ref) && ref >= 0 && ref < pops.length) return ref;
-    throw invalid(field, ref, `a population index in [0, ${pops.length - 1}] or a label`);
+/** Index of a population given by label or index; names the field when there is none. */
+function populationIndex(ref: string | number, labels: readonly string[], field: string): number {
+  const i = typeof ref === 'number' ? ref : labels.indexOf(ref);
+  if (typeof ref === 'string' && i < 0) throw unknownName(field, ref, labels);
+  if (!(Number.isInteger(i) && i >= 0 && i < labels.length)) {
+    throw invalid(field, ref, `a population index in [0, ${labels.length - 1}] or a label`);
   }
-  const i = pops.findIndex((p) => p.label === ref);
-  if (i < 0)
-    throw unknownName(
-      field,
-      ref,
-      pops.map((p) => p.label),
-    );
   return i;
 }
 
@@ -75,8 +70,9 @@ function buildProjection(
   maxDelay: number,
 ): Projection {
   const field = `projections.${k}`;
-  const pre = populationIndex(s.pre, pops, `${field}.pre`);
-  const post = populationIndex(s.post, pops, `${field}.post`);
+  const labels = pops.map((p) => p.label);
+  const pre = populationIndex(s.pre, labels, `${field}.pre`);
+  const post = populationIndex(s.post, labels, `${field}.post`);
   const prePop = pops[pre]!;
   const postPop = pops[post]!;
   if (postPop.kind !== 'neuron') {
@@ -173,41 +169,36 @@ export function buildNetwork(spec: NetworkSpec, opts: BuildOptions = {}): Networ
   if (!(dt >= MIN_DT && dt <= MAX_DT))
     throw invalid('dt', dt, `a tick in [${MIN_DT}, ${MAX_DT}] ms`);
   const root = new Rng(spec.seed);
-  const labels = new Set<string>();
+  const labels = spec.populations.map((p) => p.label);
   const sizes = spec.populations.map((ps, i) => {
     if (!(Number.isInteger(ps.size) && ps.size >= 1 && ps.size <= 2 ** 31)) {
       throw invalid(`populations.${i}.size`, ps.size, 'an integer in [1, 2^31]');
     }
-    if (labels.has(ps.label))
+    if (labels.indexOf(ps.label) !== i) {
       throw invalid(`populations.${i}.label`, ps.label, 'a label not used by another population');
-    labels.add(ps.label);
+    }
     return ps.size;
   });
   const total = sizes.reduce((a, b) => a + b, 0);
   checkArrayLength(total, 'neurons');
-  const sizeOf = (ref: string | number, field: string) => {
-    const i = typeof ref === 'number' ? ref : spec.populations.findIndex((p) => p.label === ref);
-    if (i < 0 && typeof ref === 'string')
-      throw unknownName(
-        field,
-        ref,
-        spec.populations.map((p) => p.label),
-      );
-    if (!(Number.isInteger(i) && i >= 0 && i < sizes.length)) {
-      throw invalid(field, ref, `a population index in [0, ${sizes.length - 1}] or a label`);
-    }
-    return [i, sizes[i]!] as const;
-  };
-
-  // Estimate before allocating anything: per-neuron arrays (initial state,
-  // currents; at most 6 × 4 bytes) and connectivity from the connector parameters.
+  // Estimate before allocating anything: per-neuron arrays (initial state and
+  // currents, at most 6 × 4 bytes; per-neuron parameters add at most 12 float64
+  // constants and 11 float32 values) and connectivity from the connector parameters.
   const budget = opts.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES;
-  let bytes = total * 24;
+  let bytes = 0;
+  for (const ps of spec.populations) {
+    const perNeuron = Object.values(('params' in ps && ps.params) || {}).some(
+      (v) => typeof v !== 'number',
+    );
+    bytes += ps.size * (24 + (perNeuron ? 140 : 0));
+  }
   let expected = 0;
   const maxDelays = spec.projections.map((s, k) => {
     const field = `projections.${k}`;
-    const [preIdx, preN] = sizeOf(s.pre, `${field}.pre`);
-    const [postIdx, postN] = sizeOf(s.post, `${field}.post`);
+    const preIdx = populationIndex(s.pre, labels, `${field}.pre`);
+    const postIdx = populationIndex(s.post, labels, `${field}.post`);
+    const preN = sizes[preIdx]!;
+    const postN = sizes[postIdx]!;
     const [, hi] = delayTickRange(s, dt, field);
     const est = estimateSynapses(s.connector, preN, postN, preIdx === postIdx);
     checkArrayLength(Math.ceil(est.synapses), `${field} synapses`);
