@@ -210,20 +210,12 @@ export class Simulator {
   run(ticks: number, opts: RunOptions = {}): RunResult {
     if (!(Number.isInteger(ticks) && ticks >= 0)) throw invalid('ticks', ticks, 'an integer ≥ 0');
     const before = this.counters.snapshot();
-    const batch = Math.max(1, opts.batchTicks ?? Math.round(10 / this.dt));
-    let done = 0;
-    let stopped = false;
-    while (done < ticks) {
-      if (opts.shouldStop?.()) {
-        stopped = true;
-        break;
-      }
-      const n = Math.min(batch, ticks - done);
-      for (let k = 0; k < n; k++) this.step();
-      done += n;
-      opts.onProgress?.(done, ticks);
-    }
-    return { ticks: done, stopped, counts: subtractCounts(this.counters.snapshot(), before) };
+    const r = this.batches(ticks, 0, opts, () => true);
+    return {
+      ticks: r.done,
+      stopped: r.stopped,
+      counts: subtractCounts(this.counters.snapshot(), before),
+    };
   }
 
   /**
@@ -238,29 +230,35 @@ export class Simulator {
   ): Promise<RunResult> {
     if (!(Number.isInteger(ticks) && ticks >= 0)) throw invalid('ticks', ticks, 'an integer ≥ 0');
     const before = this.counters.snapshot();
-    const batch = Math.max(1, opts.batchTicks ?? Math.round(10 / this.dt));
     const sliceMs = opts.sliceMs ?? 25;
-    let done = 0;
-    let stopped = false;
-    while (done < ticks) {
+    let r = { done: 0, stopped: false };
+    while (r.done < ticks && !r.stopped) {
       await yieldToEventLoop();
       if (opts.signal?.aborted) {
         throw new SpikelabError('CANCELLED', `simulation cancelled at tick ${this.tick}`);
       }
       const sliceEnd = performance.now() + sliceMs;
-      do {
-        if (opts.shouldStop?.()) {
-          stopped = true;
-          break;
-        }
-        const n = Math.min(batch, ticks - done);
-        for (let k = 0; k < n; k++) this.step();
-        done += n;
-        opts.onProgress?.(done, ticks);
-      } while (done < ticks && performance.now() < sliceEnd);
-      if (stopped) break;
+      r = this.batches(ticks, r.done, opts, () => performance.now() < sliceEnd);
     }
-    return { ticks: done, stopped, counts: subtractCounts(this.counters.snapshot(), before) };
+    return {
+      ticks: r.done,
+      stopped: r.stopped,
+      counts: subtractCounts(this.counters.snapshot(), before),
+    };
+  }
+
+  /** Batches of ticks from `done` towards `ticks`, while `more()` holds after each batch. */
+  private batches(ticks: number, done: number, opts: RunOptions, more: () => boolean) {
+    const batch = Math.max(1, opts.batchTicks ?? Math.round(10 / this.dt));
+    while (done < ticks) {
+      if (opts.shouldStop?.()) return { done, stopped: true };
+      const n = Math.min(batch, ticks - done);
+      for (let k = 0; k < n; k++) this.step();
+      done += n;
+      opts.onProgress?.(done, ticks);
+      if (!more()) break;
+    }
+    return { done, stopped: false };
   }
 
   /** Runs for a duration in ms (rounded to whole ticks). */
