@@ -159,12 +159,18 @@ function fixedNumberPre(
   checkArrayLength(total, 'fixedNumberPre synapses');
   const sources = new Uint32Array(total);
   const stamp = withReplacement ? null : new Int32Array(preN).fill(-1);
+  // rng.int(preN) inlined (the same draws: modulo with rejection of the
+  // incomplete last block), without its per-call argument check
+  const limit = 4294967296 - (4294967296 % preN);
   let k = 0;
   for (let j = 0; j < postN; j++) {
     for (let c = 0; c < n; c++) {
       let i: number;
-      do i = rng.int(preN);
-      while ((skipSelf && i === j) || (stamp !== null && stamp[i] === j));
+      do {
+        let x = rng.nextU32();
+        while (x >= limit) x = rng.nextU32();
+        i = x % preN;
+      } while ((skipSelf && i === j) || (stamp !== null && stamp[i] === j));
       if (stamp) stamp[i] = j;
       sources[k++] = i;
     }
