@@ -14,7 +14,7 @@
 import { invalid, SpikelabError } from '../../src/core/errors.ts';
 import { checkAllocation, DEFAULT_MEMORY_BUDGET_BYTES } from '../../src/core/memory.ts';
 import { Rng } from '../../src/core/rng.ts';
-import { type Network, restOf } from '../network/network.ts';
+import { checkSourceRate, type Network, restOf } from '../network/network.ts';
 import type { UpdateKernel } from '../neurons/types.ts';
 import { Arena, type ArenaAllocator, ArenaPlan } from './arena.ts';
 import { Counters, type Counts, subtractCounts } from './counters.ts';
@@ -174,10 +174,7 @@ export class Simulator {
     const n = r.pop.size;
     const arr = typeof rates === 'number' ? new Float32Array(n).fill(rates) : rates;
     if (arr.length !== n) throw invalid('rates', rates, `${n} values`, 'SHAPE_MISMATCH');
-    for (let i = 0; i < n; i++) {
-      if (!(Number.isFinite(arr[i]!) && arr[i]! >= 0))
-        throw invalid(`rates[${i}]`, arr[i], 'a finite rate ≥ 0 (Hz)');
-    }
+    for (let i = 0; i < n; i++) checkSourceRate(arr[i]!, this.dt, `rates[${i}]`);
     r.setRates(arr);
   }
 

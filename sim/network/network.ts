@@ -5,6 +5,7 @@
  * engine needs is here; the engine adds only dynamic state, so one built
  * network can be simulated many times (Simulator.reset) or by several engines.
  */
+import { invalid } from '../../src/core/errors.ts';
 import type { NeuronModel, Receptor } from '../neurons/types.ts';
 import type { NetworkSpec } from './spec.ts';
 
@@ -52,6 +53,25 @@ export interface NeuronPopulation extends PopulationBase {
   iOffset: Float32Array;
   poissonInput: PoissonInput[];
   stepCurrents: StepCurrentEvents | null;
+}
+
+/**
+ * The rate limit of a spike source: at most one spike per tick, so rate·dt ≤ 1
+ * (1/dt; 10 kHz at dt 0.1 ms). Higher rates would silently saturate.
+ */
+export function maxSourceRateHz(dt: number): number {
+  return 1000 / dt;
+}
+
+/** Throws naming `field` unless 0 ≤ rate ≤ 1/dt. */
+export function checkSourceRate(rate: number, dt: number, field: string): void {
+  if (!(Number.isFinite(rate) && rate >= 0 && rate <= maxSourceRateHz(dt))) {
+    throw invalid(
+      field,
+      rate,
+      `a rate in [0, ${maxSourceRateHz(dt)}] Hz (one spike per tick at most; for denser input use poissonInput)`,
+    );
+  }
 }
 
 export interface PoissonSourcePopulation extends PopulationBase {

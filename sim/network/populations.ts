@@ -10,12 +10,13 @@ import {
   restPotential,
 } from '../neurons/index.ts';
 import type { NeuronModel } from '../neurons/types.ts';
-import type {
-  ArraySourcePopulation,
-  NeuronPopulation,
-  PoissonSourcePopulation,
-  Population,
-  StepCurrentEvents,
+import {
+  type ArraySourcePopulation,
+  checkSourceRate,
+  type NeuronPopulation,
+  type PoissonSourcePopulation,
+  type Population,
+  type StepCurrentEvents,
 } from './network.ts';
 import type {
   ArraySourceSpec,
@@ -236,9 +237,8 @@ function poissonSource(
     rng.derive('rate'),
     `${where}.params.rate`,
   );
-  for (let i = 0; i < rates.length; i++) {
-    if (rates[i]! < 0) throw invalid(`${where}.params.rate[${i}]`, rates[i], 'a rate ≥ 0 (Hz)');
-  }
+  for (let i = 0; i < rates.length; i++)
+    checkSourceRate(rates[i]!, dt, `${where}.params.rate[${i}]`);
   const startTick = toTick(s.params.start ?? 0, dt, `${where}.params.start`);
   const duration = s.params.duration ?? 1e10;
   const endTick = startTick + toTick(duration, dt, `${where}.params.duration`);

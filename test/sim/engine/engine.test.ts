@@ -263,6 +263,23 @@ describe('engine', () => {
     expect(() => sim.setIOffset('x', [1, Number.NaN, 0])).toThrow(/iOffset\[1\]: got NaN/);
   });
 
+  it('refuses source rates above one spike per tick (10 kHz at dt 0.1 ms), in the spec and in setRates', () => {
+    const spec = smallNet();
+    spec.populations[0] = {
+      label: 'in',
+      size: 200,
+      model: 'SpikeSourcePoisson',
+      params: { rate: 20_000 },
+    };
+    expect(() => buildNetwork(spec)).toThrow(
+      /populations.0.params.rate\[0\]: got 20000; allowed: a rate in \[0, 10000\] Hz/,
+    );
+    const sim = new Simulator(buildNetwork(smallNet()));
+    expect(() => sim.setRates('in', 10_001)).toThrow(/rates\[0\]: got 10001/);
+    sim.setRates('in', 0);
+    expect(sim.run(100).counts.populations[0]!.spikes).toBe(0);
+  });
+
   it('step currents switch the injected current at their times (PyNN StepCurrentSource)', () => {
     const spec: NetworkSpec = {
       schemaVersion: 1,
