@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SpikeMonitor } from '../../../sim/engine/monitors.ts';
 import { Simulator } from '../../../sim/engine/simulator.ts';
@@ -70,6 +71,35 @@ describe('network JSON', () => {
     expect(() => buildNetwork(parseNetworkJson(JSON.stringify(o)))).toThrow(
       'populations.0.params.tau_m: got -5; allowed: a finite number > 0 (ms)',
     );
+  });
+
+  it('loads the example networks in examples/networks and they spike (the readout only under its step current)', () => {
+    const dir = new URL('../../../examples/networks/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const spec = parseNetworkJson(readFileSync(new URL(f, dir), 'utf8'), f);
+      const mon = new SpikeMonitor(spec.dt);
+      const net = buildNetwork(spec);
+      new Simulator(net, { listeners: [mon] }).runFor(1000);
+      const { ids, ticks } = mon.record();
+      for (const pop of net.populations) {
+        expect(
+          ids.some((i) => i >= pop.offset && i < pop.offset + pop.size),
+          `${f}: ${pop.label}`,
+        ).toBe(true);
+      }
+      if (f === 'feedforward.json') {
+        const readout = net.populations[2]!;
+        // the hidden layer alone keeps it below threshold; with the 0.5 nA step (300–500 ms) it fires
+        ids.forEach((id, k) => {
+          if (id >= readout.offset) {
+            expect(ticks[k]! * spec.dt).toBeGreaterThanOrEqual(300);
+            expect(ticks[k]! * spec.dt).toBeLessThan(520);
+          }
+        });
+      }
+    }
   });
 
   it('exports a JSON Schema with the top-level fields', () => {
