@@ -4,6 +4,7 @@
  * = 0.02 · 4000 / n (fan-in 80 whatever n), one-tick delays, v(0) uniform in
  * [−60, −50] mV.
  */
+import { invalid } from '../../src/core/errors.ts';
 import type { NetworkSpec, NeuronPopulationSpec } from '../network/spec.ts';
 
 export interface VogelsAbbottOptions {
@@ -23,6 +24,13 @@ export function vogelsAbbott(
   const n = opts.n ?? 4000;
   const dt = opts.dt ?? 0.1;
   const nE = Math.round(0.8 * n);
+  if (!(Number.isInteger(n) && nE >= 1 && n - nE >= 1)) {
+    throw invalid(
+      'n',
+      n,
+      'an integer ≥ 3 (80 % excitatory and 20 % inhibitory, at least one of each)',
+    );
+  }
   const p = Math.min(1, (0.02 * 4000) / n);
   const initial = { v: { distribution: 'uniform' as const, low: -60, high: -50 } };
   const pop = (label: string, size: number) => ({ label, size, model, params, initial });

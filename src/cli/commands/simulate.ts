@@ -112,7 +112,7 @@ export function registerSimulate(program: Command, io: CliIo): Command {
     .command('simulate')
     .description('simulate a reference network (cuba, coba, brunel) or a network JSON file')
     .argument('<network>', `${referenceModels.join(' | ')} | FILE.json`)
-    .option('--n <N>', 'neurons (cuba, coba; fan-in kept at 80)', intFlag(2))
+    .option('--n <N>', 'neurons (cuba, coba; fan-in kept at 80)', intFlag(3))
     .option(
       '--scale <s>',
       'size factor (brunel; J scaled to keep the input)',
