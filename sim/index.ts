@@ -4,7 +4,13 @@ export type { Counts, PopulationCounts } from './engine/counters.ts';
 export { deliver } from './engine/deliver.ts';
 export { type FiringStats, IsiStats } from './engine/isi-stats.ts';
 export type { SpikeListener } from './engine/listener.ts';
-export { RateMonitor, SpikeMonitor, type SpikeRecord, StateMonitor } from './engine/monitors.ts';
+export {
+  RateMonitor,
+  SpikeMonitor,
+  type SpikeRecord,
+  StateMonitor,
+  spikeTimes,
+} from './engine/monitors.ts';
 export {
   type RunOptions,
   type RunResult,

@@ -37,6 +37,11 @@ export interface SpikeRecord {
   dt: number;
 }
 
+/** Spike times in ms (tick · dt; a spike in tick t is stamped at t·dt, Brian2's convention). */
+export function spikeTimes(r: SpikeRecord): Float64Array {
+  return Float64Array.from(r.ticks, (t) => t * r.dt);
+}
+
 /** Records spikes (tick, global id) of all neurons, or of those with `select(id)` true. */
 export class SpikeMonitor implements SpikeListener {
   private readonly buf = new PairBuffer();

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { deliver } from '../../../sim/engine/deliver.ts';
 import { IsiStats } from '../../../sim/engine/isi-stats.ts';
 import type { SpikeListener } from '../../../sim/engine/listener.ts';
-import { RateMonitor, SpikeMonitor, StateMonitor } from '../../../sim/engine/monitors.ts';
+import {
+  RateMonitor,
+  SpikeMonitor,
+  StateMonitor,
+  spikeTimes,
+} from '../../../sim/engine/monitors.ts';
 import { Simulator } from '../../../sim/engine/simulator.ts';
 import { SpikeStream } from '../../../sim/engine/spike-stream.ts';
 import { cuba } from '../../../sim/models/cuba.ts';
@@ -131,8 +136,10 @@ describe('engine', () => {
     const mon = new SpikeMonitor(dt);
     const sim = new Simulator(buildNetwork(spec), { listeners: [mon] });
     sim.run(100);
-    const { ticks, ids } = mon.record();
+    const rec = mon.record();
+    const { ticks, ids } = rec;
     expect(ticks[0]).toBe(10); // the source
+    expect(spikeTimes(rec)[0]).toBeCloseTo(1.0, 12);
     const arrival = new Map<number, number>();
     for (let k = 1; k < ids.length; k++) arrival.set(ids[k]! - 1, ticks[k]!);
     for (let d = 1; d <= 40; d++) expect(arrival.get(d - 1)).toBe(10 + d);
