@@ -56,7 +56,7 @@ export function exportNetwork(net: Network): NetworkSpec {
   return {
     ...net.spec,
     projections: net.projections.map((p, k) => {
-      const { connector: _c, weight: _w, seed: _s, ...rest } = net.spec.projections[k]!;
+      const { connector: _c, weight: _w, delay: _d, seed: _s, ...rest } = net.spec.projections[k]!;
       return {
         ...rest,
         label: p.label,

@@ -135,7 +135,7 @@ const projection = z.strictObject({
   post: z.union([label, integer(0)], { error: () => 'a population label or index' }),
   connector,
   weight: valueSpec.optional(),
-  delay: valueSpec,
+  delay: valueSpec.optional(),
   receptor,
   seed: seed().optional(),
 });

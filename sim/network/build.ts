@@ -38,9 +38,19 @@ function populationIndex(ref: string | number, labels: readonly string[], field:
 function delayTickRange(s: ProjectionSpec, dt: number, field: string): [number, number] {
   const c = s.connector;
   const carried = (c.type === 'fromList' || c.type === 'csr') && c.delays;
+  if (carried && s.delay !== undefined) {
+    throw invalid(`${field}.delay`, s.delay, 'nothing: the connector carries the delays');
+  }
+  if (!carried && s.delay === undefined) {
+    throw invalid(
+      `${field}.delay`,
+      undefined,
+      'a delay in ms (a number, an array or a distribution)',
+    );
+  }
   const [lo, hi] = carried
     ? valueBounds(carried, `${field}.connector.delays`)
-    : valueBounds(s.delay, `${field}.delay`);
+    : valueBounds(s.delay!, `${field}.delay`);
   const tLo = Math.round(lo / dt);
   const tHi = Math.round(hi / dt);
   if (!(tLo >= 1)) {
@@ -127,7 +137,7 @@ function buildProjection(
   } else {
     const ms =
       csr.delaysMs ??
-      fillValues(s.delay, new Float32Array(m), rng.derive('delay'), `${field}.delay`);
+      fillValues(s.delay!, new Float32Array(m), rng.derive('delay'), `${field}.delay`);
     let first = -1;
     let same = true;
     for (let i = 0; i < m; i++) {

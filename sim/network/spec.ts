@@ -103,8 +103,8 @@ export interface ProjectionSpec {
   connector: ConnectorSpec;
   /** Weight (nA, µS or mV by the post model); omit when the connector carries weights. */
   weight?: ValueSpec;
-  /** Delay in ms, ≥ one tick, rounded to the tick grid. */
-  delay: ValueSpec;
+  /** Delay in ms, ≥ one tick, rounded to the tick grid; omit when the connector carries delays. */
+  delay?: ValueSpec;
   receptor: Receptor;
   /** Overrides the stream derived from the network seed. */
   seed?: number;

@@ -95,7 +95,6 @@ describe('connectors build CSR by presynaptic neuron', () => {
             weights: [0.5, 0.25, -1],
             delays: [0.2, 0.3, 0.1],
           },
-          delay: 0.1,
           receptor: 'excitatory',
         },
         {
@@ -215,6 +214,18 @@ describe('validation before allocation', () => {
     expect(() => buildNetwork(badTau)).toThrow(
       'populations.0.params.tau_m: got -5; allowed: a finite number > 0 (ms)',
     );
+    const list = { type: 'fromList' as const, pre: [0], post: [1], delays: [0.5] };
+    expect(() =>
+      buildNetwork(
+        net([{ pre: 0, post: 1, connector: list, weight: 1, delay: 1, receptor: 'excitatory' }]),
+      ),
+    ).toThrow('projections.0.delay: got 1; allowed: nothing: the connector carries the delays');
+    const { delays: _d, ...noDelays } = list;
+    expect(() =>
+      buildNetwork(
+        net([{ pre: 0, post: 1, connector: noDelays, weight: 1, receptor: 'excitatory' }]),
+      ),
+    ).toThrow('projections.0.delay: got nothing; allowed: a delay in ms');
     expect(() => buildNetwork({ ...net([]), dt: 2 })).toThrow(
       /dt: got 2; allowed: a tick in \[0.01, 1\] ms/,
     );
