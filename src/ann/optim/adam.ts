@@ -1,0 +1,62 @@
+/**
+ * Adam (Kingma & Ba 2015) with bias correction; weight decay is added to the
+ * gradient (L2, as PyTorch's `Adam(weight_decay=…)`).
+ */
+import type { Param } from '../graph.ts';
+import { type Optimizer, zeroGrads } from './optimizer.ts';
+
+export interface AdamOptions {
+  lr?: number;
+  beta1?: number;
+  beta2?: number;
+  eps?: number;
+  weightDecay?: number;
+}
+
+export class Adam implements Optimizer {
+  readonly name = 'adam';
+  lr: number;
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly eps: number;
+  readonly weightDecay: number;
+  private t = 0;
+  private readonly m: Float32Array[];
+  private readonly v: Float32Array[];
+
+  constructor(
+    readonly params: readonly Param[],
+    o: AdamOptions = {},
+  ) {
+    this.lr = o.lr ?? 1e-3;
+    this.beta1 = o.beta1 ?? 0.9;
+    this.beta2 = o.beta2 ?? 0.999;
+    this.eps = o.eps ?? 1e-8;
+    this.weightDecay = o.weightDecay ?? 0;
+    this.m = params.map((p) => new Float32Array(p.size));
+    this.v = params.map((p) => new Float32Array(p.size));
+  }
+
+  step(): void {
+    this.t++;
+    const { beta1: b1, beta2: b2, eps, weightDecay: wd } = this;
+    // bias corrections folded into the step size: η·√(1−β2^t)/(1−β1^t)
+    const c1 = 1 - b1 ** this.t;
+    const c2 = 1 - b2 ** this.t;
+    const stepSize = this.lr / c1;
+    const sqrtC2 = Math.sqrt(c2);
+    this.params.forEach((p, k) => {
+      const w = p.value.data;
+      const g = p.grad;
+      const m = this.m[k]!;
+      const v = this.v[k]!;
+      for (let i = 0; i < w.length; i++) {
+        const d = g[i]! + wd * w[i]!;
+        const mi = (m[i] = b1 * m[i]! + (1 - b1) * d);
+        const vi = (v[i] = b2 * v[i]! + (1 - b2) * d * d);
+        w[i] = w[i]! - (stepSize * mi) / (Math.sqrt(vi) / sqrtC2 + eps);
+      }
+    });
+    zeroGrads(this.params);
+  }
+}
