@@ -4,7 +4,7 @@ import { mlp } from '../../src/ann/model.ts';
 import { Adam } from '../../src/ann/optim/adam.ts';
 import { Sgd } from '../../src/ann/optim/sgd.ts';
 import { tensor } from '../../src/ann/tensor.ts';
-import { fit } from '../../src/ann/train.ts';
+import { fit as fitModel } from '../../src/ann/train.ts';
 
 function param(values: number[], grad: number[]) {
   const p = new Param('p', tensor(values, [values.length]));
