@@ -43,7 +43,7 @@ describe('fit', () => {
   const run = (seed: number) => {
     const model = mlp({ inputs: 2, hidden: [4], outputs: 2, seed: 1 });
     const epochs: number[] = [];
-    fit(
+    fitModel(
       model,
       { x, features: 2, labels },
       {
@@ -68,7 +68,7 @@ describe('fit', () => {
   it('rejects labels that do not match the samples', () => {
     const model = mlp({ inputs: 2, hidden: [], outputs: 2, seed: 1 });
     expect(() =>
-      fit(
+      fitModel(
         model,
         { x, features: 2, labels: [0, 1] },
         {
