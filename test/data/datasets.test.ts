@@ -47,9 +47,9 @@ describe('built-in data sets', () => {
     const s = split(d, 0);
     expect([s.train.n, s.test.n]).toEqual([8000, 2000]);
     const counts = classCounts(d);
-    classCounts(s.test).forEach((c, k) =>
-      expect(Math.abs(c - counts[k]! / 5)).toBeLessThanOrEqual(1),
-    );
+    classCounts(s.test).forEach((c, k) => {
+      expect(Math.abs(c - counts[k]! / 5)).toBeLessThanOrEqual(1);
+    });
   });
 
   it('xor: the four points, train = test', () => {
