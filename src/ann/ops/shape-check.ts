@@ -14,13 +14,15 @@ export function expectRank(op: string, t: Tensor, rank: number, which = 'input')
 
 /**
  * Broadcasting kept to what networks use: b has a's shape, is a scalar, or
- * has the shape of a's trailing axes (a bias row added to every sample).
+ * has the shape of a's trailing axes, leading 1s aside (a bias row added to
+ * every sample).
  * Returns the output shape (a's).
  */
 export function broadcastSuffix(op: string, a: Tensor, b: Tensor): readonly number[] {
   const as = a.shape;
-  const bs = b.shape;
+  let bs = b.shape;
   if (b.data.length === 1) return as;
+  while (bs.length > 0 && bs[0] === 1) bs = bs.slice(1); // [1, n] is the row [n]
   const off = as.length - bs.length;
   if (off >= 0 && bs.every((d, i) => d === as[off + i])) return as;
   throw mismatch(
