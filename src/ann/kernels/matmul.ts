@@ -150,8 +150,8 @@ export function matmulTN(
   }
 }
 
-/** C (+)= op(A) · op(B) in any layout (see gemmReference for the argument order). */
-export function gemm(
+/** C (+)= op(A) · op(B) in any layout on the TypeScript kernels (argument order of gemmReference). */
+export function gemmTs(
   m: number,
   n: number,
   k: number,

@@ -1,6 +1,8 @@
 /** The optimised matrix products against the naive reference loops (the oracle). */
 import { describe, expect, it } from 'vitest';
 import { gemm } from '../../../src/ann/kernels/gemm.ts';
+import { gemmSimd, simdGemmAvailable } from '../../../src/ann/kernels/gemm-wasm.ts';
+import { gemmTs } from '../../../src/ann/kernels/matmul.ts';
 import { gemmReference } from '../../../src/ann/kernels/reference.ts';
 import { Rng } from '../../../src/core/rng.ts';
 
@@ -20,7 +22,13 @@ const shapes: [number, number, number][] = [
   [64, 10, 128],
 ];
 
-describe('gemm against gemmReference', () => {
+const kernels = { gemm, gemmTs, gemmSimd };
+
+it('this runtime has the WebAssembly SIMD kernel (Node 20 does)', () => {
+  expect(simdGemmAvailable()).toBe(true);
+});
+
+describe.each(Object.entries(kernels))('%s against gemmReference', (name, kernel) => {
   const rng = new Rng(7);
   for (const [m, n, k] of shapes) {
     for (const [transA, transB] of [
@@ -29,6 +37,7 @@ describe('gemm against gemmReference', () => {
       [true, false],
       [true, true],
     ] as const) {
+      if (name === 'gemmSimd' && transA && transB) continue;
       it(`${m}×${k}·${k}×${n} transA=${transA} transB=${transB}, with and without accumulation: max error ≤ 1e-5·k`, () => {
         const a = randArray(rng, m * k, 0.3);
         const b = randArray(rng, k * n);
@@ -37,7 +46,7 @@ describe('gemm against gemmReference', () => {
           const want = Float32Array.from(init);
           const got = Float32Array.from(init);
           gemmReference(m, n, k, a, transA, b, transB, want, accumulate);
-          gemm(m, n, k, a, transA, b, transB, got, accumulate);
+          kernel(m, n, k, a, transA, b, transB, got, accumulate);
           let err = 0;
           for (let i = 0; i < want.length; i++) err = Math.max(err, Math.abs(want[i]! - got[i]!));
           // float32 sums of k terms of size ≤ 1: rounding grows at most ~k·2^-24 per element
