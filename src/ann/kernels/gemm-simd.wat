@@ -1,9 +1,9 @@
 ;; Single-precision matrix products with 128-bit SIMD, for the dense layers of
 ;; the rate engine. Both kernels compute a 4 × 8 block of C at a time in eight
 ;; f32x4 accumulators (register blocking: each loaded vector of B feeds four
-;; rows, each broadcast element of A feeds eight columns), and walk the column
-;; blocks outermost so the k × 8 panel of B stays in the L1 cache while every
-;; row block streams past it.
+;; rows, each broadcast element of A feeds eight columns). Rows go in chunks
+;; of 64: within a chunk the column blocks run outer, so the k × 8 panel of B
+;; stays in the L1 cache while the chunk's rows of A (64 × k) stay in L2.
 ;;
 ;; Contract (the TypeScript wrapper in gemm-wasm.ts guarantees it): row-major
 ;; f32 arrays in this module's memory, rows padded so that m % 4 = 0 and
@@ -15,17 +15,22 @@
   ;; C[m×n] = A[m×k] · B[k×n]   (forward pass: X · W)
   (func (export "gemm_nn")
     (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $n i32) (param $k i32)
-    (local $lda i32) (local $ldc i32) (local $i i32) (local $j i32) (local $p i32) (local $cp i32) (local $bp i32)
+    (local $lda i32) (local $ldc i32) (local $i0 i32) (local $iend i32) (local $i i32) (local $j i32) (local $p i32) (local $cp i32) (local $bp i32)
     (local $a0 i32) (local $a1 i32) (local $a2 i32) (local $a3 i32)
     (local $x v128) (local $b0 v128) (local $b1 v128)
     (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128) (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
     (local.set $lda (i32.shl (local.get $k) (i32.const 2)))
     (local.set $ldc (i32.shl (local.get $n) (i32.const 2)))
+    (block $done_i0 (loop $next_i0
+    (br_if $done_i0 (i32.ge_u (local.get $i0) (local.get $m)))
+    (local.set $iend (select (i32.add (local.get $i0) (i32.const 64)) (local.get $m)
+      (i32.lt_u (i32.add (local.get $i0) (i32.const 64)) (local.get $m))))
+    (local.set $j (i32.const 0))
     (block $done_j (loop $next_j
       (br_if $done_j (i32.ge_u (local.get $j) (local.get $n)))
-      (local.set $i (i32.const 0))
+      (local.set $i (local.get $i0))
       (block $done_i (loop $next_i
-        (br_if $done_i (i32.ge_u (local.get $i) (local.get $m)))
+        (br_if $done_i (i32.ge_u (local.get $i) (local.get $iend)))
         (local.set $c00 (v128.const i32x4 0 0 0 0))
         (local.set $c01 (v128.const i32x4 0 0 0 0))
         (local.set $c10 (v128.const i32x4 0 0 0 0))
@@ -79,24 +84,31 @@
         (local.set $i (i32.add (local.get $i) (i32.const 4)))
         (br $next_i)))
       (local.set $j (i32.add (local.get $j) (i32.const 8)))
-      (br $next_j))))
+      (br $next_j)))
+    (local.set $i0 (local.get $iend))
+    (br $next_i0))))
 
   ;; C[m×n] = A[k×m]ᵀ · B[k×n]   (weight gradient: Xᵀ · dZ). The four rows of a
   ;; block are four neighbouring elements of a row of A: one vector load, then a
-  ;; broadcast of each lane.
+  ;; broadcast of each lane (a shuffle, one instruction on x64 and ARM).
   (func (export "gemm_tn")
     (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $n i32) (param $k i32)
-    (local $lda i32) (local $ldc i32) (local $i i32) (local $j i32) (local $p i32) (local $cp i32) (local $bp i32)
+    (local $lda i32) (local $ldc i32) (local $i0 i32) (local $iend i32) (local $i i32) (local $j i32) (local $p i32) (local $cp i32) (local $bp i32)
     (local $ap i32)
     (local $x v128) (local $b0 v128) (local $b1 v128)
     (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128) (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
     (local.set $lda (i32.shl (local.get $m) (i32.const 2)))
     (local.set $ldc (i32.shl (local.get $n) (i32.const 2)))
+    (block $done_i0 (loop $next_i0
+    (br_if $done_i0 (i32.ge_u (local.get $i0) (local.get $m)))
+    (local.set $iend (select (i32.add (local.get $i0) (i32.const 64)) (local.get $m)
+      (i32.lt_u (i32.add (local.get $i0) (i32.const 64)) (local.get $m))))
+    (local.set $j (i32.const 0))
     (block $done_j (loop $next_j
       (br_if $done_j (i32.ge_u (local.get $j) (local.get $n)))
-      (local.set $i (i32.const 0))
+      (local.set $i (local.get $i0))
       (block $done_i (loop $next_i
-        (br_if $done_i (i32.ge_u (local.get $i) (local.get $m)))
+        (br_if $done_i (i32.ge_u (local.get $i) (local.get $iend)))
         (local.set $c00 (v128.const i32x4 0 0 0 0))
         (local.set $c01 (v128.const i32x4 0 0 0 0))
         (local.set $c10 (v128.const i32x4 0 0 0 0))
@@ -113,14 +125,14 @@
           (local.set $b0 (v128.load (local.get $bp)))
           (local.set $b1 (v128.load offset=16 (local.get $bp)))
           (local.set $x (v128.load (local.get $ap)))
-          (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (f32x4.splat (f32x4.extract_lane 0 (local.get $x))) (local.get $b0))))
-          (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (f32x4.splat (f32x4.extract_lane 0 (local.get $x))) (local.get $b1))))
-          (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (f32x4.splat (f32x4.extract_lane 1 (local.get $x))) (local.get $b0))))
-          (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (f32x4.splat (f32x4.extract_lane 1 (local.get $x))) (local.get $b1))))
-          (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (f32x4.splat (f32x4.extract_lane 2 (local.get $x))) (local.get $b0))))
-          (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (f32x4.splat (f32x4.extract_lane 2 (local.get $x))) (local.get $b1))))
-          (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (f32x4.splat (f32x4.extract_lane 3 (local.get $x))) (local.get $b0))))
-          (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (f32x4.splat (f32x4.extract_lane 3 (local.get $x))) (local.get $b1))))
+          (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (i8x16.shuffle 0 1 2 3 0 1 2 3 0 1 2 3 0 1 2 3 (local.get $x) (local.get $x)) (local.get $b0))))
+          (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (i8x16.shuffle 0 1 2 3 0 1 2 3 0 1 2 3 0 1 2 3 (local.get $x) (local.get $x)) (local.get $b1))))
+          (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (i8x16.shuffle 4 5 6 7 4 5 6 7 4 5 6 7 4 5 6 7 (local.get $x) (local.get $x)) (local.get $b0))))
+          (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (i8x16.shuffle 4 5 6 7 4 5 6 7 4 5 6 7 4 5 6 7 (local.get $x) (local.get $x)) (local.get $b1))))
+          (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (i8x16.shuffle 8 9 10 11 8 9 10 11 8 9 10 11 8 9 10 11 (local.get $x) (local.get $x)) (local.get $b0))))
+          (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (i8x16.shuffle 8 9 10 11 8 9 10 11 8 9 10 11 8 9 10 11 (local.get $x) (local.get $x)) (local.get $b1))))
+          (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (i8x16.shuffle 12 13 14 15 12 13 14 15 12 13 14 15 12 13 14 15 (local.get $x) (local.get $x)) (local.get $b0))))
+          (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (i8x16.shuffle 12 13 14 15 12 13 14 15 12 13 14 15 12 13 14 15 (local.get $x) (local.get $x)) (local.get $b1))))
           (local.set $ap (i32.add (local.get $ap) (local.get $lda)))
           (local.set $bp (i32.add (local.get $bp) (local.get $ldc)))
           (local.set $p (i32.sub (local.get $p) (i32.const 1)))
@@ -141,4 +153,6 @@
         (local.set $i (i32.add (local.get $i) (i32.const 4)))
         (br $next_i)))
       (local.set $j (i32.add (local.get $j) (i32.const 8)))
-      (br $next_j)))))
+      (br $next_j)))
+    (local.set $i0 (local.get $iend))
+    (br $next_i0)))))

@@ -20,6 +20,9 @@ const shapes: [number, number, number][] = [
   [9, 6, 13],
   [64, 128, 784],
   [64, 10, 128],
+  // more than one 64-row chunk of the SIMD kernel, with ragged edges
+  [133, 20, 70],
+  [70, 133, 9],
 ];
 
 const kernels = { gemm, gemmTs, gemmSimd };
