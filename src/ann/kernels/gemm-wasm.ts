@@ -9,6 +9,7 @@
 import { compileWasm, WasmHeap, wasmSimdSupported } from '../../core/wasm.ts';
 import type { FloatArray } from '../tensor.ts';
 import { wasmBase64 } from './gemm-simd.wasm.gen.ts';
+import type { Gemm } from './reference.ts';
 
 type Kernel = (a: number, b: number, c: number, m: number, n: number, k: number) => void;
 
@@ -64,17 +65,7 @@ function copyRows(
  * C (+)= op(A) · op(B) like `gemm`, on the SIMD kernel. Both transposed is not
  * supported (backprop never asks for it); callers check `simdGemmAvailable()`.
  */
-export function gemmSimd(
-  m: number,
-  n: number,
-  k: number,
-  a: FloatArray,
-  transA: boolean,
-  b: FloatArray,
-  transB: boolean,
-  c: FloatArray,
-  accumulate: boolean,
-): void {
+export const gemmSimd: Gemm = (m, n, k, a, transA, b, transB, c, accumulate) => {
   const mod = load();
   if (mod === null || (transA && transB)) throw new Error('gemmSimd: unavailable for this call');
   const mp = up(m, 4);
@@ -109,4 +100,4 @@ export function gemmSimd(
     else for (let j = 0; j < n; j++) c[o + j] = cv[q + j]!;
   }
   heap.release(mark);
-}
+};

@@ -4,26 +4,16 @@
  * rest (small products, float64 gradient checks) on the TypeScript kernels.
  * `reference.ts` is the oracle for both.
  */
-import type { FloatArray } from '../tensor.ts';
 import { gemmSimd, simdGemmAvailable } from './gemm-wasm.ts';
 import { gemmTs } from './matmul.ts';
+import type { Gemm } from './reference.ts';
 
 /** Below this many multiply-adds the copies into WebAssembly memory cost more than they save. */
 const SIMD_MIN_MACS = 16384;
 const useSimd = simdGemmAvailable();
 
 /** C (+)= op(A) · op(B); see gemmReference for the argument order. */
-export function gemm(
-  m: number,
-  n: number,
-  k: number,
-  a: FloatArray,
-  transA: boolean,
-  b: FloatArray,
-  transB: boolean,
-  c: FloatArray,
-  accumulate: boolean,
-): void {
+export const gemm: Gemm = (m, n, k, a, transA, b, transB, c, accumulate) => {
   if (
     useSimd &&
     m * n * k >= SIMD_MIN_MACS &&
@@ -36,4 +26,4 @@ export function gemm(
   } else {
     gemmTs(m, n, k, a, transA, b, transB, c, accumulate);
   }
-}
+};

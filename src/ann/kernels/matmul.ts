@@ -9,7 +9,7 @@
  * 1–1.8 for the naive order). `gemmReference` is the oracle.
  */
 import type { FloatArray } from '../tensor.ts';
-import { gemmReference } from './reference.ts';
+import { type Gemm, gemmReference } from './reference.ts';
 
 /** C[m×n] (+)= A[m×k] · B[k×n]. */
 export function matmulNN(
@@ -151,19 +151,9 @@ export function matmulTN(
 }
 
 /** C (+)= op(A) · op(B) in any layout on the TypeScript kernels (argument order of gemmReference). */
-export function gemmTs(
-  m: number,
-  n: number,
-  k: number,
-  a: FloatArray,
-  transA: boolean,
-  b: FloatArray,
-  transB: boolean,
-  c: FloatArray,
-  accumulate: boolean,
-): void {
+export const gemmTs: Gemm = (m, n, k, a, transA, b, transB, c, accumulate) => {
   if (!transA && !transB) matmulNN(m, n, k, a, b, c, accumulate);
   else if (!transA && transB) matmulNT(m, n, k, a, b, c, accumulate);
   else if (transA && !transB) matmulTN(m, n, k, a, b, c, accumulate);
   else gemmReference(m, n, k, a, true, b, true, c, accumulate); // unused by backprop
-}
+};

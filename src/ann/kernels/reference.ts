@@ -9,9 +9,10 @@ import type { FloatArray } from '../tensor.ts';
 
 /**
  * C (+)= op(A) · op(B) with op(A) of shape m×k and op(B) of shape k×n, all
- * row-major. `transA` means A is stored k×m, `transB` means B is stored n×k.
+ * row-major. `transA` means A is stored k×m, `transB` means B is stored n×k;
+ * `accumulate` adds to C instead of overwriting it.
  */
-export function gemmReference(
+export type Gemm = (
   m: number,
   n: number,
   k: number,
@@ -21,7 +22,10 @@ export function gemmReference(
   transB: boolean,
   c: FloatArray,
   accumulate: boolean,
-): void {
+) => void;
+
+/** The definition of `Gemm`, as three plain loops. */
+export const gemmReference: Gemm = (m, n, k, a, transA, b, transB, c, accumulate) => {
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
       let s = 0;
@@ -33,4 +37,4 @@ export function gemmReference(
       c[i * n + j] = accumulate ? c[i * n + j]! + s : s;
     }
   }
-}
+};
