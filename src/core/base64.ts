@@ -5,6 +5,7 @@
  * and every browser.
  */
 import { SpikelabError } from './errors.ts';
+import { decodeBase64 } from './wasm.ts';
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
@@ -22,20 +23,18 @@ export function float32ToBase64(values: ArrayLike<number>): string {
 
 /** Decodes `text`; `field` names the value in the error when the text is not base64 of whole float32s. */
 export function base64ToFloat32(text: string, field: string): Float32Array {
-  let bin: string;
+  let bytes: Uint8Array;
   try {
-    bin = atob(text);
+    bytes = decodeBase64(text);
   } catch {
     throw new SpikelabError('INVALID_FILE', `${field}: not valid base64`);
   }
-  if (bin.length % 4 !== 0) {
+  if (bytes.length % 4 !== 0) {
     throw new SpikelabError(
       'INVALID_FILE',
-      `${field}: ${bin.length} bytes; allowed: a multiple of 4 (float32)`,
+      `${field}: ${bytes.length} bytes; allowed: a multiple of 4 (float32)`,
     );
   }
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   if (!LITTLE_ENDIAN) for (let i = 0; i < bytes.length; i += 4) bytes.subarray(i, i + 4).reverse();
-  return new Float32Array(bytes.buffer);
+  return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
 }
