@@ -4,6 +4,7 @@ export { type GradCheckOptions, type GradCheckResult, gradCheck } from './gradch
 export { apply, constant, defineOp, type OpDef, opNames, Param, Tape, Var } from './graph.ts';
 export { ACTIVATIONS, type Activation } from './kernels/activation.ts';
 export { Dense } from './layers/dense.ts';
+export { Dropout } from './layers/dropout.ts';
 export type { Layer, LayerSpec } from './layers/layer.ts';
 export { Maxout } from './layers/maxout.ts';
 export { Rbf } from './layers/rbf.ts';

@@ -43,6 +43,13 @@ const layerSchema = z.discriminatedUnion('type', [
     units,
     params: z.record(z.string(), paramSchema),
   }),
+  z.strictObject({
+    type: z.literal('dropout'),
+    inputs: units,
+    units,
+    rate: z.number().min(0).max(0.99),
+    params: z.record(z.string(), paramSchema),
+  }),
 ]);
 const fileSchema = z.strictObject({
   format: z.literal(MODEL_FORMAT),

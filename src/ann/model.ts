@@ -8,6 +8,7 @@ import { Rng, type Seed } from '../core/rng.ts';
 import { constant, type Param, type Tape, type Var } from './graph.ts';
 import type { Activation } from './kernels/activation.ts';
 import { Dense } from './layers/dense.ts';
+import { Dropout } from './layers/dropout.ts';
 import type { Layer, LayerSpec } from './layers/layer.ts';
 import { Maxout } from './layers/maxout.ts';
 import { Rbf } from './layers/rbf.ts';
@@ -84,6 +85,8 @@ export function buildLayer(spec: LayerSpec, rng: Rng): Layer {
       return new Maxout(spec.inputs, spec.units, spec.k, rng);
     case 'rbf':
       return new Rbf(spec.inputs, spec.units, rng);
+    case 'dropout':
+      return new Dropout(spec.inputs, spec.rate, rng);
   }
 }
 
@@ -94,12 +97,17 @@ export interface MlpOptions {
   activation?: Activation;
   /** Negative slope for leaky ReLU (default 0.01). */
   alpha?: number;
+  /** Dropout rate after each hidden layer while training (default 0: none). */
+  dropout?: number;
   /** Activation of the output layer (default identity: losses take logits). */
   outputActivation?: Activation;
   seed: Seed;
 }
 
-/** A multilayer perceptron; layer i draws its weights from the stream `layer-i` of the seed. */
+/**
+ * A multilayer perceptron; layer i draws its weights from the stream `layer-i`
+ * of the seed, and its dropout masks from `dropout-i`.
+ */
 export function mlp(o: MlpOptions): Sequential {
   const rng = new Rng(o.seed);
   const sizes = [o.inputs, ...o.hidden, o.outputs];
@@ -115,6 +123,9 @@ export function mlp(o: MlpOptions): Sequential {
         o.alpha ?? 0.01,
       ),
     );
+    const rate = o.dropout ?? 0;
+    if (!last && rate > 0)
+      layers.push(new Dropout(sizes[i + 1]!, rate, rng.derive(`dropout-${i}`)));
   }
   return new Sequential(layers);
 }

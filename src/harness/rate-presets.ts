@@ -25,6 +25,8 @@ export interface RateSettings {
   /** SGD momentum. */
   momentum: number;
   weightDecay: number;
+  /** Dropout rate after each hidden layer. */
+  dropout: number;
   lrSchedule: 'constant' | 'cosine';
   /** z-score the features with training-set statistics. */
   standardize: boolean;
@@ -41,6 +43,7 @@ const base: RateSettings = {
   lr: 1e-3,
   momentum: 0.9,
   weightDecay: 0,
+  dropout: 0,
   lrSchedule: 'cosine',
   standardize: false,
 };

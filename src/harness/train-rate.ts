@@ -22,6 +22,7 @@ export interface TrainResult {
   task: 'classification' | 'regression';
   layers: number[];
   activation: string;
+  dropout: number;
   loss: string;
   optimizer: string;
   lr: number;
@@ -146,6 +147,7 @@ export function trainOnDataset(
     hidden: settings.hidden,
     outputs,
     activation: settings.activation,
+    dropout: settings.dropout,
     seed,
   });
   if (loss.type === 'mdn') spreadMixtureMeans(model, train.targets!, loss.k);
@@ -178,6 +180,7 @@ export function trainOnDataset(
     task: dataset.task,
     layers: [f, ...settings.hidden, outputs],
     activation: settings.activation,
+    dropout: settings.dropout,
     loss: settings.loss,
     optimizer: settings.optimizer,
     lr: settings.lr,

@@ -61,6 +61,8 @@ const cases: Record<string, { f: (...v: Var[]) => Var; inputs: Tensor[] }> = {
     ],
   },
   rbf: { f: (x, c) => op.rbf(x!, c!), inputs: [rand([4, 3]), rand([5, 3])] },
+  // a fresh generator per call: the same mask in every evaluation of the objective
+  dropout: { f: (a) => op.dropout(a!, 0.4, new Rng(3)), inputs: [rand([4, 5])] },
   dense: {
     f: (x, w, b) => op.dense(x!, w!, b!, 'tanh'),
     inputs: [rand([4, 3]), rand([3, 5]), rand([5])],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gradCheck } from '../../src/ann/gradcheck.ts';
 import { constant, Tape } from '../../src/ann/graph.ts';
 import { Dense } from '../../src/ann/layers/dense.ts';
+import { Dropout } from '../../src/ann/layers/dropout.ts';
 import { Maxout } from '../../src/ann/layers/maxout.ts';
 import { Rbf } from '../../src/ann/layers/rbf.ts';
 import { mlp, Sequential } from '../../src/ann/model.ts';
@@ -85,11 +86,35 @@ describe('layers', () => {
   });
 });
 
+describe('dropout', () => {
+  it('keeps a fraction 1 − p = 0.7 of 100,000 units (±0.5 %, 5 sd) scaled by 1/0.7, so the mean is kept', () => {
+    const x = tensor(new Float32Array(100_000).fill(1), [100, 1000]);
+    const tape = new Tape();
+    const y = new Dropout(1000, 0.3, new Rng(1)).forward(tape.constant(x), tape).data;
+    const kept = y.filter((v) => v !== 0);
+    expect(Math.abs(kept.length / y.length - 0.7)).toBeLessThan(0.005);
+    expect(kept[0]).toBeCloseTo(1 / 0.7, 6);
+  });
+
+  it('is the identity on the inference path', () => {
+    const x = randomInput(3, 4);
+    expect(new Dropout(4, 0.5, new Rng(1)).forward(constant(x), null).data).toBe(x.data);
+  });
+
+  it('mlp with dropout predicts deterministically and trains reproducibly from its seed', () => {
+    const m = mlp({ inputs: 4, hidden: [8], outputs: 2, dropout: 0.5, seed: 2 });
+    expect(m.layers.map((l) => l.spec.type)).toEqual(['dense', 'dropout', 'dense']);
+    const x = randomInput(5, 4);
+    expect(m.predict(x).data).toEqual(m.predict(x).data);
+  });
+});
+
 describe('save and load', () => {
   const model = new Sequential([
     new Dense(6, 8, 'leaky-relu', new Rng(1), 0.2),
     new Maxout(8, 4, 3, new Rng(2)),
     new Rbf(4, 5, new Rng(3)),
+    new Dropout(5, 0.25, new Rng(5)),
     new Dense(5, 2, 'identity', new Rng(4)),
   ]);
 
@@ -141,11 +166,16 @@ describe('save and load', () => {
     expect(() => loadModelText('{oops')).toThrow(/^model: not JSON/);
   });
 
-  it('predict on the inference path records nothing and matches forward on a tape', () => {
+  it('predict records nothing; on a tape (training) only the dropout layer changes the output', () => {
     const x = randomInput(3, 6);
+    const inference = model.forward(constant(x));
+    expect(inference.tape).toBeNull();
+    expect(Array.from(model.predict(x).data)).toEqual(Array.from(inference.data));
     const tape = new Tape();
-    const y = model.forward(tape.constant(x), tape);
-    expect(Array.from(model.predict(x).data)).toEqual(Array.from(y.data));
-    expect(model.forward(constant(x)).tape).toBeNull();
+    const training = model.forward(tape.constant(x), tape);
+    expect(Array.from(training.data)).not.toEqual(Array.from(inference.data));
+    const noDropout = new Sequential(model.layers.filter((l) => l.spec.type !== 'dropout'));
+    const t2 = new Tape();
+    expect(Array.from(noDropout.forward(t2.constant(x), t2).data)).toEqual(Array.from(noDropout.predict(x).data));
   });
 });

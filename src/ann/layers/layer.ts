@@ -6,7 +6,8 @@ import type { Activation } from '../kernels/activation.ts';
 export type LayerSpec =
   | { type: 'dense'; inputs: number; units: number; activation: Activation; alpha?: number }
   | { type: 'maxout'; inputs: number; units: number; k: number }
-  | { type: 'rbf'; inputs: number; units: number };
+  | { type: 'rbf'; inputs: number; units: number }
+  | { type: 'dropout'; inputs: number; units: number; rate: number };
 
 export interface Layer {
   readonly spec: LayerSpec;

@@ -1,6 +1,7 @@
 /** Every op of the rate engine; importing this module registers them all. */
 export { add, mul, scale, sub } from './arithmetic.ts';
 export { dense } from './dense.ts';
+export { dropout } from './dropout.ts';
 export { matmul, reshape, transpose } from './matmul.ts';
 export { maxout } from './maxout.ts';
 export {

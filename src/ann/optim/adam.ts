@@ -3,7 +3,8 @@
  * gradient (L2, as PyTorch's `Adam(weight_decay=…)`).
  */
 import type { Param } from '../graph.ts';
-import { type Optimizer, zeroGrads } from './optimizer.ts';
+import { adamUpdate } from '../kernels/optim.ts';
+import type { Optimizer } from './optimizer.ts';
 
 export interface AdamOptions {
   lr?: number;
@@ -44,19 +45,21 @@ export class Adam implements Optimizer {
     const c1 = 1 - b1 ** this.t;
     const c2 = 1 - b2 ** this.t;
     const stepSize = this.lr / c1;
-    const sqrtC2 = Math.sqrt(c2);
-    this.params.forEach((p, k) => {
-      const w = p.value.data;
-      const g = p.grad;
-      const m = this.m[k]!;
-      const v = this.v[k]!;
-      for (let i = 0; i < w.length; i++) {
-        const d = g[i]! + wd * w[i]!;
-        const mi = (m[i] = b1 * m[i]! + (1 - b1) * d);
-        const vi = (v[i] = b2 * v[i]! + (1 - b2) * d * d);
-        w[i] = w[i]! - (stepSize * mi) / (Math.sqrt(vi) / sqrtC2 + eps);
-      }
-    });
-    zeroGrads(this.params);
+    const invSqrtC2 = 1 / Math.sqrt(c2);
+    for (let k = 0; k < this.params.length; k++) {
+      const p = this.params[k]!;
+      adamUpdate(
+        p.value.data,
+        p.grad,
+        this.m[k]!,
+        this.v[k]!,
+        b1,
+        b2,
+        stepSize,
+        invSqrtC2,
+        eps,
+        wd,
+      );
+    }
   }
 }

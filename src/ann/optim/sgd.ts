@@ -3,7 +3,8 @@
  * formulation: g ← ∇ + λθ, v ← μv + g, θ ← θ − η·v (plain SGD when μ = 0).
  */
 import type { Param } from '../graph.ts';
-import { type Optimizer, zeroGrads } from './optimizer.ts';
+import { sgdUpdate } from '../kernels/optim.ts';
+import type { Optimizer } from './optimizer.ts';
 
 export interface SgdOptions {
   lr: number;
@@ -29,17 +30,9 @@ export class Sgd implements Optimizer {
   }
 
   step(): void {
-    const { lr, momentum: mu, weightDecay: wd } = this;
-    this.params.forEach((p, k) => {
-      const w = p.value.data;
-      const g = p.grad;
-      const v = this.velocity[k]!;
-      for (let i = 0; i < w.length; i++) {
-        let d = g[i]! + wd * w[i]!;
-        if (mu > 0) d = v[i] = mu * v[i]! + d;
-        w[i] = w[i]! - lr * d;
-      }
-    });
-    zeroGrads(this.params);
+    for (let k = 0; k < this.params.length; k++) {
+      const p = this.params[k]!;
+      sgdUpdate(p.value.data, p.grad, this.velocity[k]!, this.lr, this.momentum, this.weightDecay);
+    }
   }
 }

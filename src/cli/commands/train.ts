@@ -33,6 +33,7 @@ export interface TrainFlags {
   lr?: Auto<number>;
   momentum?: number;
   weightDecay?: number;
+  dropout?: Auto<number>;
   schedule?: Auto<RateSettings['lrSchedule']>;
   seed: number;
   save?: string;
@@ -48,7 +49,7 @@ const given = <T>(v: Auto<T> | undefined): T | undefined => (v === AUTO ? undefi
 function presetHelp(): string {
   const rows = Object.entries(RATE_PRESETS).map(
     ([name, s]) =>
-      `  ${name.padEnd(11)} hidden ${s.hidden.join(',').padEnd(8)} ${s.activation.padEnd(5)} ${s.loss.padEnd(10)} ${s.optimizer} lr ${String(s.lr).padEnd(6)} ${s.lrSchedule.padEnd(8)} epochs ${String(s.epochs).padEnd(4)} batch ${s.batch}${s.standardize ? '  standardised inputs' : ''}`,
+      `  ${name.padEnd(11)} hidden ${s.hidden.join(',').padEnd(8)} ${s.activation.padEnd(5)} ${s.loss.padEnd(10)} ${s.optimizer} lr ${String(s.lr).padEnd(6)} ${s.lrSchedule.padEnd(8)} epochs ${String(s.epochs).padEnd(4)} batch ${String(s.batch).padEnd(4)}${s.dropout ? ` dropout ${s.dropout}` : ''}${s.standardize ? ' standardised inputs' : ''}`,
   );
   return `\nDefaults per dataset:\n${rows.join('\n')}\n`;
 }
@@ -89,6 +90,7 @@ export async function runTrain(flags: TrainFlags, io: CliIo): Promise<TrainResul
     lr: given(flags.lr),
     momentum: flags.momentum,
     weightDecay: flags.weightDecay,
+    dropout: given(flags.dropout),
     lrSchedule: given(flags.schedule),
   } as Partial<RateSettings>);
   let bar = progressBar(io, 'epoch 1', 0);
@@ -175,6 +177,11 @@ export function registerTrain(program: Command, io: CliIo): Command {
       new Option('--weight-decay <x>', 'L2 weight decay added to the gradient')
         .argParser(floatFlag(0, 1))
         .default(0),
+    )
+    .addOption(
+      new Option('--dropout <p>', 'dropout rate after each hidden layer while training')
+        .argParser(floatFlag(0, 0.9))
+        .default(AUTO, PER_DATASET),
     )
     .addOption(
       new Option('--schedule <name>', 'learning-rate schedule')
