@@ -176,6 +176,8 @@ describe('save and load', () => {
     expect(Array.from(training.data)).not.toEqual(Array.from(inference.data));
     const noDropout = new Sequential(model.layers.filter((l) => l.spec.type !== 'dropout'));
     const t2 = new Tape();
-    expect(Array.from(noDropout.forward(t2.constant(x), t2).data)).toEqual(Array.from(noDropout.predict(x).data));
+    expect(Array.from(noDropout.forward(t2.constant(x), t2).data)).toEqual(
+      Array.from(noDropout.predict(x).data),
+    );
   });
 });

@@ -52,6 +52,13 @@ describe('built-in data sets', () => {
     });
   });
 
+  it('mnist-full: the original 60,000/10,000 split read from the IDX files (test labels: 980 zeros, 1,135 ones)', () => {
+    const s = split(loadDataset('mnist-full'), 0);
+    expect([s.train.n, s.test.n, s.train.features]).toEqual([60000, 10000, 784]);
+    expect(classCounts(s.test).slice(0, 2)).toEqual([980, 1135]);
+    expect(Math.max(...s.test.x.subarray(0, 784))).toBe(1);
+  });
+
   it('xor: the four points, train = test', () => {
     const d = loadDataset('xor');
     expect(Array.from(d.y)).toEqual([0, 1, 1, 0]);

@@ -57,7 +57,12 @@ function presetHelp(): string {
 const pct = (v: number | undefined) => (v === undefined ? '—' : `${(100 * v).toFixed(2)} %`);
 
 export function resultTable(r: TrainResult): string {
-  const t = new Table({ head: ['', r.dataset], style: { head: [], border: [] } });
+  // no rule between body rows: one line per quantity
+  const t = new Table({
+    head: ['', r.dataset],
+    style: { head: [], border: [] },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
   t.push(
     ['network', `${r.layers.join('-')} (${r.activation})`],
     ['loss / optimizer', `${r.loss} / ${r.optimizer}, lr ${r.lr}`],
