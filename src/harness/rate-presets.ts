@@ -69,7 +69,7 @@ export const RATE_PRESETS: Record<DatasetName, RateSettings> = {
   },
   iris: { ...base, hidden: [16], epochs: 200, batch: 16, lr: 0.01, standardize: true },
   digits: { ...base, hidden: [256], epochs: 40, batch: 32, lr: 2e-3 },
-  mnist: { ...base, hidden: [512], epochs: 30, batch: 64, lr: 1e-3 },
+  mnist: { ...base, hidden: [512], dropout: 0.4, epochs: 30, batch: 64, lr: 1e-3 },
   'mnist-full': { ...base, hidden: [512, 256], epochs: 12, batch: 128, lr: 1e-3 },
   dogs: {
     ...base,
