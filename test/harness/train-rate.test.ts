@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dogsDataset } from '../../src/data/builtin/dogs.ts';
-import { split } from '../../src/data/dataset.ts';
 import { xorDataset } from '../../src/data/builtin/xor.ts';
+import { split } from '../../src/data/dataset.ts';
 import { settingsFor, trainOnDataset } from '../../src/harness/train-rate.ts';
 
 describe('trainOnDataset', () => {
@@ -17,7 +17,10 @@ describe('trainOnDataset', () => {
     expect(run.result.testLoss / (se / test.n)).toBeCloseTo(1, 4);
     // a Gaussian with the training MSE v as variance: NLL = ½ log(2πv) + testMSE/(2v)
     const v = run.result.trainLoss;
-    expect(run.result.testNll).toBeCloseTo(0.5 * Math.log(2 * Math.PI * v) + run.result.testLoss / (2 * v), 6);
+    expect(run.result.testNll).toBeCloseTo(
+      0.5 * Math.log(2 * Math.PI * v) + run.result.testLoss / (2 * v),
+      6,
+    );
   });
 
   it('gives the classification fields and the layer sizes of the network it built', () => {

@@ -7,14 +7,15 @@
 ;;
 ;; Contract (the TypeScript wrapper in gemm-wasm.ts guarantees it): row-major
 ;; f32 arrays in this module's memory, rows padded so that m % 4 = 0 and
-;; n % 8 = 0, byte offsets 16-aligned. C is overwritten, not accumulated.
+;; n % 8 = 0, byte offsets 16-aligned. C is overwritten, or added to when
+;; `acc` is non-zero (gradients accumulate over the consumers of a value).
 ;; The TypeScript kernels in matmul.ts and reference.ts are the oracle.
 (module
   (import "env" "memory" (memory 1))
 
   ;; C[m×n] = A[m×k] · B[k×n]   (forward pass: X · W)
   (func (export "gemm_nn")
-    (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $n i32) (param $k i32)
+    (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $n i32) (param $k i32) (param $acc i32)
     (local $lda i32) (local $ldc i32) (local $i0 i32) (local $iend i32) (local $i i32) (local $j i32) (local $p i32) (local $cp i32) (local $bp i32)
     (local $a0 i32) (local $a1 i32) (local $a2 i32) (local $a3 i32)
     (local $x v128) (local $b0 v128) (local $b1 v128)
@@ -70,15 +71,27 @@
           (br $next_p)))
         (local.set $cp (i32.add (local.get $c)
           (i32.add (i32.mul (local.get $i) (local.get $ldc)) (i32.shl (local.get $j) (i32.const 2)))))
+        (if (local.get $acc) (then
+          (local.set $c00 (f32x4.add (local.get $c00) (v128.load (local.get $cp))))
+          (local.set $c01 (f32x4.add (local.get $c01) (v128.load offset=16 (local.get $cp))))))
         (v128.store (local.get $cp) (local.get $c00))
         (v128.store offset=16 (local.get $cp) (local.get $c01))
         (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+        (if (local.get $acc) (then
+          (local.set $c10 (f32x4.add (local.get $c10) (v128.load (local.get $cp))))
+          (local.set $c11 (f32x4.add (local.get $c11) (v128.load offset=16 (local.get $cp))))))
         (v128.store (local.get $cp) (local.get $c10))
         (v128.store offset=16 (local.get $cp) (local.get $c11))
         (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+        (if (local.get $acc) (then
+          (local.set $c20 (f32x4.add (local.get $c20) (v128.load (local.get $cp))))
+          (local.set $c21 (f32x4.add (local.get $c21) (v128.load offset=16 (local.get $cp))))))
         (v128.store (local.get $cp) (local.get $c20))
         (v128.store offset=16 (local.get $cp) (local.get $c21))
         (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+        (if (local.get $acc) (then
+          (local.set $c30 (f32x4.add (local.get $c30) (v128.load (local.get $cp))))
+          (local.set $c31 (f32x4.add (local.get $c31) (v128.load offset=16 (local.get $cp))))))
         (v128.store (local.get $cp) (local.get $c30))
         (v128.store offset=16 (local.get $cp) (local.get $c31))
         (local.set $i (i32.add (local.get $i) (i32.const 4)))
@@ -92,7 +105,7 @@
   ;; block are four neighbouring elements of a row of A: one vector load, then a
   ;; broadcast of each lane (a shuffle, one instruction on x64 and ARM).
   (func (export "gemm_tn")
-    (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $n i32) (param $k i32)
+    (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $n i32) (param $k i32) (param $acc i32)
     (local $lda i32) (local $ldc i32) (local $i0 i32) (local $iend i32) (local $i i32) (local $j i32) (local $p i32) (local $cp i32) (local $bp i32)
     (local $ap i32)
     (local $x v128) (local $b0 v128) (local $b1 v128)
@@ -139,15 +152,27 @@
           (br $next_p)))
         (local.set $cp (i32.add (local.get $c)
           (i32.add (i32.mul (local.get $i) (local.get $ldc)) (i32.shl (local.get $j) (i32.const 2)))))
+        (if (local.get $acc) (then
+          (local.set $c00 (f32x4.add (local.get $c00) (v128.load (local.get $cp))))
+          (local.set $c01 (f32x4.add (local.get $c01) (v128.load offset=16 (local.get $cp))))))
         (v128.store (local.get $cp) (local.get $c00))
         (v128.store offset=16 (local.get $cp) (local.get $c01))
         (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+        (if (local.get $acc) (then
+          (local.set $c10 (f32x4.add (local.get $c10) (v128.load (local.get $cp))))
+          (local.set $c11 (f32x4.add (local.get $c11) (v128.load offset=16 (local.get $cp))))))
         (v128.store (local.get $cp) (local.get $c10))
         (v128.store offset=16 (local.get $cp) (local.get $c11))
         (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+        (if (local.get $acc) (then
+          (local.set $c20 (f32x4.add (local.get $c20) (v128.load (local.get $cp))))
+          (local.set $c21 (f32x4.add (local.get $c21) (v128.load offset=16 (local.get $cp))))))
         (v128.store (local.get $cp) (local.get $c20))
         (v128.store offset=16 (local.get $cp) (local.get $c21))
         (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+        (if (local.get $acc) (then
+          (local.set $c30 (f32x4.add (local.get $c30) (v128.load (local.get $cp))))
+          (local.set $c31 (f32x4.add (local.get $c31) (v128.load offset=16 (local.get $cp))))))
         (v128.store (local.get $cp) (local.get $c30))
         (v128.store offset=16 (local.get $cp) (local.get $c31))
         (local.set $i (i32.add (local.get $i) (i32.const 4)))

@@ -2,16 +2,24 @@
  * The WebAssembly SIMD matrix product (gemm-simd.wat) behind the same
  * signature as the TypeScript kernels. Operands are copied into the module's
  * memory with their rows padded to the kernel's 4 × 8 blocks (B transposed on
- * the way in for A·Bᵀ), and the result is copied or added back. The copies
- * are O(m·k + k·n + m·n) against O(m·n·k) arithmetic, a few per cent at the
- * sizes of a dense layer.
+ * the way in for A·Bᵀ, C too when accumulating), and the result is copied
+ * back. The copies are O(m·k + k·n + m·n) against O(m·n·k) arithmetic, a few
+ * per cent at the sizes of a dense layer.
  */
 import { compileWasm, WasmHeap, wasmSimdSupported } from '../../core/wasm.ts';
 import type { FloatArray } from '../tensor.ts';
 import { wasmBase64 } from './gemm-simd.wasm.gen.ts';
 import type { Gemm } from './reference.ts';
 
-type Kernel = (a: number, b: number, c: number, m: number, n: number, k: number) => void;
+type Kernel = (
+  a: number,
+  b: number,
+  c: number,
+  m: number,
+  n: number,
+  k: number,
+  acc: number,
+) => void;
 
 interface Module {
   heap: WasmHeap;
@@ -92,12 +100,9 @@ export const gemmSimd: Gemm = (m, n, k, a, transA, b, transB, c, accumulate) => 
     }
     if (np > n) for (let p = 0; p < k; p++) bv.fill(0, p * np + n, (p + 1) * np);
   } else copyRows(bv, b, k, n, np);
-  (transA ? mod.tn : mod.nn)(pa, pb, pc, mp, np, k);
-  for (let i = 0; i < m; i++) {
-    const o = i * n;
-    const q = i * np;
-    if (accumulate) for (let j = 0; j < n; j++) c[o + j] = c[o + j]! + cv[q + j]!;
-    else for (let j = 0; j < n; j++) c[o + j] = cv[q + j]!;
-  }
+  if (accumulate) copyRows(cv, c, m, n, np);
+  (transA ? mod.tn : mod.nn)(pa, pb, pc, mp, np, k, accumulate ? 1 : 0);
+  if (np === n) c.set(cv.subarray(0, m * n));
+  else for (let i = 0; i < m; i++) c.set(cv.subarray(i * np, i * np + n), i * n);
   heap.release(mark);
 };
