@@ -64,7 +64,10 @@ export function resultTable(r: TrainResult): string {
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
   t.push(
-    ['network', `${r.layers.join('-')} (${r.activation})`],
+    [
+      'network',
+      `${r.layers.join('-')} (${r.activation}${r.dropout ? `, dropout ${r.dropout}` : ''})`,
+    ],
     ['loss / optimizer', `${r.loss} / ${r.optimizer}, lr ${r.lr}`],
     ['epochs × batch', `${r.epochs} × ${r.batch}`],
     ['samples train / test', `${r.trainSamples} / ${r.testSamples}`],
