@@ -11,8 +11,8 @@
 import type { FloatArray } from '../tensor.ts';
 import { type Gemm, gemmReference } from './reference.ts';
 
-/** C[m×n] (+)= A[m×k] · B[k×n]. */
-export function matmulNN(
+/** C[m×n] (+)= op(A)·op(B) for one fixed layout (the argument order of `Gemm` without the flags). */
+export type Layout = (
   m: number,
   n: number,
   k: number,
@@ -20,7 +20,10 @@ export function matmulNN(
   b: FloatArray,
   c: FloatArray,
   accumulate: boolean,
-): void {
+) => void;
+
+/** C[m×n] (+)= A[m×k] · B[k×n]. */
+export const matmulNN: Layout = (m, n, k, a, b, c, accumulate) => {
   if (!accumulate) c.fill(0, 0, m * n);
   let i = 0;
   for (; i + 4 <= m; i += 4) {
@@ -54,18 +57,10 @@ export function matmulNN(
       for (let j = 0; j < n; j++) c[ci + j] = c[ci + j]! + x * b[bp + j]!;
     }
   }
-}
+};
 
 /** C[m×n] (+)= A[m×k] · B[n×k]ᵀ: dot products of rows, both contiguous. */
-export function matmulNT(
-  m: number,
-  n: number,
-  k: number,
-  a: FloatArray,
-  b: FloatArray,
-  c: FloatArray,
-  accumulate: boolean,
-): void {
+export const matmulNT: Layout = (m, n, k, a, b, c, accumulate) => {
   for (let i = 0; i < m; i++) {
     const ai = i * k;
     let j = 0;
@@ -105,18 +100,10 @@ export function matmulNT(
       c[i * n + j] = accumulate ? c[i * n + j]! + s : s;
     }
   }
-}
+};
 
 /** C[m×n] (+)= A[k×m]ᵀ · B[k×n]: sums of outer products, four rows of A and B at a time. */
-export function matmulTN(
-  m: number,
-  n: number,
-  k: number,
-  a: FloatArray,
-  b: FloatArray,
-  c: FloatArray,
-  accumulate: boolean,
-): void {
+export const matmulTN: Layout = (m, n, k, a, b, c, accumulate) => {
   if (!accumulate) c.fill(0, 0, m * n);
   let p = 0;
   for (; p + 4 <= k; p += 4) {
@@ -148,7 +135,7 @@ export function matmulTN(
       for (let j = 0; j < n; j++) c[ci + j] = c[ci + j]! + x * b[bp + j]!;
     }
   }
-}
+};
 
 /** C (+)= op(A) · op(B) in any layout on the TypeScript kernels (argument order of gemmReference). */
 export const gemmTs: Gemm = (m, n, k, a, transA, b, transB, c, accumulate) => {

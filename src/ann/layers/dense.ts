@@ -1,10 +1,9 @@
 /** A fully connected layer y = f(x·W + b), run as the fused `dense` op. */
 import type { Rng } from '../../core/rng.ts';
-import { Param, type Tape, type Var } from '../graph.ts';
+import type { Param, Tape, Var } from '../graph.ts';
 import type { Activation } from '../kernels/activation.ts';
 import { dense } from '../ops/dense.ts';
-import { zeros } from '../tensor.ts';
-import { initWeights } from './init.ts';
+import { affineParams } from './init.ts';
 import { type Layer, type LayerSpec, use } from './layer.ts';
 
 export class Dense implements Layer {
@@ -24,9 +23,13 @@ export class Dense implements Layer {
       activation === 'leaky-relu'
         ? { type: 'dense', inputs, units: outputs, activation, alpha }
         : { type: 'dense', inputs, units: outputs, activation };
-    this.weights = new Param('weights', zeros([inputs, outputs]));
-    this.bias = new Param('bias', zeros([outputs]));
-    initWeights(this.weights.value.data as Float32Array, inputs, outputs, activation, alpha, rng);
+    ({ weights: this.weights, bias: this.bias } = affineParams(
+      inputs,
+      outputs,
+      activation,
+      alpha,
+      rng,
+    ));
     this.params = [this.weights, this.bias];
   }
 

@@ -5,7 +5,9 @@
  * in ±√(6/(fan-in + fan-out))) for the saturating and linear activations.
  */
 import type { Rng } from '../../core/rng.ts';
+import { Param } from '../graph.ts';
 import type { Activation } from '../kernels/activation.ts';
+import { zeros } from '../tensor.ts';
 
 export function initWeights(
   w: Float32Array,
@@ -23,4 +25,18 @@ export function initWeights(
     const limit = Math.sqrt(6 / (fanIn + fanOut));
     for (let i = 0; i < w.length; i++) w[i] = rng.range(-limit, limit);
   }
+}
+
+/** Weights [inputs, outputs] drawn for `activation`, and a zero bias [outputs]. */
+export function affineParams(
+  inputs: number,
+  outputs: number,
+  activation: Activation,
+  alpha: number,
+  rng: Rng,
+  fanOut = outputs,
+): { weights: Param; bias: Param } {
+  const weights = new Param('weights', zeros([inputs, outputs]));
+  initWeights(weights.value.data as Float32Array, inputs, fanOut, activation, alpha, rng);
+  return { weights, bias: new Param('bias', zeros([outputs])) };
 }

@@ -1,10 +1,9 @@
 /** A maxout layer (Goodfellow et al. 2013): k affine pieces per unit, the maximum taken. */
 import type { Rng } from '../../core/rng.ts';
-import { Param, type Tape, type Var } from '../graph.ts';
+import type { Param, Tape, Var } from '../graph.ts';
 import { dense } from '../ops/dense.ts';
 import { maxout } from '../ops/maxout.ts';
-import { zeros } from '../tensor.ts';
-import { initWeights } from './init.ts';
+import { affineParams } from './init.ts';
 import { type Layer, type LayerSpec, use } from './layer.ts';
 
 export class Maxout implements Layer {
@@ -20,9 +19,15 @@ export class Maxout implements Layer {
     rng: Rng,
   ) {
     this.spec = { type: 'maxout', inputs, units: outputs, k };
-    this.weights = new Param('weights', zeros([inputs, outputs * k]));
-    this.bias = new Param('bias', zeros([outputs * k]));
-    initWeights(this.weights.value.data as Float32Array, inputs, outputs, 'identity', 0, rng);
+    // k pieces per unit; Glorot's fan-out counts the units, not the pieces
+    ({ weights: this.weights, bias: this.bias } = affineParams(
+      inputs,
+      outputs * k,
+      'identity',
+      0,
+      rng,
+      outputs,
+    ));
     this.params = [this.weights, this.bias];
   }
 

@@ -5,19 +5,28 @@
  */
 import { apply, defineOp, type Var } from '../graph.ts';
 import { logSumExpRow } from '../kernels/reduce.ts';
-import { asMatrix } from '../tensor.ts';
+import { asMatrix, type FloatArray } from '../tensor.ts';
+
+/** y[j] = f(x[j], lse of its row) for every element: the shared shape of both forwards. */
+function mapWithRowLse(
+  x: FloatArray,
+  shape: readonly number[],
+  out: FloatArray,
+  f: (v: number, lse: number) => number,
+): void {
+  const [rows, cols] = asMatrix(shape);
+  for (let r = 0; r < rows; r++) {
+    const o = r * cols;
+    const lse = logSumExpRow(x, o, cols);
+    for (let j = o; j < o + cols; j++) out[j] = f(x[j]!, lse);
+  }
+}
 
 const softmaxOp = defineOp({
   name: 'softmax',
   shape: ([a]) => a!.shape,
   forward([a], out) {
-    const [rows, cols] = asMatrix(a!.shape);
-    const x = a!.data;
-    for (let r = 0; r < rows; r++) {
-      const o = r * cols;
-      const lse = logSumExpRow(x, o, cols);
-      for (let j = o; j < o + cols; j++) out[j] = Math.exp(x[j]! - lse);
-    }
+    mapWithRowLse(a!.data, a!.shape, out, (v, lse) => Math.exp(v - lse));
   },
   // dx = y ⊙ (dy − ⟨dy, y⟩) per row
   backward({ output }, dy, [ga]) {
@@ -37,13 +46,7 @@ const logSoftmaxOp = defineOp({
   name: 'log-softmax',
   shape: ([a]) => a!.shape,
   forward([a], out) {
-    const [rows, cols] = asMatrix(a!.shape);
-    const x = a!.data;
-    for (let r = 0; r < rows; r++) {
-      const o = r * cols;
-      const lse = logSumExpRow(x, o, cols);
-      for (let j = o; j < o + cols; j++) out[j] = x[j]! - lse;
-    }
+    mapWithRowLse(a!.data, a!.shape, out, (v, lse) => v - lse);
   },
   // dx = dy − softmax · Σ dy per row
   backward({ output }, dy, [ga]) {
