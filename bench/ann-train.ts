@@ -71,6 +71,7 @@ async function tfjsRounds(
   await import('@tensorflow/tfjs-backend-cpu');
   await import('@tensorflow/tfjs-backend-wasm');
   const tfl = await import('@tensorflow/tfjs-layers');
+  tf.enableProdMode(); // no debug checks: TF.js at its fastest
   await tf.setBackend(backend);
   await tf.ready();
   const xs = tf.tensor2d(train.x, [n, features]);
