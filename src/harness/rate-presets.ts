@@ -56,7 +56,7 @@ const base: RateSettings = {
 export const RATE_PRESETS: Record<DatasetName, RateSettings> = {
   xor: {
     ...base,
-    hidden: [8],
+    hidden: [16],
     loss: 'bce',
     epochs: 300,
     batch: 4,

@@ -28,7 +28,7 @@ describe('spikelab train', () => {
       expect(j).toHaveProperty(key);
     expect(j.dataset).toBe('xor');
     expect(j.testAccuracy).toBe(1);
-    expect(j.parameters).toBe(2 * 8 + 8 + 8 + 1); // 2-8-1 with biases
+    expect(j.parameters).toBe(2 * 16 + 16 + 16 + 1); // 2-16-1 with biases
   });
 
   it('regression reports testLoss and testNll', async () => {

@@ -28,8 +28,9 @@ describe('2. learning XOR', () => {
     for (const acc of xorAccuracies([], 10)) expect(acc).toBeLessThanOrEqual(0.75);
   });
 
-  it('a ReLU MLP with 8 hidden units reaches 100 % from at least 9 of 10 seeds', () => {
-    const perfect = xorAccuracies([8], 10).filter((a) => a === 1).length;
+  it('a ReLU MLP with 16 hidden units (the xor default) reaches 100 % from at least 9 of 10 seeds', () => {
+    // 10 of 10 here; with 2 units many seeds lose a unit to a dead ReLU (2 of 10), with 8 units 9 of 10
+    const perfect = xorAccuracies([16], 10).filter((a) => a === 1).length;
     expect(perfect).toBeGreaterThanOrEqual(9);
   });
 });

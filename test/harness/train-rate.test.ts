@@ -25,7 +25,7 @@ describe('trainOnDataset', () => {
 
   it('gives the classification fields and the layer sizes of the network it built', () => {
     const r = trainOnDataset(xorDataset(), settingsFor('xor', { epochs: 2 }), 0).result;
-    expect(r.layers).toEqual([2, 8, 1]);
+    expect(r.layers).toEqual([2, 16, 1]);
     expect(r.trainSamples).toBe(4);
     expect(typeof r.testAccuracy).toBe('number');
     expect(r.history).toHaveLength(2);
