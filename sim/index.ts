@@ -52,4 +52,10 @@ export type {
   Receptor,
   UpdateKernel,
 } from './neurons/types.ts';
-export { type SimulateOptions, type SimulationSummary, simulateSpec } from './run.ts';
+export {
+  type SimulateAsyncOptions,
+  type SimulateOptions,
+  type SimulationSummary,
+  simulateSpec,
+  simulateSpecAsync,
+} from './run.ts';

@@ -2,12 +2,15 @@
  * Build a network, simulate it, summarise it: the one function behind
  * `spikelab simulate` and the web UI's run button. Timings separate
  * construction from the tick loop; statistics come from an O(neurons)
- * listener, so long runs need no spike record.
+ * listener, so long runs need no spike record. `simulateSpecAsync` is the
+ * same run yielding to the event loop between slices (a worker stays
+ * responsive to a cancel message).
  */
 import { IsiStats } from './engine/isi-stats.ts';
 import type { SpikeListener } from './engine/listener.ts';
-import { Simulator } from './engine/simulator.ts';
+import { type RunResult, Simulator } from './engine/simulator.ts';
 import { type BuildOptions, buildNetwork } from './network/build.ts';
+import type { Network } from './network/network.ts';
 import type { NetworkSpec } from './network/spec.ts';
 
 export interface PopulationSummary {
@@ -50,11 +53,33 @@ export interface SimulateOptions extends BuildOptions {
   listeners?: SpikeListener[];
   onProgress?: (doneTicks: number, totalTicks: number, spikes: number) => void;
   shouldStop?: () => boolean;
+  /**
+   * Called once the network is built and the simulator made, before the
+   * first tick: the place to attach listeners that need the built network
+   * (state monitors, hardware counters).
+   */
+  setup?: (sim: Simulator) => void;
+}
+
+export interface SimulateAsyncOptions extends SimulateOptions {
+  /** An aborted signal ends the run with CANCELLED (shouldStop ends it with a partial summary). */
+  signal?: AbortSignal;
+  /** Wall time between yields to the event loop (default 25 ms). */
+  sliceMs?: number;
 }
 
 const nullIfNaN = (x: number) => (Number.isNaN(x) ? null : x);
 
-export function simulateSpec(spec: NetworkSpec, opts: SimulateOptions): SimulationSummary {
+interface Prepared {
+  net: Network;
+  sim: Simulator;
+  stats: IsiStats;
+  ticks: number;
+  t0: number;
+  t1: number;
+}
+
+function prepare(spec: NetworkSpec, opts: SimulateOptions): Prepared {
   const t0 = performance.now();
   const net = buildNetwork(spec, opts);
   const stats = new IsiStats(net);
@@ -62,13 +87,44 @@ export function simulateSpec(spec: NetworkSpec, opts: SimulateOptions): Simulati
     listeners: [stats, ...(opts.listeners ?? [])],
     ...(opts.memoryBudgetBytes !== undefined && { memoryBudgetBytes: opts.memoryBudgetBytes }),
   });
+  opts.setup?.(sim);
   const t1 = performance.now();
-  const ticks = Math.round(opts.durationMs / net.dt);
-  const result = sim.run(ticks, {
-    onProgress: (done, total) => opts.onProgress?.(done, total, sim.counts().spikes),
+  return { net, sim, stats, ticks: Math.round(opts.durationMs / net.dt), t0, t1 };
+}
+
+function runOptions(p: Prepared, opts: SimulateOptions) {
+  return {
+    onProgress: (done: number, total: number) =>
+      opts.onProgress?.(done, total, p.sim.counts().spikes),
     ...(opts.shouldStop && { shouldStop: opts.shouldStop }),
+  };
+}
+
+export function simulateSpec(spec: NetworkSpec, opts: SimulateOptions): SimulationSummary {
+  const p = prepare(spec, opts);
+  const result = p.sim.run(p.ticks, runOptions(p, opts));
+  return summarise(spec, p, result, performance.now());
+}
+
+export async function simulateSpecAsync(
+  spec: NetworkSpec,
+  opts: SimulateAsyncOptions,
+): Promise<SimulationSummary> {
+  const p = prepare(spec, opts);
+  const result = await p.sim.runAsync(p.ticks, {
+    ...runOptions(p, opts),
+    ...(opts.signal && { signal: opts.signal }),
+    ...(opts.sliceMs !== undefined && { sliceMs: opts.sliceMs }),
   });
-  const t2 = performance.now();
+  return summarise(spec, p, result, performance.now());
+}
+
+function summarise(
+  spec: NetworkSpec,
+  { net, stats, t0, t1 }: Prepared,
+  result: RunResult,
+  t2: number,
+): SimulationSummary {
   const durationMs = result.ticks * net.dt;
   const all = stats.neurons(durationMs);
   const counts = result.counts;

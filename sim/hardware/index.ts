@@ -8,6 +8,7 @@ export { type MapOntoOptions, mapOnto } from './map-onto.ts';
 export * from './network-shape.ts';
 export * from './placement.ts';
 export * from './platform.ts';
+export { onPlatformClock, PlatformClock } from './platform-clock.ts';
 export { platform, platforms } from './platforms.ts';
 export {
   energyCounts,
