@@ -1,0 +1,119 @@
+/**
+ * The worker's API, as plain async functions: `sim.worker.ts` exposes it
+ * through comlink, and the tests call it directly in Node. Errors come back
+ * as values ({ ok: false, error: { code, message } }) because comlink keeps
+ * only an error's message, and the page shows the code's meaning.
+ */
+
+import { platforms } from '../../sim/hardware/platforms.ts';
+import { SpikelabError } from '../../src/core/errors.ts';
+import { errorInfo } from './hardware-run.ts';
+import {
+  defaultRequest,
+  MAX_DURATION_MS,
+  MAX_FILE_BYTES,
+  MAX_TRACES,
+  parseSimRequest,
+  platformChoices,
+  type SimRequest,
+} from './request.ts';
+import type { SimProgress, SimResponse } from './result.ts';
+import { runSimulation } from './simulate.ts';
+
+/** What the page may allocate for one network (connectivity, state, hardware mapping). */
+export const PAGE_MEMORY_BUDGET_BYTES = 1024 ** 3;
+
+export interface Catalog {
+  models: { id: 'cuba' | 'coba' | 'brunel'; name: string; size: 'n' | 'scale'; about: string }[];
+  platforms: { id: string; name: string }[];
+  defaults: SimRequest;
+  limits: { maxDurationMs: number; maxFileBytes: number; maxTraces: number; memoryBytes: number };
+}
+
+export interface ApiOptions {
+  budgetBytes?: number;
+  spikeCap?: number;
+  /** Minimum time between progress reports (ms); default 100: ≤ 10 messages a second. */
+  progressIntervalMs?: number;
+}
+
+function throttle<T>(fn: (x: T) => void, ms: number): (x: T, force?: boolean) => void {
+  let last = Number.NEGATIVE_INFINITY;
+  return (x, force = false) => {
+    const now = performance.now();
+    if (force || now - last >= ms) {
+      last = now;
+      fn(x);
+    }
+  };
+}
+
+export function createSimApi(opts: ApiOptions = {}) {
+  let running = false;
+  let stopRequested = false;
+
+  return {
+    catalog(): Catalog {
+      return {
+        models: [
+          { id: 'cuba', name: 'CUBA', size: 'n', about: 'Vogels & Abbott 2005, current-based' },
+          { id: 'coba', name: 'COBA', size: 'n', about: 'Vogels & Abbott 2005, conductance-based' },
+          { id: 'brunel', name: 'Brunel', size: 'scale', about: 'Brunel 2000, delta synapses' },
+        ],
+        platforms: platformChoices.map((id) => ({
+          id,
+          name: id === 'none' ? 'None (no hardware counts)' : platforms[id]!.name,
+        })),
+        defaults: defaultRequest,
+        limits: {
+          maxDurationMs: MAX_DURATION_MS,
+          maxFileBytes: MAX_FILE_BYTES,
+          maxTraces: MAX_TRACES,
+          memoryBytes: opts.budgetBytes ?? PAGE_MEMORY_BUDGET_BYTES,
+        },
+      };
+    },
+
+    /** Runs one simulation; progress at most every progressIntervalMs, and once at each phase change. */
+    async simulate(request: unknown, onProgress?: (p: SimProgress) => void): Promise<SimResponse> {
+      if (running) {
+        return {
+          ok: false,
+          error: errorInfo(
+            new SpikelabError('INVALID_ARGUMENT', 'a simulation is already running'),
+          ),
+        };
+      }
+      running = true;
+      stopRequested = false;
+      let phase = '';
+      const report = throttle<SimProgress>((p) => onProgress?.(p), opts.progressIntervalMs ?? 100);
+      try {
+        const req = parseSimRequest(request);
+        const result = await runSimulation(req, {
+          budgetBytes: opts.budgetBytes ?? PAGE_MEMORY_BUDGET_BYTES,
+          ...(opts.spikeCap !== undefined && { spikeCap: opts.spikeCap }),
+          onProgress: (p) => {
+            report(p, p.phase !== phase);
+            phase = p.phase;
+          },
+          shouldStop: () => stopRequested,
+        });
+        return { ok: true, result };
+      } catch (e) {
+        return { ok: false, error: errorInfo(e) };
+      } finally {
+        running = false;
+      }
+    },
+
+    /** Stops the running simulation at the end of its current tick batch; it returns what ran. */
+    cancel(): boolean {
+      if (!running) return false;
+      stopRequested = true;
+      return true;
+    },
+  };
+}
+
+export type SimApi = ReturnType<typeof createSimApi>;

@@ -1,0 +1,94 @@
+/**
+ * What the Simulate view asks the worker for, validated once at the worker's
+ * edge: a reference network with its size, or the text of a network JSON
+ * file; duration, dt, seed (empty: the network's own), a platform to count
+ * on, and the neurons whose membrane potential to trace.
+ */
+
+import { parseNetworkJson } from '../../sim/io/network-json.ts';
+import { referenceModels, referenceNetwork } from '../../sim/models/index.ts';
+import type { NetworkSpec } from '../../sim/network/spec.ts';
+import { SpikelabError } from '../../src/core/errors.ts';
+import { formatBytes } from '../../src/core/memory.ts';
+import { inRange, integer, oneOf, parse, seed, z } from '../../src/core/schema.ts';
+
+/** Largest simulated time the page accepts (ms). */
+export const MAX_DURATION_MS = 600_000;
+/** Largest network file the page reads. */
+export const MAX_FILE_BYTES = 256 * 1024 ** 2;
+/** Most traced neurons at once (one line each in the plot). */
+export const MAX_TRACES = 8;
+
+export const platformChoices = ['none', 'spinnaker', 'spinnaker2', 'loihi', 'truenorth'] as const;
+export type PlatformChoice = (typeof platformChoices)[number];
+
+const networkChoice = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('reference'),
+      model: oneOf(referenceModels),
+      /** cuba, coba: total neurons (80 % excitatory). */
+      n: integer(3, 100_000_000).optional(),
+      /** brunel: size factor (1 = 12,500 neurons). */
+      scale: inRange(0.0001, 100).optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('file'), name: z.string(), text: z.string() }).strict(),
+]);
+
+export const simRequestSchema = z
+  .object({
+    network: networkChoice,
+    durationMs: inRange(0.01, MAX_DURATION_MS, 'ms'),
+    dt: inRange(0.01, 1, 'ms').optional(),
+    seed: seed().optional(),
+    platform: oneOf(platformChoices),
+    /** Global neuron ids; absent: a few of each neuron population. */
+    traceNeurons: z
+      .array(integer(0))
+      .max(MAX_TRACES, { error: () => `at most ${MAX_TRACES} neurons` })
+      .optional(),
+  })
+  .strict();
+
+export type SimRequest = z.infer<typeof simRequestSchema>;
+
+/** The request a page with no choices made sends: CUBA, 4,000 neurons, 1 s at dt 0.1 ms. */
+export const defaultRequest: SimRequest = {
+  network: { kind: 'reference', model: 'cuba', n: 4000 },
+  durationMs: 1000,
+  dt: 0.1,
+  seed: 1,
+  platform: 'spinnaker',
+};
+
+export function parseSimRequest(input: unknown): SimRequest {
+  return parse(simRequestSchema, input, 'request');
+}
+
+/** The network spec a request names, with dt and seed applied (files keep theirs when absent). */
+export function requestedSpec(req: SimRequest): NetworkSpec {
+  const net = req.network;
+  const common = {
+    ...(req.dt !== undefined && { dt: req.dt }),
+    ...(req.seed !== undefined && { seed: req.seed }),
+  };
+  if (net.kind === 'reference') {
+    if (net.n !== undefined && net.model === 'brunel')
+      throw new SpikelabError('INVALID_ARGUMENT', 'n: only for cuba and coba (brunel takes scale)');
+    if (net.scale !== undefined && net.model !== 'brunel')
+      throw new SpikelabError('INVALID_ARGUMENT', 'scale: only for brunel (cuba, coba take n)');
+    return referenceNetwork(net.model, {
+      ...common,
+      ...(net.n !== undefined && { n: net.n }),
+      ...(net.scale !== undefined && { scale: net.scale }),
+    });
+  }
+  if (net.text.length > MAX_FILE_BYTES) {
+    throw new SpikelabError(
+      'TOO_LARGE',
+      `${net.name}: ${formatBytes(net.text.length)}; allowed: files up to ${formatBytes(MAX_FILE_BYTES)} in the page (use the CLI for larger ones)`,
+    );
+  }
+  return { ...parseNetworkJson(net.text, net.name), ...common };
+}

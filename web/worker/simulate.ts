@@ -1,0 +1,99 @@
+/**
+ * One simulation for the page: build the requested network, attach the
+ * recorders (spikes, rates, traces, hardware counter), run it in slices so a
+ * cancel message gets through, and package the result for transfer.
+ */
+import { RateMonitor } from '../../sim/engine/monitors.ts';
+import type { Simulator } from '../../sim/engine/simulator.ts';
+import { simulateSpecAsync } from '../../sim/run.ts';
+import { HardwareRun } from './hardware-run.ts';
+import { requestedSpec, type SimRequest } from './request.ts';
+import type { PopulationInfo, SimProgress, SimResult } from './result.ts';
+import { SpikeRecorder } from './spike-recorder.ts';
+import { defaultTraceNeurons, Traces } from './traces.ts';
+
+export interface SimulateControl {
+  /** Memory the network (and the hardware mapping) may take. */
+  budgetBytes: number;
+  spikeCap?: number;
+  onProgress?: (p: SimProgress) => void;
+  shouldStop?: () => boolean;
+}
+
+/** Rate bins: about 400 over the run, 1, 2 or 5 × 10^k ms, at least one tick. */
+export function rateBinTicks(durationMs: number, dt: number): number {
+  const raw = durationMs / 400;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const nice = [1, 2, 5, 10].map((m) => m * mag).find((b) => b >= raw) ?? raw;
+  return Math.max(1, Math.round(nice / dt));
+}
+
+export async function runSimulation(req: SimRequest, ctl: SimulateControl): Promise<SimResult> {
+  ctl.onProgress?.({ phase: 'build', doneTicks: 0, totalTicks: 0, spikes: 0 });
+  const spec = requestedSpec(req);
+  const recorder = new SpikeRecorder(ctl.spikeCap);
+  const hardware = req.platform === 'none' ? null : new HardwareRun(req.platform, ctl.budgetBytes);
+  const totalTicks = Math.round(req.durationMs / spec.dt);
+  const binTicks = rateBinTicks(req.durationMs, spec.dt);
+  // filled in by setup, once the network is built
+  const made: { sim?: Simulator; rates?: RateMonitor; traces?: Traces } = {};
+
+  const summary = await simulateSpecAsync(spec, {
+    durationMs: req.durationMs,
+    memoryBudgetBytes: ctl.budgetBytes,
+    listeners: [recorder],
+    setup: (sim) => {
+      made.sim = sim;
+      made.rates = new RateMonitor(sim.network, binTicks);
+      sim.addListener(made.rates);
+      made.traces = new Traces(
+        sim,
+        req.traceNeurons ?? defaultTraceNeurons(sim.network),
+        totalTicks,
+      );
+      if (hardware) {
+        ctl.onProgress?.({ phase: 'map', doneTicks: 0, totalTicks, spikes: 0 });
+        hardware.attach(sim);
+      }
+    },
+    onProgress: (doneTicks, total, spikes) =>
+      ctl.onProgress?.({ phase: 'simulate', doneTicks, totalTicks: total, spikes }),
+    ...(ctl.shouldStop && { shouldStop: ctl.shouldStop }),
+  });
+
+  const sim = made.sim!;
+  const net = sim.network;
+  const ticksRun = sim.tick;
+  const spikes = recorder.take();
+  return {
+    name: summary.model ?? (req.network.kind === 'file' ? req.network.name : 'network'),
+    dt: net.dt,
+    requestedMs: req.durationMs,
+    size: net.size,
+    populations: net.populations.map(
+      (p): PopulationInfo => ({
+        label: p.label,
+        model: p.model,
+        kind: p.kind,
+        size: p.size,
+        offset: p.offset,
+      }),
+    ),
+    summary,
+    spikes: { ...spikes, total: recorder.seen, truncated: recorder.truncated },
+    rates: rateData(
+      made.rates!,
+      net.populations.length,
+      Math.ceil(ticksRun / binTicks),
+      binTicks * net.dt,
+    ),
+    traces: made.traces!.data(net.dt),
+    hardware: hardware ? hardware.finish(ticksRun) : null,
+  };
+}
+
+function rateData(m: RateMonitor, populations: number, bins: number, binMs: number) {
+  const values = new Float32Array(populations * bins);
+  for (let p = 0; p < populations; p++) values.set(m.rates(p).subarray(0, bins), p * bins);
+  return { binMs, bins, values };
+}
