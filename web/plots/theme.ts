@@ -1,0 +1,44 @@
+/**
+ * One look for every plot: colours by population (colour-blind-safe, Okabe &
+ * Ito 2008, excitatory blue and inhibitory vermillion as in most raster
+ * figures), axis fonts and grid.
+ */
+import type uPlot from 'uplot';
+
+export const populationColours = [
+  '#0072b2', // blue
+  '#d55e00', // vermillion
+  '#009e73', // bluish green
+  '#e69f00', // orange
+  '#cc79a7', // reddish purple
+  '#56b4e9', // sky blue
+  '#6a3d9a', // purple
+  '#8c564b', // brown
+] as const;
+
+/** Colour of population p; spike sources are drawn in grey. */
+export function populationColour(p: number, isSource = false): string {
+  return isSource ? '#7a7a7a' : populationColours[p % populationColours.length]!;
+}
+
+export const font = '12px system-ui, -apple-system, "Segoe UI", sans-serif';
+export const labelFont = '600 12px system-ui, -apple-system, "Segoe UI", sans-serif';
+
+/** An axis with the common look; `label` carries the unit, e.g. `time (ms)`. */
+export function axis(label: string, extra: Partial<uPlot.Axis> = {}): uPlot.Axis {
+  return {
+    label,
+    font,
+    labelFont,
+    labelSize: 18,
+    stroke: '#2b2b2b',
+    grid: { stroke: '#e6e6e6', width: 1 },
+    ticks: { stroke: '#c8c8c8', width: 1, size: 4 },
+    ...extra,
+  };
+}
+
+/** Width of the plot's container, for uPlot's `width` (uPlot needs pixels). */
+export function widthOf(el: HTMLElement): number {
+  return Math.max(200, Math.floor(el.getBoundingClientRect().width));
+}
