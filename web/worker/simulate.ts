@@ -3,9 +3,11 @@
  * recorders (spikes, rates, traces, hardware counter), run it in slices so a
  * cancel message gets through, and package the result for transfer.
  */
+
 import { RateMonitor } from '../../sim/engine/monitors.ts';
 import type { Simulator } from '../../sim/engine/simulator.ts';
 import { simulateSpecAsync } from '../../sim/run.ts';
+import { isSpikelabError, SpikelabError } from '../../src/core/errors.ts';
 import { HardwareRun } from './hardware-run.ts';
 import { requestedSpec, type SimRequest } from './request.ts';
 import type { PopulationInfo, SimProgress, SimResult } from './result.ts';
@@ -59,6 +61,8 @@ export async function runSimulation(req: SimRequest, ctl: SimulateControl): Prom
     onProgress: (doneTicks, total, spikes) =>
       ctl.onProgress?.({ phase: 'simulate', doneTicks, totalTicks: total, spikes }),
     ...(ctl.shouldStop && { shouldStop: ctl.shouldStop }),
+  }).catch((e: unknown) => {
+    throw req.network.kind === 'file' ? inFile(req.network.name, e) : e;
   });
 
   const sim = made.sim!;
@@ -90,6 +94,12 @@ export async function runSimulation(req: SimRequest, ctl: SimulateControl): Prom
     traces: made.traces!.data(net.dt),
     hardware: hardware ? hardware.finish(ticksRun) : null,
   };
+}
+
+/** A problem found while building a network from a file names the file, as parse errors do. */
+function inFile(name: string, e: unknown): unknown {
+  if (!isSpikelabError(e) || e.message.startsWith(`${name}`)) return e;
+  return new SpikelabError(e.code, `${name}: ${e.message}`, { cause: e });
 }
 
 function rateData(m: RateMonitor, populations: number, bins: number, binMs: number) {

@@ -152,3 +152,17 @@ describe('worker API: bad input is a named error, never a crash', () => {
       expect(r.error.message).toMatch(/trace neuron: got 5000; allowed: a neuron id below 1000/);
   });
 });
+
+describe('worker API: errors found while building a file’s network name the file', () => {
+  it('a delay below one tick: "net.json: projections.0.delay: got -1; …"', async () => {
+    const spec = JSON.parse(networkToJson(cuba({ n: 100 })));
+    spec.projections[0].delay = -1;
+    const r = await createSimApi().simulate({
+      ...small,
+      network: { kind: 'file', name: 'net.json', text: JSON.stringify(spec) },
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.error.message).toMatch(/^net\.json: projections\.0\.delay: got -1; allowed/);
+  });
+});
