@@ -1,0 +1,30 @@
+/** The page: tabs over the views; the worker behind them starts at once. */
+import { installHooks } from './page-hooks.ts';
+import { simWorker, workerFailure } from './sim-client.ts';
+import { h } from './ui/dom.ts';
+import { tabs } from './ui/tabs.ts';
+import { mountSimulate } from './views/simulate-view.ts';
+
+async function start(): Promise<void> {
+  const hooks = installHooks();
+  const nav = document.getElementById('nav')!;
+  const main = document.getElementById('main')!;
+  try {
+    const catalog = await simWorker().catalog();
+    tabs(nav, main, [
+      { id: 'simulate', title: 'Simulate', mount: (p) => mountSimulate(p, catalog, hooks) },
+    ]);
+  } catch (e) {
+    main.append(
+      h('p', {
+        class: 'error',
+        role: 'alert',
+        text: `The simulation worker did not start: ${workerFailure() ?? (e as Error).message}`,
+      }),
+    );
+  }
+  hooks.ready = true;
+  window.__spikelabReady = true;
+}
+
+void start();

@@ -1,0 +1,49 @@
+/**
+ * What the page exposes on `window.__spikelab` for the browser test and for
+ * anyone scripting the page from the console: readiness, the last run's
+ * counts as the worker returned them, and the raster's last draw cost.
+ */
+import type { DrawStats } from './plots/raster-plot.ts';
+
+export interface LastRun {
+  /** Spikes of neurons, as the worker's summary counts them. */
+  spikes: number;
+  /** Spikes handed to the raster (sources included, up to the recording cap). */
+  recorded: number;
+  /** All spikes emitted, sources included. */
+  total: number;
+  durationMs: number;
+  stopped: boolean;
+  /** Time to draw the raster of this result (setData to drawn canvas, synchronous). */
+  rasterSetDataMs: number;
+}
+
+export interface PageHooks {
+  ready: boolean;
+  runs: number;
+  lastRun: LastRun | null;
+  lastError: { code: string; message: string } | null;
+  /** Errors shown so far (a test waits for this or runs to change). */
+  errors: number;
+  raster: { lastDraw: DrawStats | null; draws: number };
+}
+
+declare global {
+  interface Window {
+    __spikelab: PageHooks;
+    __spikelabReady?: boolean;
+  }
+}
+
+export function installHooks(): PageHooks {
+  const hooks: PageHooks = {
+    ready: false,
+    runs: 0,
+    lastRun: null,
+    lastError: null,
+    errors: 0,
+    raster: { lastDraw: null, draws: 0 },
+  };
+  window.__spikelab = hooks;
+  return hooks;
+}
