@@ -1,12 +1,18 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// Absolute paths: `spikelab web` builds through Vite's API from any working directory.
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
 export default defineConfig({
-  root: 'web',
+  root: here('./web'),
   base: './',
-  build: { outDir: '../dist/web', emptyOutDir: true, target: 'es2022' },
+  build: { outDir: here('./dist/web'), emptyOutDir: true, target: 'es2022' },
+  // ES module workers: code-split chunks (and dynamic imports) work inside them
   worker: { format: 'es' },
+  preview: { host: '127.0.0.1', port: 5180, strictPort: true },
   test: {
-    root: '.',
+    root: here('.'),
     include: ['test/**/*.test.ts'],
     environment: 'node',
     // Scientific tests simulate networks and train models: a generous limit that only catches hangs.

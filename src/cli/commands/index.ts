@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import type { CliIo } from '../io.ts';
 import { registerSimulate } from './simulate.ts';
 import { registerTrain } from './train.ts';
+import { registerWeb } from './web.ts';
 
 export type RegisterCommand = (program: Command, io: CliIo) => Command;
 
-export const commands: RegisterCommand[] = [registerTrain, registerSimulate];
+export const commands: RegisterCommand[] = [registerTrain, registerSimulate, registerWeb];
