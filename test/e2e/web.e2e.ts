@@ -1,0 +1,309 @@
+/**
+ * The web app in a real browser: Debian's Chromium driven by playwright-core
+ * (which downloads nothing), the built site served over HTTP on 127.0.0.1.
+ * Fails on any page error or console error. Prints the raster's drawing
+ * times for 1,000,000 spikes (measured, not asserted) and saves a screenshot
+ * of each view under .artifacts/screenshots.
+ *
+ *   npm run test:e2e              builds the site, then tests it
+ *   npm run test:e2e -- --no-build
+ *   CHROMIUM=/path/to/chromium npm run test:e2e
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { networkToJson } from '../../sim/io/network-json.ts';
+import { cuba } from '../../sim/models/cuba.ts';
+import { buildSite, siteDir } from '../../src/cli/commands/web.ts';
+import { processIo } from '../../src/cli/io.ts';
+import { serveStatic } from '../../src/io/static-server.ts';
+import type {} from '../../web/page-hooks.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const shots = join(root, '.artifacts', 'screenshots');
+
+// the flag set known to work headless on these machines (GUIDE §5)
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+function findChromium(): string {
+  const fromEnv = process.env['CHROMIUM'];
+  if (fromEnv) return fromEnv;
+  try {
+    return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error('chromium not found: install it (apt-get install -y chromium) or set CHROMIUM');
+  }
+}
+
+let failures = 0;
+function check(what: string, ok: boolean, detail = ''): void {
+  console.log(`${ok ? '  ok  ' : '  FAIL'} ${what}${detail ? ` — ${detail}` : ''}`);
+  if (!ok) failures++;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+/** Fills the form's inputs by label and presses Run; waits for the run to finish. */
+async function runWith(
+  page: Page,
+  fields: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<void> {
+  for (const [label, value] of Object.entries(fields)) {
+    const el = page.getByLabel(label, { exact: true });
+    if ((await el.evaluate((e) => e.tagName)) === 'SELECT') await el.selectOption(value);
+    else await el.fill(value);
+  }
+  const before = await page.evaluate(() => window.__spikelab.runs + window.__spikelab.errors);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.waitForFunction((n) => window.__spikelab.runs + window.__spikelab.errors > n, before, {
+    timeout: timeoutMs,
+  });
+}
+
+/** Pixels of the raster's plot box that carry a population colour. */
+async function rasterPixels(page: Page): Promise<{ coloured: number; box: number }> {
+  return page.evaluate(() => {
+    const wrap = document.querySelector('.plot.raster')!;
+    const canvas = wrap.querySelector('canvas')!;
+    const over = wrap.querySelector('.u-over')!.getBoundingClientRect();
+    const c = canvas.getBoundingClientRect();
+    const k = canvas.width / c.width;
+    const x = Math.round((over.left - c.left) * k);
+    const y = Math.round((over.top - c.top) * k);
+    const w = Math.round(over.width * k);
+    const h = Math.round(over.height * k);
+    const data = canvas.getContext('2d')!.getImageData(x, y, w, h).data;
+    const colours = new Set(['0,114,178', '213,94,0']); // exc, inh (theme.ts)
+    let coloured = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (colours.has(`${data[i]},${data[i + 1]},${data[i + 2]}`)) coloured++;
+    }
+    return { coloured, box: w * h };
+  });
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const executablePath = findChromium();
+  if (!process.argv.includes('--no-build') || !existsSync(join(siteDir, 'index.html'))) {
+    await buildSite(processIo());
+  }
+  mkdirSync(shots, { recursive: true });
+  const server = await serveStatic(siteDir, { port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs });
+  const errors: string[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
+    });
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.__spikelabReady === true, null, { timeout: 30_000 });
+    console.log(`web e2e: ${server.url} in ${executablePath}`);
+
+    // 1. No choices made: Run simulates the default CUBA and draws its raster.
+    check(
+      'buttons named exactly "Run" and "Cancel"',
+      (await page.getByRole('button', { name: 'Run', exact: true }).count()) === 1 &&
+        (await page.getByRole('button', { name: 'Cancel', exact: true }).count()) === 1,
+    );
+    await runWith(page, {});
+    const run1 = await page.evaluate(() => window.__spikelab.lastRun);
+    check('default run finished', run1 !== null && !run1.stopped, JSON.stringify(run1));
+    const shown = await page.getByTestId('spike-count').textContent();
+    check(
+      'spike count shown equals the worker’s result',
+      run1 !== null && shown === run1.spikes.toLocaleString('en-US'),
+      `shown ${shown}, worker ${run1?.spikes}`,
+    );
+    check('raster holds every spike (no sources in CUBA)', run1?.recorded === run1?.spikes);
+    const px = await rasterPixels(page);
+    check(
+      'raster canvas has coloured points inside the plot box',
+      px.coloured > 1000,
+      `${px.coloured} of ${px.box} px`,
+    );
+    await page.screenshot({ path: join(shots, 'simulate.png'), fullPage: true });
+
+    // 2. Zoom with the wheel, then keyboard pan: still drawn, fewer spikes in view.
+    const over = page.locator('.plot.raster .u-over');
+    const ob = (await over.boundingBox())!;
+    await page.mouse.move(ob.x + ob.width * 0.3, ob.y + ob.height * 0.5);
+    await page.mouse.wheel(0, -600);
+    await page.waitForTimeout(100);
+    const zoomed = await page.evaluate(() => window.__spikelab.raster.lastDraw);
+    check(
+      'wheel zoom redraws a smaller window',
+      zoomed !== null && zoomed.inWindow < (run1?.recorded ?? 0),
+      JSON.stringify(zoomed),
+    );
+    await page.locator('.plot.raster').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.screenshot({ path: join(shots, 'simulate-zoomed.png'), fullPage: false });
+    await page.keyboard.press('0');
+
+    // 3. Cancel stops a long run.
+    await page.getByLabel('Duration (ms)', { exact: true }).fill('600000');
+    await page.getByLabel('Platform', { exact: true }).selectOption('none');
+    const runsBefore = await page.evaluate(() => window.__spikelab.runs);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForFunction(
+      () => document.getElementById('run-status')?.textContent?.startsWith('Simulating'),
+      null,
+      { timeout: 30_000 },
+    );
+    const tCancel = performance.now();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await page.waitForFunction((n) => window.__spikelab.runs > n, runsBefore, { timeout: 15_000 });
+    const cancelMs = performance.now() - tCancel;
+    const run2 = await page.evaluate(() => window.__spikelab.lastRun);
+    check(
+      'Cancel stops a 600 s run early',
+      run2?.stopped === true && run2.durationMs < 600_000,
+      `stopped at ${run2?.durationMs} ms simulated, ${cancelMs.toFixed(0)} ms after the click`,
+    );
+    check(
+      'Run is enabled again after Cancel',
+      await page.getByRole('button', { name: 'Run', exact: true }).isEnabled(),
+    );
+
+    // 4. One million spikes: CUBA 4,000 at dt 1 ms for 50 s (≈ 5.7 Hz × 4,000 × 50 s).
+    await runWith(page, { 'Duration (ms)': '50000', 'Time step dt (ms)': '1' }, 90_000);
+    const big = await page.evaluate(() => window.__spikelab.lastRun);
+    check(
+      'the 50 s run produced ≥ 1,000,000 spikes',
+      (big?.recorded ?? 0) >= 1_000_000,
+      `${big?.recorded}`,
+    );
+    const bigPx = await rasterPixels(page);
+    check('the million-spike raster is drawn', bigPx.coloured > 10_000, `${bigPx.coloured} px`);
+    // the same draw again, timed end to end in the page: rasterise + composite + axes, then the next frame
+    const redraw = await page.evaluate(async () => {
+      const times: number[] = [];
+      const frames: number[] = [];
+      const btn = document.querySelector<HTMLButtonElement>('[data-act="reset"]')!;
+      for (let i = 0; i < 5; i++) {
+        document.querySelector<HTMLButtonElement>('[data-act="in"]')!.click();
+        const t = performance.now();
+        btn.click(); // full view: all spikes
+        times.push(performance.now() - t);
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+        frames.push(performance.now() - t);
+      }
+      return { times, frames, inner: window.__spikelab.raster.lastDraw };
+    });
+    const zooms = await page.evaluate(async () => {
+      const box = document.querySelector('.plot.raster .u-over')!.getBoundingClientRect();
+      const times: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        const ev = new WheelEvent('wheel', {
+          deltaY: i < 4 ? -250 : 250,
+          clientX: box.left + box.width * 0.4,
+          clientY: box.top + box.height / 2,
+          bubbles: true,
+          cancelable: true,
+        });
+        const t = performance.now();
+        document.querySelector('.plot.raster .u-over')!.dispatchEvent(ev);
+        times.push(performance.now() - t);
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+      }
+      return times;
+    });
+    console.log(
+      `  raster, ${big?.recorded.toLocaleString('en-US')} spikes: first draw (setData → canvas) ${big?.rasterSetDataMs.toFixed(1)} ms;` +
+        ` full redraw median ${median(redraw.times).toFixed(1)} ms (to next frame ${median(redraw.frames).toFixed(1)} ms;` +
+        ` rasterise + composite ${redraw.inner?.drawMs.toFixed(1)} ms); wheel-zoom redraw median ${median(zooms).toFixed(1)} ms, max ${Math.max(...zooms).toFixed(1)} ms`,
+    );
+    await page.screenshot({ path: join(shots, 'simulate-1m-spikes.png'), fullPage: false });
+
+    // 5. Bad input gives a message naming the problem; the page keeps working.
+    const fileInput = page.locator('#network-file');
+    await fileInput.setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{ "populations": ['),
+    });
+    await runWith(page, {});
+    let err = (await page.locator('#run-error').textContent()) ?? '';
+    check('not JSON: message names the file', /broken\.json: not valid JSON/.test(err), err);
+    const wrong = JSON.parse(networkToJson(cuba({ n: 100 })));
+    wrong.populations[0].size = -4;
+    await fileInput.setInputFiles({
+      name: 'wrong.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(wrong)),
+    });
+    await runWith(page, {});
+    err = (await page.locator('#run-error').textContent()) ?? '';
+    check(
+      'wrong schema: message names the field',
+      err.includes('wrong.json.populations.0.size: got -4'),
+      err,
+    );
+    await page.screenshot({ path: join(shots, 'simulate-bad-file.png'), fullPage: false });
+    await page.getByLabel('Model', { exact: true }).selectOption('cuba');
+    await runWith(page, { Neurons: '2000000', 'Duration (ms)': '100' });
+    err = (await page.locator('#run-error').textContent()) ?? '';
+    check(
+      'too large: refused from the memory estimate',
+      /Too large for the page: .*2,000,000 neurons/.test(err),
+      err,
+    );
+
+    // 6. Drag and drop a network file, then run it.
+    const good = networkToJson(cuba({ n: 500, dt: 0.1, seed: 3 }));
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'small-cuba.json', { type: 'application/json' }));
+      document.body.dispatchEvent(
+        new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }),
+      );
+      document.body.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }),
+      );
+    }, good);
+    await runWith(page, { 'Duration (ms)': '500' });
+    const dropped = await page.evaluate(() => ({
+      run: window.__spikelab.lastRun,
+      error: window.__spikelab.lastError,
+    }));
+    const title = (await page.locator('#run-title').textContent()) ?? '';
+    check(
+      'a dropped network file runs (500 neurons)',
+      dropped.error === null && title.includes('500 neurons'),
+      `${title} ${JSON.stringify(dropped.error)}`,
+    );
+    await page.screenshot({ path: join(shots, 'simulate-dropped-file.png'), fullPage: true });
+
+    check('no page or console errors', errors.length === 0, errors.join(' | '));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log(
+    `web e2e: ${failures === 0 ? 'passed' : `${failures} check(s) failed`} in ${((performance.now() - t0) / 1000).toFixed(1)} s; screenshots in ${shots}`,
+  );
+  if (failures > 0) process.exitCode = 1;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
