@@ -4,6 +4,7 @@
  * traces agree with them, the hardware report sees the same events, bad
  * input comes back as a named error, and cancel stops a run early.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { networkToJson } from '../../../sim/io/network-json.ts';
 import { cuba } from '../../../sim/models/cuba.ts';
@@ -94,6 +95,26 @@ describe('worker API: simulate', () => {
     expect(a.name).toBe('cuba');
     expect(a.summary.spikes).toBe(b.summary.spikes);
     expect(Array.from(a.spikes.ids)).toEqual(Array.from(b.spikes.ids));
+  });
+
+  it('examples/networks/feedforward.json (100 Poisson sources → 50 → 10): the raster holds neuron and source spikes, the summary counts neurons only, traces skip the sources', async () => {
+    const text = readFileSync(new URL('../../../examples/networks/feedforward.json', import.meta.url), 'utf8');
+    const r = ok(
+      await createSimApi().simulate({
+        network: { kind: 'file', name: 'feedforward.json', text },
+        durationMs: 500,
+        platform: 'loihi',
+      }),
+    );
+    const sources = r.populations[0]!;
+    expect(sources).toMatchObject({ kind: 'poisson', offset: 0, size: 100 });
+    let fromSources = 0;
+    for (const id of r.spikes.ids) if (id < 100) fromSources++;
+    expect(fromSources).toBeGreaterThan(0);
+    expect(r.spikes.ids.length).toBe(r.spikes.total);
+    expect(r.spikes.total).toBe(r.summary.spikes + fromSources);
+    expect(r.traces.labels).toEqual(['hidden 0', 'hidden 1', 'readout 0']);
+    expect(r.hardware!.report!.spikes).toBe(r.spikes.total);
   });
 
   it('cancel during a 10 s run returns a partial result (stopped, duration < 10 s)', async () => {

@@ -1,0 +1,21 @@
+/**
+ * The page sees the worker through comlink's Remote<>: every method becomes
+ * async, and simulate resolves to the same response type the API returns.
+ * A change to the API that the page would not see fails to compile here.
+ */
+import type * as Comlink from 'comlink';
+import { describe, expectTypeOf, it } from 'vitest';
+import type { SimWorkerApi } from '../../../web/sim.worker.ts';
+import type { Catalog } from '../../../web/worker/api.ts';
+import type { SimResponse } from '../../../web/worker/result.ts';
+
+type Remote = Comlink.Remote<SimWorkerApi>;
+
+describe('Remote<SimWorkerApi>', () => {
+  it('simulate resolves to SimResponse; catalog to Catalog; cancel to boolean', () => {
+    expectTypeOf<ReturnType<Remote['simulate']>>().toExtend<Promise<unknown>>();
+    expectTypeOf<Awaited<ReturnType<Remote['simulate']>>>().toEqualTypeOf<SimResponse>();
+    expectTypeOf<Awaited<ReturnType<Remote['catalog']>>>().toEqualTypeOf<Catalog>();
+    expectTypeOf<Awaited<ReturnType<Remote['cancel']>>>().toEqualTypeOf<boolean>();
+  });
+});
