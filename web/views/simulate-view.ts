@@ -65,7 +65,7 @@ export function mountSimulate(panel: HTMLElement, catalog: Catalog, hooks: PageH
   const rasterBox = h('div', {
     class: 'plot raster',
     'aria-label': 'Spike raster: arrow keys pan, + and − zoom time, 0 resets',
-    role: 'img',
+    role: 'region',
   });
   const truncation = h('p', { class: 'note' });
   const zoomButtons = h(
