@@ -48,6 +48,8 @@ export interface RasterPlotOptions {
   onDraw?: (s: DrawStats) => void;
   /** Called when the time window changes (zoom, pan, reset), to follow it elsewhere. */
   onTimeWindow?: (min: number, max: number) => void;
+  /** The time (ms) and neuron id under the pointer, or nulls when it leaves the plot. */
+  onCursor?: (timeMs: number | null, neuron: number | null) => void;
 }
 
 export class RasterPlot {
@@ -111,6 +113,16 @@ export class RasterPlot {
           },
         ],
         draw: [(u: uPlot) => this.drawBoundaries(u)],
+        setCursor: [
+          (u: uPlot) => {
+            const { left, top } = u.cursor;
+            if (left === undefined || top === undefined || left < 0 || !this.input) {
+              this.opts.onCursor?.(null, null);
+              return;
+            }
+            this.opts.onCursor?.(u.posToVal(left, 'x'), Math.floor(u.posToVal(top, 'y')));
+          },
+        ],
       },
     } as unknown as uPlot.Options;
     this.uplot = new uPlot(options, [null, [[0], [0]]] as unknown as uPlot.AlignedData, container);

@@ -62,6 +62,8 @@ export function mountSimulate(panel: HTMLElement, catalog: Catalog, hooks: PageH
   const title = h('p', { class: 'run-title', id: 'run-title' });
   const stats = h('div', { class: 'stats-holder' });
   const legend = h('ul', { class: 'legend', 'aria-label': 'Populations' });
+  const readout = h('span', { class: 'readout', 'aria-hidden': 'true' });
+  let shownPops: { label: string; offset: number; size: number }[] = [];
   const rasterBox = h('div', {
     class: 'plot raster',
     'aria-label': 'Spike raster: arrow keys pan, + and − zoom time, 0 resets',
@@ -87,7 +89,14 @@ export function mountSimulate(panel: HTMLElement, catalog: Catalog, hooks: PageH
     h(
       'section',
       { class: 'card' },
-      h('div', { class: 'card-head' }, h('h2', { text: 'Spike raster' }), legend, zoomButtons),
+      h(
+        'div',
+        { class: 'card-head' },
+        h('h2', { text: 'Spike raster' }),
+        legend,
+        readout,
+        zoomButtons,
+      ),
       rasterBox,
       h('p', {
         class: 'hint',
@@ -136,6 +145,14 @@ export function mountSimulate(panel: HTMLElement, catalog: Catalog, hooks: PageH
         hooks.raster.draws++;
       },
       onTimeWindow: follow,
+      onCursor: (t, n) => {
+        const pop =
+          n === null ? undefined : shownPops.find((p) => n >= p.offset && n < p.offset + p.size);
+        readout.textContent =
+          t === null || n === null || !pop
+            ? ''
+            : `${num(t, 4)} ms · neuron ${int(n)} (${pop.label} ${int(n - pop.offset)})`;
+      },
     });
     const toRaster = (min: number, max: number) => raster?.setTimeWindow(min, max);
     rates = new LinePlot(rateBox, {
@@ -224,6 +241,7 @@ export function mountSimulate(panel: HTMLElement, catalog: Catalog, hooks: PageH
       ...p,
       colour: populationColour(i, p.kind !== 'neuron'),
     }));
+    shownPops = pops;
     fill(
       legend,
       ...pops.map((p, i) =>
