@@ -98,7 +98,10 @@ describe('worker API: simulate', () => {
   });
 
   it('examples/networks/feedforward.json (100 Poisson sources → 50 → 10): the raster holds neuron and source spikes, the summary counts neurons only, traces skip the sources', async () => {
-    const text = readFileSync(new URL('../../../examples/networks/feedforward.json', import.meta.url), 'utf8');
+    const text = readFileSync(
+      new URL('../../../examples/networks/feedforward.json', import.meta.url),
+      'utf8',
+    );
     const r = ok(
       await createSimApi().simulate({
         network: { kind: 'file', name: 'feedforward.json', text },
