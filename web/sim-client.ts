@@ -5,19 +5,19 @@
  * await would leave the call pending forever (comlink#692).
  */
 import * as Comlink from 'comlink';
-import type { SimWorkerApi } from './sim.worker.ts';
+import type { WorkerApi } from './sim.worker.ts';
 
-let remote: Comlink.Remote<SimWorkerApi> | null = null;
+let remote: Comlink.Remote<WorkerApi> | null = null;
 let failure: string | null = null;
 
-export function simWorker(): Comlink.Remote<SimWorkerApi> {
+export function simWorker(): Comlink.Remote<WorkerApi> {
   if (!remote) {
     // written inline: Vite bundles a worker only from this exact pattern
     const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
     worker.addEventListener('error', (e) => {
       failure = e.message || 'the simulation worker could not start';
     });
-    remote = Comlink.wrap<SimWorkerApi>(worker);
+    remote = Comlink.wrap<WorkerApi>(worker);
   }
   return remote;
 }

@@ -1,6 +1,7 @@
-/** The simulation worker: the API of worker/api.ts over comlink, result buffers transferred. */
+/** The engine worker: the API of worker/api.ts over comlink, result buffers transferred. */
 import * as Comlink from 'comlink';
 import { createSimApi } from './worker/api.ts';
+import { lectureTransferables } from './worker/lecture.ts';
 import type { SimProgress } from './worker/result.ts';
 import { transferables } from './worker/result.ts';
 
@@ -17,7 +18,15 @@ const exposed = {
       (onProgress as Partial<Comlink.Remote<object>> | undefined)?.[Comlink.releaseProxy]?.();
     }
   },
+  xor(request?: unknown) {
+    const r = api.xor(request);
+    return r.ok ? Comlink.transfer(r, lectureTransferables(r.result)) : r;
+  },
+  activations() {
+    const c = api.activations();
+    return Comlink.transfer(c, lectureTransferables(c));
+  },
 };
 
-export type SimWorkerApi = typeof exposed;
+export type WorkerApi = typeof exposed;
 Comlink.expose(exposed);

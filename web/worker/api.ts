@@ -1,5 +1,5 @@
 /**
- * The worker's API, as plain async functions: `sim.worker.ts` exposes it
+ * The worker's API (simulation and lecture), as plain functions: `sim.worker.ts` exposes it
  * through comlink, and the tests call it directly in Node. Errors come back
  * as values ({ ok: false, error: { code, message } }) because comlink keeps
  * only an error's message, and the page shows the code's meaning.
@@ -7,7 +7,8 @@
 
 import { platforms } from '../../sim/hardware/platforms.ts';
 import { SpikelabError } from '../../src/core/errors.ts';
-import { errorInfo } from './hardware-run.ts';
+import { type ErrorInfo, errorInfo } from './hardware-run.ts';
+import { activationCurves, type CurveSet, type XorLesson, xorLesson } from './lecture.ts';
 import {
   defaultRequest,
   MAX_DURATION_MS,
@@ -105,6 +106,20 @@ export function createSimApi(opts: ApiOptions = {}) {
       } finally {
         running = false;
       }
+    },
+
+    /** XOR decision regions of logistic regression and of a ReLU network (the Lecture view). */
+    xor(request: unknown = {}): { ok: true; result: XorLesson } | { ok: false; error: ErrorInfo } {
+      try {
+        return { ok: true, result: xorLesson(request) };
+      } catch (e) {
+        return { ok: false, error: errorInfo(e) };
+      }
+    },
+
+    /** The activation functions and their derivatives (from the ops' backward rules). */
+    activations(): CurveSet {
+      return activationCurves();
     },
 
     /** Stops the running simulation at the end of its current tick batch; it returns what ran. */

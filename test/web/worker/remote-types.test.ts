@@ -5,13 +5,13 @@
  */
 import type * as Comlink from 'comlink';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { SimWorkerApi } from '../../../web/sim.worker.ts';
+import type { WorkerApi } from '../../../web/sim.worker.ts';
 import type { Catalog } from '../../../web/worker/api.ts';
 import type { SimResponse } from '../../../web/worker/result.ts';
 
-type Remote = Comlink.Remote<SimWorkerApi>;
+type Remote = Comlink.Remote<WorkerApi>;
 
-describe('Remote<SimWorkerApi>', () => {
+describe('Remote<WorkerApi>', () => {
   it('simulate resolves to SimResponse; catalog to Catalog; cancel to boolean', () => {
     expectTypeOf<ReturnType<Remote['simulate']>>().toExtend<Promise<unknown>>();
     expectTypeOf<Awaited<ReturnType<Remote['simulate']>>>().toEqualTypeOf<SimResponse>();
