@@ -3,6 +3,7 @@ import { installHooks } from './page-hooks.ts';
 import { simWorker, workerFailure } from './sim-client.ts';
 import { h } from './ui/dom.ts';
 import { tabs } from './ui/tabs.ts';
+import { mountLecture } from './views/lecture-view.ts';
 import { mountSimulate } from './views/simulate-view.ts';
 
 async function start(): Promise<void> {
@@ -13,6 +14,7 @@ async function start(): Promise<void> {
     const catalog = await simWorker().catalog();
     tabs(nav, main, [
       { id: 'simulate', title: 'Simulate', mount: (p) => mountSimulate(p, catalog, hooks) },
+      { id: 'lecture', title: 'Lecture', mount: (p) => mountLecture(p, hooks) },
     ]);
   } catch (e) {
     main.append(

@@ -26,6 +26,8 @@ export interface PageHooks {
   /** Errors shown so far (a test waits for this or runs to change). */
   errors: number;
   raster: { lastDraw: DrawStats | null; draws: number };
+  /** Lecture view: accuracy of each XOR model on the four points, activation plots drawn. */
+  lecture: { xorAccuracy: number[]; curves: number } | null;
 }
 
 declare global {
@@ -43,6 +45,7 @@ export function installHooks(): PageHooks {
     lastError: null,
     errors: 0,
     raster: { lastDraw: null, draws: 0 },
+    lecture: null,
   };
   window.__spikelab = hooks;
   return hooks;

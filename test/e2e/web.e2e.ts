@@ -292,6 +292,36 @@ async function main(): Promise<void> {
     );
     await page.screenshot({ path: join(shots, 'simulate-dropped-file.png'), fullPage: true });
 
+    // 7. Lecture view: XOR regions trained in the worker, activations with their derivatives.
+    await page.getByRole('tab', { name: 'Lecture' }).click();
+    await page.waitForFunction(
+      () =>
+        window.__spikelab.lecture?.curves === 5 &&
+        window.__spikelab.lecture.xorAccuracy.length === 2,
+      null,
+      { timeout: 30_000 },
+    );
+    const lecture = await page.evaluate(() => window.__spikelab.lecture!);
+    check(
+      'XOR: the ReLU network gets 4 of 4, logistic regression at most 3 of 4',
+      lecture.xorAccuracy[1] === 1 && lecture.xorAccuracy[0]! <= 0.75,
+      `accuracies ${lecture.xorAccuracy.join(', ')}`,
+    );
+    const heat = await page.evaluate(() => {
+      const c = document.querySelectorAll<HTMLCanvasElement>('.heatmap canvas')[1]!;
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let tinted = 0;
+      for (let i = 0; i < d.length; i += 4)
+        if (d[i + 3]! > 0 && Math.abs(d[i]! - d[i + 2]!) > 40) tinted++;
+      return tinted;
+    });
+    check(
+      'the ReLU network’s decision regions are drawn (tinted pixels)',
+      heat > 10_000,
+      `${heat} px`,
+    );
+    await page.screenshot({ path: join(shots, 'lecture.png'), fullPage: true });
+
     check('no page or console errors', errors.length === 0, errors.join(' | '));
   } finally {
     await browser.close();

@@ -11,6 +11,7 @@ export interface LineSeries {
   colour: string;
   values: ArrayLike<number>;
   width?: number;
+  dash?: number[];
 }
 
 export interface LinePlotOptions {
@@ -122,6 +123,7 @@ export class LinePlot {
             label: s.label,
             stroke: s.colour,
             width: s.width ?? 1.25,
+            ...(s.dash && { dash: s.dash }),
             points: { show: false },
             ...(stepped && { paths: stepped }),
           }),
