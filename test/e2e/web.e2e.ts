@@ -168,6 +168,20 @@ async function main(): Promise<void> {
       null,
       { timeout: 30_000 },
     );
+    // while the worker simulates, the page's own thread should stay free: timer lag over 1 s
+    const lag = await page.evaluate(async () => {
+      const lags: number[] = [];
+      const end = performance.now() + 1000;
+      while (performance.now() < end) {
+        const t = performance.now();
+        await new Promise((r) => setTimeout(r, 20));
+        lags.push(performance.now() - t - 20);
+      }
+      return Math.max(...lags);
+    });
+    console.log(
+      `  page thread during a run: worst setTimeout(20 ms) lag ${lag.toFixed(1)} ms over 1 s`,
+    );
     const tCancel = performance.now();
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
     await page.waitForFunction((n) => window.__spikelab.runs > n, runsBefore, { timeout: 15_000 });
