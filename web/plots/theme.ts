@@ -21,6 +21,14 @@ export function populationColour(p: number, isSource = false): string {
   return isSource ? '#7a7a7a' : populationColours[p % populationColours.length]!;
 }
 
+/** A lighter shade of a #rrggbb colour (k = 0: itself, 1: white), for several lines of one population. */
+export function shade(hex: string, k: number): string {
+  const v = Number.parseInt(hex.slice(1), 16);
+  const mix = (c: number) => Math.round(c + (255 - c) * k);
+  const [r, g, b] = [mix(v >> 16), mix((v >> 8) & 0xff), mix(v & 0xff)];
+  return `#${((r << 16) | (g << 8) | b).toString(16).padStart(6, '0')}`;
+}
+
 export const font = '12px system-ui, -apple-system, "Segoe UI", sans-serif';
 export const labelFont = '600 12px system-ui, -apple-system, "Segoe UI", sans-serif';
 

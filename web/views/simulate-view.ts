@@ -7,9 +7,10 @@
 import type { PageHooks } from '../page-hooks.ts';
 import { LinePlot, type LineSeries } from '../plots/line-plot.ts';
 import { RasterPlot } from '../plots/raster-plot.ts';
-import { populationColour } from '../plots/theme.ts';
+import { populationColour, shade } from '../plots/theme.ts';
 import { Comlink, simWorker } from '../sim-client.ts';
 import { fill, h, int, num } from '../ui/dom.ts';
+import { onFileDrop } from '../ui/file-drop.ts';
 import type { Catalog } from '../worker/api.ts';
 import type { SimProgress, SimResult } from '../worker/result.ts';
 import { hardwarePanel } from './hardware-panel.ts';
@@ -21,14 +22,6 @@ const phaseText: Record<SimProgress['phase'], string> = {
   map: 'Mapping onto the platform…',
   simulate: 'Simulating…',
 };
-
-/** A lighter shade of a #rrggbb colour (k = 0: itself, 1: white), for several traces of one population. */
-function shade(hex: string, k: number): string {
-  const v = Number.parseInt(hex.slice(1), 16);
-  const mix = (c: number) => Math.round(c + (255 - c) * k);
-  const [r, g, b] = [mix(v >> 16), mix((v >> 8) & 0xff), mix(v & 0xff)];
-  return `#${((r << 16) | (g << 8) | b).toString(16).padStart(6, '0')}`;
-}
 
 function card(title: string, ...children: (Node | null)[]): HTMLElement {
   return h('section', { class: 'card' }, h('h2', { text: title }), ...children);
@@ -320,22 +313,8 @@ export function mountSimulate(panel: HTMLElement, catalog: Catalog, hooks: PageH
     };
   }
 
-  // drag and drop a network file anywhere while this view is shown
-  const dropTarget = document.body;
-  dropTarget.addEventListener('dragover', (e) => {
-    if (panel.hidden || !e.dataTransfer?.types.includes('Files')) return;
-    e.preventDefault();
-    panel.classList.add('dragging');
-  });
-  dropTarget.addEventListener('dragleave', (e) => {
-    if (e.relatedTarget === null) panel.classList.remove('dragging');
-  });
-  dropTarget.addEventListener('drop', (e) => {
-    panel.classList.remove('dragging');
-    if (panel.hidden) return;
-    const f = e.dataTransfer?.files[0];
-    if (!f) return;
-    e.preventDefault();
+  // a network file dropped anywhere while this view is shown
+  onFileDrop(panel, (f) => {
     form.setFile(f);
     fill(error);
     status.textContent = `${f.name} loaded: press Run.`;
