@@ -38,10 +38,13 @@ export { type BuildOptions, buildNetwork, bytesPerSynapse } from './network/buil
 export type {
   ArraySourcePopulation,
   Network,
+  NetworkShape,
   NeuronPopulation,
   PoissonSourcePopulation,
   Population,
+  PopulationShape,
   Projection,
+  ProjectionShape,
 } from './network/network.ts';
 export * from './network/spec.ts';
 export { neuronModel, neuronModelNames, neuronModels } from './neurons/index.ts';

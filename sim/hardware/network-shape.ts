@@ -1,46 +1,17 @@
 /**
- * The parts of a spiking network and of the engine that the hardware layer
- * reads, as structural types: the engine's own network and spike listener
- * objects fit them without adapters (same property names).
+ * The parts of a spiking network that the hardware layer reads: the engine's
+ * own `NetworkShape` and `SpikeListener` (one definition, in sim/network and
+ * sim/engine), plus helpers for messages and a one-time consistency check.
  *
  * Neurons are numbered globally: population p owns ids
  * `offset .. offset + size − 1`. Spike sources are populations too.
  */
 
 import { invalid, SpikelabError } from '../../src/core/errors.ts';
+import type { NetworkShape } from '../network/network.ts';
 
-export interface PopulationShape {
-  readonly label: string;
-  readonly size: number;
-  /** Global id of the population's first neuron. */
-  readonly offset: number;
-}
-
-export interface ProjectionShape {
-  /** Index of the presynaptic population. */
-  readonly pre: number;
-  /** Index of the postsynaptic population. */
-  readonly post: number;
-  /** CSR by presynaptic neuron (pre-local): row i is rowStart[i] .. rowStart[i+1] − 1. */
-  readonly rowStart: Uint32Array;
-  /** Post-local target of each synapse. */
-  readonly targets: Uint32Array;
-  readonly weights: Float32Array;
-  /** Delay of each synapse in ticks (≥ 1). */
-  readonly delays: Uint8Array | Uint16Array;
-  readonly receptor: 'excitatory' | 'inhibitory';
-}
-
-export interface NetworkShape {
-  readonly populations: readonly PopulationShape[];
-  readonly projections: readonly ProjectionShape[];
-}
-
-/** Called by the engine once per tick with the global ids of the neurons that spiked. */
-export interface SpikeListener {
-  /** The first `count` entries of `ids` are valid; the array is reused by the caller. */
-  onSpikes(tick: number, ids: Uint32Array, count: number): void;
-}
+export type { SpikeListener } from '../engine/listener.ts';
+export type { NetworkShape, PopulationShape, ProjectionShape } from '../network/network.ts';
 
 /** Total neurons, spike sources included. */
 export function neuronCount(net: NetworkShape): number {

@@ -112,6 +112,20 @@ export interface Projection {
   maxDelay: number;
 }
 
+/**
+ * The read-only view of a network that structural readers need (the
+ * hardware layer's mapping, exporters): a built Network is one, and so is a
+ * hand-made object with just these fields (tests, networks from elsewhere).
+ */
+export type PopulationShape = Readonly<Pick<Population, 'label' | 'size' | 'offset'>>;
+export type ProjectionShape = Readonly<
+  Pick<Projection, 'pre' | 'post' | 'rowStart' | 'targets' | 'weights' | 'delays' | 'receptor'>
+>;
+export interface NetworkShape {
+  readonly populations: readonly PopulationShape[];
+  readonly projections: readonly ProjectionShape[];
+}
+
 export interface Network {
   dt: number;
   seed: number;
