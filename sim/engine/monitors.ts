@@ -5,6 +5,7 @@
  */
 import { invalid } from '../../src/core/errors.ts';
 import { type Network, restOf } from '../network/network.ts';
+import type { StateArray } from '../neurons/types.ts';
 import type { SpikeListener } from './listener.ts';
 import type { Simulator } from './simulator.ts';
 
@@ -157,7 +158,7 @@ export class RateMonitor implements SpikeListener {
 export class StateMonitor implements SpikeListener {
   private data: Float32Array;
   private samples = 0;
-  private readonly source: Float32Array;
+  private readonly source: StateArray;
   /** Resting potential of each recorded neuron (v is stored relative to it), or zeros. */
   private readonly offsets: Float64Array;
 

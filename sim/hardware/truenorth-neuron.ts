@@ -33,173 +33,61 @@
  *
  * Output: one target (core, axon) with a delay of 1–15 ticks per neuron; the
  * delivery itself belongs to the engine.
+ *
+ * One implementation, two callers: `stepTrueNorth` runs over per-neuron
+ * constants in the engine's layout (`TRUENORTH_CONSTS` per neuron, or one
+ * shared set), which is what the engine's `TrueNorth` model calls each tick
+ * (sim/neurons/truenorth.ts); `updateTrueNorth` packs a `TrueNorthParams`
+ * and calls it, for single neurons and tests.
  */
 
-import { invalid } from '../../src/core/errors.ts';
 import type { Rng } from '../../src/core/rng.ts';
+import { TRUENORTH_AXON_TYPES, TRUENORTH_V_MAX, TRUENORTH_V_MIN } from './truenorth.ts';
 import {
-  TRUENORTH_AXON_TYPES,
-  TRUENORTH_AXONS_PER_CORE,
-  TRUENORTH_MAX_DELAY,
-  TRUENORTH_V_MAX,
-  TRUENORTH_V_MIN,
-  TRUENORTH_WEIGHT_MAX,
-  TRUENORTH_WEIGHT_MIN,
-} from './truenorth.ts';
+  RESET_SUBTRACT,
+  RESET_TO_VALUE,
+  type TrueNorthParams,
+  type TrueNorthState,
+} from './truenorth-params.ts';
 
-export const RESET_TO_VALUE = 0;
-export const RESET_SUBTRACT = 1;
-export const RESET_NONE = 2;
+export * from './truenorth-params.ts';
 
-/** Largest random-threshold mask width we accept (bits). */
-export const MAX_THRESHOLD_MASK_BITS = 16;
+// One neuron's constants in the engine's layout (see stepTrueNorth).
+const C_WEIGHT = 0; // 4 values, one per axon type
+const C_STOCHASTIC_SYNAPSE = 4; // 4 values
+const C_LEAK = 8;
+const C_STOCHASTIC_LEAK = 9;
+const C_LEAK_REVERSAL = 10;
+const C_THRESHOLD = 11;
+const C_NEG_THRESHOLD = 12;
+const C_MASK_BITS = 13;
+const C_RESET_MODE = 14;
+const C_RESET_VALUE = 15;
+const C_NEG_SATURATE = 16;
+/** Constants per neuron (the engine's `constStride` for a heterogeneous population). */
+export const TRUENORTH_CONSTS = 17;
 
-/** Per-neuron parameters, one array entry per neuron (four for per-type fields). */
-export interface TrueNorthParams {
-  readonly size: number;
-  /** S_j^G, neuron-major, 4 per neuron: signed 9-bit integers. */
-  readonly weights: Int16Array;
-  /** b_j^G: 1 = stochastic synapse mode for that axon type. */
-  readonly stochasticSynapse: Uint8Array;
-  /** λ_j, added each tick (integer units). */
-  readonly leak: Int32Array;
-  /** c_j: 1 = stochastic leak. */
-  readonly stochasticLeak: Uint8Array;
-  /** ε_j: 1 = leak sign follows sgn(V) (leak towards or away from 0). */
-  readonly leakReversal: Uint8Array;
-  /** α_j ≥ 0: positive threshold. */
-  readonly threshold: Int32Array;
-  /** β_j ≥ 0: negative threshold (magnitude). */
-  readonly negThreshold: Int32Array;
-  /** TM_j: width of the random threshold mask, 0 = deterministic threshold. */
-  readonly thresholdMaskBits: Uint8Array;
-  /** γ_j: RESET_TO_VALUE, RESET_SUBTRACT or RESET_NONE. */
-  readonly resetMode: Uint8Array;
-  /** R_j: reset value (integer units). */
-  readonly resetValue: Int32Array;
-  /** κ_j: 1 = saturate at −β, 0 = negative reset. */
-  readonly negativeSaturate: Uint8Array;
-  /** Output target: core, axon (0–255) and delay (1–15 ticks). */
-  readonly targetCore: Int32Array;
-  readonly targetAxon: Uint8Array;
-  readonly delay: Uint8Array;
-}
-
-export interface TrueNorthState {
-  /** Membrane potential V_j (integer units). */
-  readonly v: Int32Array;
-}
-
-/** Scalar defaults for every neuron of a new parameter set. */
-export interface TrueNorthDefaults {
-  weights: readonly [number, number, number, number];
-  stochasticSynapse: readonly [number, number, number, number];
-  leak: number;
-  stochasticLeak: number;
-  leakReversal: number;
-  threshold: number;
-  negThreshold: number;
-  thresholdMaskBits: number;
-  resetMode: number;
-  resetValue: number;
-  negativeSaturate: number;
-  targetCore: number;
-  targetAxon: number;
-  delay: number;
-}
-
-/** Parameter vocabulary with defaults and allowed values (validation, --help, registry). */
-export const truenorthSpec: Readonly<
-  Record<keyof TrueNorthDefaults, { default: unknown; allowed: string }>
-> = {
-  weights: {
-    default: [1, 0, 0, 0],
-    allowed: `4 integers in ${TRUENORTH_WEIGHT_MIN}…${TRUENORTH_WEIGHT_MAX} (S_j^G)`,
-  },
-  stochasticSynapse: { default: [0, 0, 0, 0], allowed: '4 flags, 0 or 1 (b_j^G)' },
-  leak: { default: 0, allowed: 'an integer (λ, added each tick)' },
-  stochasticLeak: { default: 0, allowed: '0 or 1 (c)' },
-  leakReversal: { default: 0, allowed: '0 or 1 (ε)' },
-  threshold: { default: 1, allowed: `an integer in 0…${TRUENORTH_V_MAX} (α)` },
-  negThreshold: { default: 0, allowed: `an integer in 0…${TRUENORTH_V_MAX} (β)` },
-  thresholdMaskBits: { default: 0, allowed: `an integer in 0…${MAX_THRESHOLD_MASK_BITS} (TM)` },
-  resetMode: {
-    default: RESET_TO_VALUE,
-    allowed: '0 reset to R, 1 subtract threshold, 2 no reset (γ)',
-  },
-  resetValue: { default: 0, allowed: 'an integer (R)' },
-  negativeSaturate: { default: 1, allowed: '0 or 1 (κ)' },
-  targetCore: { default: 0, allowed: 'an integer ≥ 0' },
-  targetAxon: { default: 0, allowed: `an integer in 0…${TRUENORTH_AXONS_PER_CORE - 1}` },
-  delay: { default: 1, allowed: `an integer in 1…${TRUENORTH_MAX_DELAY} (ticks)` },
-};
-
-export function createTrueNorthParams(
-  size: number,
-  set: Partial<TrueNorthDefaults> = {},
-): TrueNorthParams {
-  const d = { ...defaults(), ...set };
-  const per4 = (vals: readonly number[], Arr: typeof Int16Array | typeof Uint8Array) => {
-    const a = new Arr(size * TRUENORTH_AXON_TYPES);
-    for (let j = 0; j < size; j++) a.set(vals, j * TRUENORTH_AXON_TYPES);
-    return a;
-  };
-  return {
-    size,
-    weights: per4(d.weights, Int16Array) as Int16Array,
-    stochasticSynapse: per4(d.stochasticSynapse, Uint8Array) as Uint8Array,
-    leak: new Int32Array(size).fill(d.leak),
-    stochasticLeak: new Uint8Array(size).fill(d.stochasticLeak),
-    leakReversal: new Uint8Array(size).fill(d.leakReversal),
-    threshold: new Int32Array(size).fill(d.threshold),
-    negThreshold: new Int32Array(size).fill(d.negThreshold),
-    thresholdMaskBits: new Uint8Array(size).fill(d.thresholdMaskBits),
-    resetMode: new Uint8Array(size).fill(d.resetMode),
-    resetValue: new Int32Array(size).fill(d.resetValue),
-    negativeSaturate: new Uint8Array(size).fill(d.negativeSaturate),
-    targetCore: new Int32Array(size).fill(d.targetCore),
-    targetAxon: new Uint8Array(size).fill(d.targetAxon),
-    delay: new Uint8Array(size).fill(d.delay),
-  };
-}
-
-function defaults(): TrueNorthDefaults {
-  const s = truenorthSpec;
-  return Object.fromEntries(
-    Object.entries(s).map(([k, v]) => [k, v.default]),
-  ) as unknown as TrueNorthDefaults;
-}
-
-export function createTrueNorthState(size: number, v0 = 0): TrueNorthState {
-  return { v: new Int32Array(size).fill(v0) };
-}
-
-/** Validates every parameter once, naming the field and neuron (`weights[5]`: neuron 1, type 1). */
-export function checkTrueNorthParams(p: TrueNorthParams): void {
-  const inRange = (name: string, a: ArrayLike<number>, lo: number, hi: number, allowed: string) => {
-    for (let i = 0; i < a.length; i++) {
-      const x = a[i]!;
-      if (!(x >= lo && x <= hi)) throw invalid(`${name}[${i}]`, x, allowed);
+/** The dynamics' parameters of every neuron, `TRUENORTH_CONSTS` per neuron (routing fields left out). */
+export function packTrueNorthParams(p: TrueNorthParams): Float64Array {
+  const G = TRUENORTH_AXON_TYPES;
+  const c = new Float64Array(p.size * TRUENORTH_CONSTS);
+  for (let j = 0; j < p.size; j++) {
+    const b = j * TRUENORTH_CONSTS;
+    for (let g = 0; g < G; g++) {
+      c[b + C_WEIGHT + g] = p.weights[j * G + g]!;
+      c[b + C_STOCHASTIC_SYNAPSE + g] = p.stochasticSynapse[j * G + g]!;
     }
-  };
-  const s = truenorthSpec;
-  inRange('weights', p.weights, TRUENORTH_WEIGHT_MIN, TRUENORTH_WEIGHT_MAX, s.weights.allowed);
-  inRange('stochasticSynapse', p.stochasticSynapse, 0, 1, s.stochasticSynapse.allowed);
-  inRange('stochasticLeak', p.stochasticLeak, 0, 1, s.stochasticLeak.allowed);
-  inRange('leakReversal', p.leakReversal, 0, 1, s.leakReversal.allowed);
-  inRange('threshold', p.threshold, 0, TRUENORTH_V_MAX, s.threshold.allowed);
-  inRange('negThreshold', p.negThreshold, 0, TRUENORTH_V_MAX, s.negThreshold.allowed);
-  inRange(
-    'thresholdMaskBits',
-    p.thresholdMaskBits,
-    0,
-    MAX_THRESHOLD_MASK_BITS,
-    s.thresholdMaskBits.allowed,
-  );
-  inRange('resetMode', p.resetMode, 0, 2, s.resetMode.allowed);
-  inRange('negativeSaturate', p.negativeSaturate, 0, 1, s.negativeSaturate.allowed);
-  inRange('targetAxon', p.targetAxon, 0, TRUENORTH_AXONS_PER_CORE - 1, s.targetAxon.allowed);
-  inRange('delay', p.delay, 1, TRUENORTH_MAX_DELAY, s.delay.allowed);
+    c[b + C_LEAK] = p.leak[j]!;
+    c[b + C_STOCHASTIC_LEAK] = p.stochasticLeak[j]!;
+    c[b + C_LEAK_REVERSAL] = p.leakReversal[j]!;
+    c[b + C_THRESHOLD] = p.threshold[j]!;
+    c[b + C_NEG_THRESHOLD] = p.negThreshold[j]!;
+    c[b + C_MASK_BITS] = p.thresholdMaskBits[j]!;
+    c[b + C_RESET_MODE] = p.resetMode[j]!;
+    c[b + C_RESET_VALUE] = p.resetValue[j]!;
+    c[b + C_NEG_SATURATE] = p.negativeSaturate[j]!;
+  }
+  return c;
 }
 
 /** Bernoulli event of an 8-bit stochastic mode: true with probability min(|x|, 256)/256. */
@@ -208,9 +96,80 @@ function fires(rng: Rng, magnitude: number): boolean {
 }
 
 /**
- * One tick for every neuron. `input` holds the active-axon counts per neuron
- * and axon type (neuron-major, 4 per neuron). Writes the indices of neurons
- * that spiked to `spikesOut` and returns how many.
+ * One tick for n neurons whose constants are in `c` (neuron j's at
+ * j · stride; stride 0: one set shared by all). `input` holds the event
+ * counts per neuron and axon type (neuron-major, 4 per neuron). Writes
+ * `idOffset + j` of each neuron that spiked to `spikes` from index `count`
+ * on and returns the new count. Does not clear `input`.
+ */
+export function stepTrueNorth(
+  v: Int32Array,
+  c: Float64Array,
+  stride: number,
+  n: number,
+  input: ArrayLike<number>,
+  rng: Rng,
+  spikes: Uint32Array,
+  count: number,
+  idOffset: number,
+): number {
+  const G = TRUENORTH_AXON_TYPES;
+  for (let j = 0; j < n; j++) {
+    const b = j * stride;
+    let x = v[j]!;
+    // 1. synaptic integration
+    for (let g = 0; g < G; g++) {
+      const events = input[j * G + g]!;
+      if (events === 0) continue;
+      const s = c[b + C_WEIGHT + g]!;
+      if (c[b + C_STOCHASTIC_SYNAPSE + g] === 0) {
+        x += events * s;
+      } else if (s !== 0) {
+        const mag = s < 0 ? -s : s;
+        const sign = s < 0 ? -1 : 1;
+        for (let k = 0; k < events; k++) if (fires(rng, mag)) x += sign;
+      }
+    }
+    // 2. leak
+    const lambda = c[b + C_LEAK]!;
+    if (lambda !== 0) {
+      const omega = c[b + C_LEAK_REVERSAL] === 0 ? 1 : x > 0 ? 1 : x < 0 ? -1 : 0;
+      if (c[b + C_STOCHASTIC_LEAK] === 0) {
+        x += omega * lambda;
+      } else if (fires(rng, lambda < 0 ? -lambda : lambda)) {
+        x += omega * (lambda < 0 ? -1 : 1);
+      }
+    }
+    // 3. threshold, fire, reset
+    const tm = c[b + C_MASK_BITS]!;
+    const eta = tm === 0 ? 0 : rng.nextU32() & ((1 << tm) - 1);
+    const alpha = c[b + C_THRESHOLD]! + eta;
+    const mode = c[b + C_RESET_MODE]!;
+    if (x >= alpha) {
+      spikes[count++] = idOffset + j;
+      if (mode === RESET_TO_VALUE) x = c[b + C_RESET_VALUE]!;
+      else if (mode === RESET_SUBTRACT) x -= alpha;
+    } else {
+      const beta = c[b + C_NEG_THRESHOLD]!;
+      if (c[b + C_NEG_SATURATE] === 1) {
+        if (x < -beta) x = -beta;
+      } else if (x < -(beta + eta)) {
+        if (mode === RESET_TO_VALUE) x = -c[b + C_RESET_VALUE]!;
+        else if (mode === RESET_SUBTRACT) x += beta + eta;
+      }
+    }
+    // 4. the 20-bit register
+    v[j] = Math.min(TRUENORTH_V_MAX, Math.max(TRUENORTH_V_MIN, x));
+  }
+  return count;
+}
+
+/**
+ * One tick for every neuron of a parameter set. `input` holds the active-axon
+ * counts per neuron and axon type (neuron-major, 4 per neuron). Writes the
+ * indices of neurons that spiked to `spikesOut` and returns how many. Packs
+ * the parameters on every call: for single neurons and tests; simulations
+ * use the engine's `TrueNorth` model, which packs them once.
  */
 export function updateTrueNorth(
   state: TrueNorthState,
@@ -219,53 +178,15 @@ export function updateTrueNorth(
   rng: Rng,
   spikesOut: Uint32Array,
 ): number {
-  const v = state.v;
-  let spikes = 0;
-  for (let j = 0; j < p.size; j++) {
-    let x = v[j]!;
-    // 1. synaptic integration
-    for (let g = 0; g < TRUENORTH_AXON_TYPES; g++) {
-      const n = input[j * TRUENORTH_AXON_TYPES + g]!;
-      if (n === 0) continue;
-      const s = p.weights[j * TRUENORTH_AXON_TYPES + g]!;
-      if (p.stochasticSynapse[j * TRUENORTH_AXON_TYPES + g] === 0) {
-        x += n * s;
-      } else if (s !== 0) {
-        const mag = s < 0 ? -s : s;
-        const sign = s < 0 ? -1 : 1;
-        for (let k = 0; k < n; k++) if (fires(rng, mag)) x += sign;
-      }
-    }
-    // 2. leak
-    const lambda = p.leak[j]!;
-    if (lambda !== 0) {
-      const omega = p.leakReversal[j] === 0 ? 1 : x > 0 ? 1 : x < 0 ? -1 : 0;
-      if (p.stochasticLeak[j] === 0) {
-        x += omega * lambda;
-      } else if (fires(rng, lambda < 0 ? -lambda : lambda)) {
-        x += omega * (lambda < 0 ? -1 : 1);
-      }
-    }
-    // 3. threshold, fire, reset
-    const tm = p.thresholdMaskBits[j]!;
-    const eta = tm === 0 ? 0 : rng.nextU32() & ((1 << tm) - 1);
-    const alpha = p.threshold[j]! + eta;
-    const mode = p.resetMode[j]!;
-    if (x >= alpha) {
-      spikesOut[spikes++] = j;
-      if (mode === RESET_TO_VALUE) x = p.resetValue[j]!;
-      else if (mode === RESET_SUBTRACT) x -= alpha;
-    } else {
-      const beta = p.negThreshold[j]!;
-      if (p.negativeSaturate[j] === 1) {
-        if (x < -beta) x = -beta;
-      } else if (x < -(beta + eta)) {
-        if (mode === RESET_TO_VALUE) x = -p.resetValue[j]!;
-        else if (mode === RESET_SUBTRACT) x += beta + eta;
-      }
-    }
-    // 4. the 20-bit register
-    v[j] = Math.min(TRUENORTH_V_MAX, Math.max(TRUENORTH_V_MIN, x));
-  }
-  return spikes;
+  return stepTrueNorth(
+    state.v,
+    packTrueNorthParams(p),
+    TRUENORTH_CONSTS,
+    p.size,
+    input,
+    rng,
+    spikesOut,
+    0,
+    0,
+  );
 }

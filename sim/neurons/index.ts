@@ -38,18 +38,30 @@ export function restPotential(p: Readonly<Record<string, number>>): number {
   return p.vRest ?? 0;
 }
 
+/** `a finite number > 0 (ms)`, `an integer in -256…255 (units)`: what a spec allows. */
+export function allowedValues(spec: ParamSpec): string {
+  const what = spec.integer ? 'an integer' : 'a finite number';
+  const { min, max } = spec;
+  let range = '';
+  if (min !== undefined && max !== undefined && !spec.exclusiveMin) range = ` in ${min}…${max}`;
+  else if (min !== undefined) range = ` ${spec.exclusiveMin ? '>' : '≥'} ${min}`;
+  if (max !== undefined && range === '') range = ` ≤ ${max}`;
+  else if (max !== undefined && spec.exclusiveMin) range += ` and ≤ ${max}`;
+  return `${what}${range} (${spec.unit})`;
+}
+
 /** Checks one value against its spec; throws INVALID_ARGUMENT / NOT_FINITE naming `field`. */
 export function checkParam(spec: ParamSpec, value: unknown, field: string): number {
-  const unit = ` (${spec.unit})`;
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw invalid(field, value, `a finite number${unit}`, 'NOT_FINITE');
+    throw invalid(field, value, allowedValues(spec), 'NOT_FINITE');
   }
-  if (spec.min !== undefined && (spec.exclusiveMin ? value <= spec.min : value < spec.min)) {
-    throw invalid(
-      field,
-      value,
-      `a finite number ${spec.exclusiveMin ? '>' : '≥'} ${spec.min}${unit}`,
-    );
+  const { min, max } = spec;
+  if (
+    (min !== undefined && (spec.exclusiveMin ? value <= min : value < min)) ||
+    (max !== undefined && value > max) ||
+    (spec.integer && !Number.isInteger(value))
+  ) {
+    throw invalid(field, value, allowedValues(spec));
   }
   return value;
 }

@@ -15,6 +15,8 @@
  * Propagators are float64 and the arithmetic inside the JS kernels is float64.
  */
 
+import type { Rng } from '../../src/core/rng.ts';
+
 /** One parameter: default, unit, constraint (used for validation, --help and docs). */
 export interface ParamSpec {
   readonly default: number;
@@ -22,20 +24,27 @@ export interface ParamSpec {
   readonly min?: number;
   /** true when the parameter must be strictly greater than `min`. */
   readonly exclusiveMin?: boolean;
+  readonly max?: number;
+  /** true for integer fields (digital neurons: weights, thresholds, mode flags). */
+  readonly integer?: boolean;
   readonly doc: string;
 }
+
+/** A state variable's array: Float32 for the analogue models, Int32 for digital ones (TrueNorth). */
+export type StateArray = Float32Array | Int32Array;
 
 export type Receptor = 'excitatory' | 'inhibitory';
 
 /**
- * A population's dynamic state. `vars` holds one Float32Array of length n per
- * state variable (v first, relative to vRest); `refractory` counts the ticks a
- * neuron is still refractory; `iOffset` is the per-neuron constant current
- * (nA; settable between runs, e.g. per input sample).
+ * A population's dynamic state. `vars` holds one array of length n per
+ * state variable (v first, relative to vRest), Float32 unless the model
+ * declares the variable `i32`; `refractory` counts the ticks a neuron is
+ * still refractory; `iOffset` is the per-neuron constant current (nA;
+ * settable between runs, e.g. per input sample).
  */
 export interface NeuronState {
   readonly n: number;
-  readonly vars: Float32Array[];
+  readonly vars: StateArray[];
   readonly refractory: Int32Array;
   readonly iOffset: Float32Array;
   /** False when every iOffset is 0: kernels may then skip reading it. Kept current by the engine. */
@@ -46,6 +55,8 @@ export interface NeuronState {
    * parameters).
    */
   constStride: number;
+  /** The population's own random stream, for stochastic models; restarted by the engine at reset. */
+  rng?: Rng;
 }
 
 /**
@@ -72,14 +83,23 @@ export interface NeuronModel {
   readonly name: string;
   readonly doc: string;
   readonly params: Readonly<Record<string, ParamSpec>>;
-  /** State variable names in `vars` order, with units (v is stored relative to vRest). */
-  readonly stateVars: readonly { name: string; unit: string }[];
+  /** State variable names in `vars` order, with units (v is stored relative to vRest); `i32` for integer state. */
+  readonly stateVars: readonly { name: string; unit: string; type?: 'f32' | 'i32' }[];
   /** 1 when both receptors add into the same buffer (delta synapses), else 2. */
   readonly receptorBuffers: 1 | 2;
-  /** Unit of a synaptic weight for this model (nA, µS or mV). */
+  /**
+   * Input values per neuron in each receptor buffer (default 1). With more,
+   * each synapse feeds one channel (the projection's `channel`) and the
+   * kernel's input view holds n × inputChannels values, neuron-major
+   * (TrueNorth: one channel per axon type, receiving event counts).
+   */
+  readonly inputChannels?: number;
+  /** Unit of a synaptic weight for this model (nA, µS, mV, or events). */
   readonly weightUnit: string;
   /** Weights must be ≥ 0 (conductances), with the receptor deciding the sign of the effect. */
   readonly nonNegativeWeights: boolean;
+  /** Weights must be integers (event counts of a digital neuron). */
+  readonly integerWeights?: boolean;
   /** Cross-parameter checks beyond the spec (e.g. vReset < vThresh); returns a message or null. */
   check(p: Readonly<Record<string, number>>): string | null;
   /** Derived constants for the kernel (propagators); dt in ms. */
