@@ -1,7 +1,8 @@
 /**
  * Per-population dynamic state of a simulation, laid out in one arena:
  * neuron state arrays, refractory counters, per-neuron currents, input ring
- * buffers (slot-major: slot s of neuron i at s·n + i) and source state.
+ * buffers (slot-major: slot s of neuron i at s·n + i; with several input
+ * channels, channel c of neuron i at s·n·C + i·C + c) and source state.
  */
 import { PoissonSampler } from '../../src/core/distributions.ts';
 import type { Rng } from '../../src/core/rng.ts';
@@ -32,6 +33,8 @@ export class NeuronRuntime {
   readonly consts: Float64Array;
   readonly slots: number;
   readonly mask: number;
+  /** Values per ring-buffer slot: n × the model's input channels. */
+  readonly inputWidth: number;
   readonly samplers: PoissonSampler[];
   rng: Rng | null = null;
   stepPointer = 0;
@@ -49,21 +52,28 @@ export class NeuronRuntime {
     this.mask = this.slots - 1;
     this.samplers = pop.poissonInput.map((p) => new PoissonSampler(p.lambda));
     const n = pop.size;
+    this.inputWidth = n * (pop.neuron.inputChannels ?? 1);
     const name = (s: string) => `${pop.label}.${s}`;
     for (const v of pop.neuron.stateVars)
-      this.slotsPlan.push(plan.reserve(name(v.name), Float32Array, n));
+      this.slotsPlan.push(
+        plan.reserve(name(v.name), v.type === 'i32' ? Int32Array : Float32Array, n),
+      );
     this.slotsPlan.push(plan.reserve(name('refractory'), Int32Array, n));
     this.slotsPlan.push(plan.reserve(name('iOffset'), Float32Array, n));
     this.slotsPlan.push(plan.reserve(name('iOffsetBase'), Float32Array, n));
-    this.slotsPlan.push(plan.reserve(name('inputE'), Float32Array, n * this.slots));
+    const bufferLength = this.inputWidth * this.slots;
+    this.slotsPlan.push(plan.reserve(name('inputE'), Float32Array, bufferLength));
     if (pop.neuron.receptorBuffers === 2)
-      this.slotsPlan.push(plan.reserve(name('inputI'), Float32Array, n * this.slots));
+      this.slotsPlan.push(plan.reserve(name('inputI'), Float32Array, bufferLength));
   }
 
   claim(arena: Arena): void {
     const ids = this.slotsPlan;
-    const nv = this.pop.neuron.stateVars.length;
-    const vars = ids.slice(0, nv).map((k) => arena.f32(k));
+    const stateVars = this.pop.neuron.stateVars;
+    const nv = stateVars.length;
+    const vars = stateVars.map((v, k) =>
+      v.type === 'i32' ? arena.i32(ids[k]!) : arena.f32(ids[k]!),
+    );
     this.state = {
       n: this.pop.size,
       vars,
@@ -76,9 +86,9 @@ export class NeuronRuntime {
     this.iOffsetBase.set(this.pop.iOffset);
     this.bufE = arena.f32(ids[nv + 3]!);
     this.bufI = this.pop.neuron.receptorBuffers === 2 ? arena.f32(ids[nv + 4]!) : this.bufE;
-    const n = this.pop.size;
+    const w = this.inputWidth;
     const views = (b: Float32Array) =>
-      Array.from({ length: this.slots }, (_, k) => b.subarray(k * n, (k + 1) * n));
+      Array.from({ length: this.slots }, (_, k) => b.subarray(k * w, (k + 1) * w));
     this.slotsE = views(this.bufE);
     this.slotsI = this.bufI === this.bufE ? this.slotsE : views(this.bufI);
   }
@@ -94,6 +104,7 @@ export class NeuronRuntime {
     this.bufE.fill(0);
     this.bufI.fill(0);
     this.rng = rng;
+    s.rng = rng.derive(`neurons/${this.pop.label}`);
     this.stepPointer = 0;
   }
 

@@ -14,7 +14,13 @@
 import { invalid, SpikelabError } from '../../src/core/errors.ts';
 import { checkAllocation, DEFAULT_MEMORY_BUDGET_BYTES } from '../../src/core/memory.ts';
 import { Rng } from '../../src/core/rng.ts';
-import { checkSourceRate, type Network, restOf } from '../network/network.ts';
+import {
+  checkSourceRate,
+  type Network,
+  type NeuronPopulation,
+  type Projection,
+  restOf,
+} from '../network/network.ts';
 import type { UpdateKernel } from '../neurons/types.ts';
 import { Arena, type ArenaAllocator, ArenaPlan } from './arena.ts';
 import { Counters, type Counts, subtractCounts } from './counters.ts';
@@ -88,6 +94,8 @@ export class Simulator {
   /** The update kernel of each population (null for sources). */
   private readonly kernels: (UpdateKernel | null)[];
   private readonly deliverFn: typeof deliver;
+  /** What delivery walks: the projections, with multi-channel targets as input indices. */
+  private readonly deliveries: Projection[];
   private seed: number;
 
   constructor(network: Network, opts: SimulatorOptions = {}) {
@@ -115,6 +123,7 @@ export class Simulator {
       p.kind === 'neuron' ? (opts.kernels?.[p.model] ?? p.neuron.update) : null,
     );
     this.deliverFn = opts.deliver ?? deliver;
+    this.deliveries = network.projections.map((p) => channelTargets(p, network));
     this.spikeStart = new Int32Array(network.populations.length + 1);
     this.counters = new Counters(
       network.populations.map((p) => p.label),
@@ -153,6 +162,12 @@ export class Simulator {
   /** Sets the per-neuron constant current (nA) of a neuron population; persists through reset. */
   setIOffset(population: number | string, values: ArrayLike<number> | number): void {
     const r = this.runtime(population, 'neuron') as NeuronRuntime;
+    if (!('iOffset' in r.pop.neuron.params))
+      throw invalid(
+        'population',
+        population,
+        `a population whose model takes a current (${r.pop.model} does not)`,
+      );
     const base = r.iOffsetBase;
     const cur = r.state.iOffset;
     if (typeof values !== 'number' && values.length !== base.length) {
@@ -313,7 +328,7 @@ export class Simulator {
     }
     start[runtimes.length] = count;
     for (let l = 0; l < this.listeners.length; l++) this.listeners[l]!.onSpikes(t, spikes, count);
-    const projections = this.network.projections;
+    const projections = this.deliveries;
     const pops = this.network.populations;
     for (let q = 0; q < projections.length; q++) {
       const proj = projections[q]!;
@@ -331,7 +346,7 @@ export class Simulator {
         t,
         buf,
         post.mask,
-        post.pop.size,
+        post.inputWidth,
       );
       c.projectionEvents[q]! += ev;
       c.synapticEvents[proj.post]! += ev;
@@ -339,4 +354,17 @@ export class Simulator {
     c.ticks++;
     this.tick = t + 1;
   }
+}
+
+/**
+ * A projection into a multi-channel model delivers synapse k into input
+ * index target·C + channel (the kernel's neuron-major layout), so the one
+ * delivery loop serves every model; other projections are returned as they are.
+ */
+function channelTargets(p: Projection, network: Network): Projection {
+  if (p.channels === null) return p;
+  const c = (network.populations[p.post] as NeuronPopulation).neuron.inputChannels ?? 1;
+  const targets = new Uint32Array(p.targets.length);
+  for (let k = 0; k < targets.length; k++) targets[k] = p.targets[k]! * c + p.channels[k]!;
+  return { ...p, targets };
 }

@@ -67,6 +67,7 @@ export function exportNetwork(net: Network): NetworkSpec {
           weights: p.weights,
           delays: Float64Array.from(p.delays, (d) => d * net.dt),
         },
+        ...(p.channels ? { channel: p.channels } : {}),
       };
     }),
   };

@@ -44,7 +44,7 @@ const size = integer(1, 2 ** 31);
 const neuronPopulation = z.strictObject({
   label,
   size,
-  model: oneOf(['IF_curr_exp', 'IF_curr_delta', 'IF_cond_exp', 'IF_nonleaky']),
+  model: oneOf(['IF_curr_exp', 'IF_curr_delta', 'IF_cond_exp', 'IF_nonleaky', 'TrueNorth']),
   params: z.record(z.string(), valueSpec).optional(),
   initial: z.record(z.string(), valueSpec).optional(),
   iOffset: valueSpec.optional(),
@@ -137,6 +137,7 @@ const projection = z.strictObject({
   weight: valueSpec.optional(),
   delay: valueSpec.optional(),
   receptor,
+  channel: valueSpec.optional(),
   seed: seed().optional(),
 });
 

@@ -10,6 +10,8 @@ import {
   DEFAULT_MEMORY_BUDGET_BYTES,
 } from '../../src/core/memory.ts';
 import { Rng } from '../../src/core/rng.ts';
+import { neuronModels } from '../neurons/index.ts';
+import type { NeuronModel } from '../neurons/types.ts';
 import { connect, connectorCarriesWeights, estimateSynapses } from './connectors.ts';
 import type { DelayArray, Network, Population, Projection } from './network.ts';
 import { projectionBytes } from './network.ts';
@@ -117,17 +119,8 @@ function buildProjection(
       throw invalid(`${field}.weight`, undefined, 'a weight (number, array or distribution)');
     weights = fillValues(s.weight, new Float32Array(m), rng.derive('weight'), `${field}.weight`);
   }
-  if (postPop.neuron.nonNegativeWeights) {
-    for (let i = 0; i < m; i++) {
-      if (weights[i]! < 0) {
-        throw invalid(
-          `${field}.weight`,
-          Number(weights[i]!.toPrecision(7)),
-          `≥ 0 (${postPop.neuron.weightUnit}): ${postPop.model} is conductance-based, the receptor sets the sign`,
-        );
-      }
-    }
-  }
+  checkWeightsFor(postPop.neuron, weights, `${field}.weight`);
+  const channels = synapseChannels(s, m, postPop.neuron, rng, field);
   const delays: DelayArray = maxDelay > 255 ? new Uint16Array(m) : new Uint8Array(m);
   let uniformDelay = 0;
   const dt = net.dt;
@@ -171,7 +164,61 @@ function buildProjection(
     uniformDelay,
     uniformWeight,
     maxDelay: maxD,
+    channels,
   };
+}
+
+/** Weights the post model cannot take: negative conductances, fractional event counts. */
+function checkWeightsFor(model: NeuronModel, weights: Float32Array, field: string): void {
+  if (!model.nonNegativeWeights && !model.integerWeights) return;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!;
+    if (model.nonNegativeWeights && w < 0) {
+      const why = model.integerWeights
+        ? `${model.name} weights count events; the neuron's own weights set the sign`
+        : `${model.name} is conductance-based, the receptor sets the sign`;
+      throw invalid(field, Number(w.toPrecision(7)), `≥ 0 (${model.weightUnit}): ${why}`);
+    }
+    if (model.integerWeights && !Number.isInteger(w)) {
+      throw invalid(
+        field,
+        Number(w.toPrecision(7)),
+        `an integer ≥ 0 (${model.weightUnit}): ${model.name} weights count events`,
+      );
+    }
+  }
+}
+
+/** Input channel of each synapse for multi-channel post models (TrueNorth axon types); null for the others. */
+function synapseChannels(
+  s: ProjectionSpec,
+  m: number,
+  model: NeuronModel,
+  rng: Rng,
+  field: string,
+): Uint8Array | null {
+  const n = model.inputChannels ?? 1;
+  if (n === 1) {
+    if (s.channel !== undefined)
+      throw invalid(`${field}.channel`, s.channel, `nothing: ${model.name} has one input channel`);
+    return null;
+  }
+  const given = fillValues(
+    s.channel ?? 0,
+    new Float32Array(m),
+    rng.derive('channel'),
+    `${field}.channel`,
+  );
+  const out = new Uint8Array(m);
+  for (let i = 0; i < m; i++) {
+    const c = given[i]!;
+    if (!(Number.isInteger(c) && c >= 0 && c < n)) {
+      const where = typeof s.channel === 'number' ? `${field}.channel` : `${field}.channel[${i}]`;
+      throw invalid(where, c, `an integer in 0…${n - 1} (an input channel of ${model.name})`);
+    }
+    out[i] = c;
+  }
+  return out;
 }
 
 export function buildNetwork(spec: NetworkSpec, opts: BuildOptions = {}): Network {
@@ -213,7 +260,12 @@ export function buildNetwork(spec: NetworkSpec, opts: BuildOptions = {}): Networ
     const est = estimateSynapses(s.connector, preN, postN, preIdx === postIdx);
     checkArrayLength(Math.ceil(est.synapses), `${field} synapses`);
     expected += est.synapses;
-    bytes += est.synapses * (bytesPerSynapse(hi) + est.buildBytesPerSynapse) + (preN + 1) * 4;
+    // multi-channel post models keep a channel per synapse (1 byte, 4 while drawn)
+    const post = spec.populations[postIdx]!;
+    const channelBytes = (neuronModels[post.model]?.inputChannels ?? 1) > 1 ? 5 : 0;
+    bytes +=
+      est.synapses * (bytesPerSynapse(hi) + est.buildBytesPerSynapse + channelBytes) +
+      (preN + 1) * 4;
     if (connectorCarriesWeights(s.connector) && s.weight !== undefined) {
       throw invalid(`${field}.weight`, s.weight, 'nothing: the connector carries the weights');
     }

@@ -109,6 +109,8 @@ export interface Projection {
   uniformDelay: number;
   /** The common weight (as stored, float32) when all synapses share one, else null. */
   uniformWeight: number | null;
+  /** Input channel of each synapse when the post model has several (TrueNorth axon types), else null. */
+  channels: Uint8Array | null;
   maxDelay: number;
 }
 

@@ -148,6 +148,29 @@ function kernelConstants(
   return { consts, constStride: stride };
 }
 
+function checkIntegers(a: Float32Array, field: string, why: string): void {
+  for (let i = 0; i < a.length; i++) {
+    if (!Number.isInteger(a[i]!)) throw invalid(`${field}[${i}]`, a[i], `an integer (${why})`);
+  }
+}
+
+/** Inputs a model cannot take: currents into a model without iOffset, Poisson kicks into channels. */
+function checkInputsFor(model: NeuronModel, s: NeuronPopulationSpec, where: string): void {
+  if (!('iOffset' in model.params)) {
+    if (s.iOffset !== undefined)
+      throw invalid(`${where}.iOffset`, s.iOffset, `nothing: ${model.name} takes no current`);
+    if (s.stepCurrents?.length)
+      throw invalid(`${where}.stepCurrents`, '…', `nothing: ${model.name} takes no current`);
+  }
+  if ((model.inputChannels ?? 1) > 1 && s.poissonInput?.length) {
+    throw invalid(
+      `${where}.poissonInput`,
+      '…',
+      `nothing: ${model.name} receives events on ${model.inputChannels} channels; project a SpikeSourcePoisson population onto one instead`,
+    );
+  }
+}
+
 function neuronPopulation(
   s: NeuronPopulationSpec,
   offset: number,
@@ -163,8 +186,11 @@ function neuronPopulation(
   const initial = model.stateVars.map((sv, k) => {
     const a = new Float32Array(s.size);
     const given = s.initial?.[sv.name];
-    if (given !== undefined)
-      fillValues(given, a, rng.derive(`initial/${sv.name}`), `${where}.initial.${sv.name}`);
+    if (given !== undefined) {
+      const field = `${where}.initial.${sv.name}`;
+      fillValues(given, a, rng.derive(`initial/${sv.name}`), field);
+      if (sv.type === 'i32') checkIntegers(a, field, `${model.name} state is integer`);
+    }
     if (k === 0) {
       // v is stored relative to the resting potential; by default it starts at rest (at vReset without a leak)
       for (let i = 0; i < a.length; i++) {
@@ -185,12 +211,16 @@ function neuronPopulation(
       );
     }
   }
-  const iOffset = fillValues(
-    s.iOffset ?? iOffsetSpec ?? params.iOffset!,
-    new Float32Array(s.size),
-    rng.derive('iOffset'),
-    `${where}.iOffset`,
-  );
+  checkInputsFor(model, s, where);
+  const iOffset =
+    'iOffset' in model.params
+      ? fillValues(
+          s.iOffset ?? iOffsetSpec ?? params.iOffset!,
+          new Float32Array(s.size),
+          rng.derive('iOffset'),
+          `${where}.iOffset`,
+        )
+      : new Float32Array(s.size);
   const poissonInput = (s.poissonInput ?? []).map((p, k) => {
     const f = `${where}.poissonInput.${k}`;
     if (!(Number.isFinite(p.rateHz) && p.rateHz >= 0))

@@ -37,7 +37,7 @@ export interface StepCurrentSpec {
 export interface NeuronPopulationSpec {
   label: string;
   size: number;
-  model: 'IF_curr_exp' | 'IF_curr_delta' | 'IF_cond_exp' | 'IF_nonleaky';
+  model: 'IF_curr_exp' | 'IF_curr_delta' | 'IF_cond_exp' | 'IF_nonleaky' | 'TrueNorth';
   /**
    * Parameters by name (camelCase or PyNN snake_case); defaults from the
    * model's spec. A number is shared by all neurons; an array or a
@@ -106,6 +106,12 @@ export interface ProjectionSpec {
   /** Delay in ms, ≥ one tick, rounded to the tick grid; omit when the connector carries delays. */
   delay?: ValueSpec;
   receptor: Receptor;
+  /**
+   * Input channel of each synapse, for post models with several
+   * (`inputChannels`; TrueNorth: the axon type 0–3): one for the projection
+   * or one per synapse in connector order. Default 0.
+   */
+  channel?: ValueSpec;
   /** Overrides the stream derived from the network seed. */
   seed?: number;
 }

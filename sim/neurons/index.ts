@@ -8,16 +8,25 @@ import { ifCondExp } from './if-cond-exp.ts';
 import { ifCurrDelta } from './if-curr-delta.ts';
 import { ifCurrExp } from './if-curr-exp.ts';
 import { ifNonleaky } from './if-nonleaky.ts';
+import { trueNorthNeuron } from './truenorth.ts';
 import type { NeuronModel, ParamSpec } from './types.ts';
 
-export type { NeuronModel, NeuronState, ParamSpec, Receptor, UpdateKernel } from './types.ts';
-export { ifCondExp, ifCurrDelta, ifCurrExp, ifNonleaky };
+export type {
+  NeuronModel,
+  NeuronState,
+  ParamSpec,
+  Receptor,
+  StateArray,
+  UpdateKernel,
+} from './types.ts';
+export { ifCondExp, ifCurrDelta, ifCurrExp, ifNonleaky, trueNorthNeuron };
 
 export const neuronModels: Readonly<Record<string, NeuronModel>> = {
   IF_curr_exp: ifCurrExp,
   IF_curr_delta: ifCurrDelta,
   IF_cond_exp: ifCondExp,
   IF_nonleaky: ifNonleaky,
+  TrueNorth: trueNorthNeuron,
 };
 
 export const neuronModelNames = Object.keys(neuronModels);
