@@ -15,6 +15,13 @@
  * Synaptic load is attributed to the tick the spike was emitted in, which is
  * when SpiNNaker processes the incoming packet's synaptic row (delays are
  * applied afterwards, in the target's input ring buffer).
+ *
+ * Runs accumulate: after the engine's `reset()` (one run per input sample,
+ * say) the next run's tick t is counted after the ticks already seen, so
+ * one report covers every sample and energy per inference is its energy
+ * divided by the samples. The engine reports every tick, so nothing is
+ * missed; a caller that skips empty ticks calls `finish(ticks)` before
+ * resetting.
  */
 
 import { SpikelabError } from '../../src/core/errors.ts';
@@ -51,6 +58,8 @@ export class HardwareCounter implements SpikeListener {
   private readonly tickStamp: Int32Array;
   private nTouched = 0;
   private openTick = -1;
+  /** Ticks of the runs before the last reset: tick t of the current run is counted as base + t. */
+  private base = 0;
 
   constructor(readonly plan: TrafficPlan) {
     const c = plan.cores;
@@ -62,7 +71,8 @@ export class HardwareCounter implements SpikeListener {
     this.tickEventSeries = new Float64Array(1024);
   }
 
-  onSpikes(tick: number, ids: Uint32Array, count: number): void {
+  onSpikes(runTick: number, ids: Uint32Array, count: number): void {
+    const tick = this.base + runTick;
     if (tick !== this.openTick) this.advanceTo(tick);
     const p = this.plan;
     const ps = p.perSpike;
@@ -99,18 +109,32 @@ export class HardwareCounter implements SpikeListener {
   }
 
   /**
-   * Closes the run at `totalTicks` (ticks 0 .. totalTicks − 1 were simulated):
-   * accounts neuron updates of ticks without spikes and the last tick's load.
+   * Closes the run at `totalTicks` (ticks 0 .. totalTicks − 1 of the current
+   * run were simulated): accounts neuron updates of ticks without spikes and
+   * the last tick's load.
    */
   finish(totalTicks: number): void {
-    if (totalTicks > this.ticks) this.advanceTo(totalTicks - 1);
+    const end = this.base + totalTicks;
+    if (end > this.ticks) this.advanceTo(end - 1);
     this.closeTick();
     this.openTick = -1;
   }
 
-  /** Neuron updates so far: every non-source neuron (relays included) once per tick. */
+  /** The engine was reset: the next run continues after the ticks counted so far. */
+  onReset(): void {
+    this.closeTick();
+    this.openTick = -1;
+    this.base = this.ticks;
+  }
+
+  /** The network's neuron updates so far (spike sources and relays excluded), as the engine counts them. */
   get neuronUpdates(): number {
-    return this.ticks * this.plan.updatesPerTick;
+    return this.ticks * this.plan.networkUpdatesPerTick;
+  }
+
+  /** Updates of relay (splitter) neurons: hardware-only. */
+  get relayNeuronUpdates(): number {
+    return this.ticks * (this.plan.updatesPerTick - this.plan.networkUpdatesPerTick);
   }
 
   coreNeuronUpdates(core: number): number {
@@ -188,7 +212,7 @@ export class HardwareCounter implements SpikeListener {
     if (tick < this.ticks - 1 || (tick === this.ticks - 1 && tick !== this.openTick)) {
       throw new SpikelabError(
         'INVALID_ARGUMENT',
-        `onSpikes tick: got ${tick} after tick ${this.ticks - 1}; allowed: ticks that do not go backwards`,
+        `onSpikes tick: got ${tick - this.base} after tick ${this.ticks - 1 - this.base}; allowed: ticks that do not go backwards`,
       );
     }
     this.closeTick();

@@ -25,6 +25,7 @@ export interface HardwareReport {
   readonly durationMs: number;
   readonly cores: number;
   readonly chips: number;
+  /** Network neuron updates (spike sources excluded), equal to the engine's own count. */
   readonly neuronUpdates: number;
   readonly spikes: number;
   /** Network synaptic events (spike × synapse), equal to the engine's own count. */
@@ -39,7 +40,11 @@ export interface HardwareReport {
   };
   readonly chipCrossings: number;
   /** Work of relay neurons (TrueNorth splitters), on top of the network's. */
-  readonly relay: { readonly spikes: number; readonly synapticEvents: number };
+  readonly relay: {
+    readonly neuronUpdates: number;
+    readonly spikes: number;
+    readonly synapticEvents: number;
+  };
   /** Busiest core's worst tick within its budget; null when the budget is unknown. */
   readonly realTime: boolean | null;
   /** Worst per-core synaptic load in one tick ÷ budget (> 1: that tick overran real time). */
@@ -73,7 +78,7 @@ export interface HardwareReport {
 export function energyCounts(mapped: MappedNetwork, counter: HardwareCounter): EnergyCounts {
   return {
     events: {
-      neuronUpdate: counter.neuronUpdates,
+      neuronUpdate: counter.neuronUpdates + counter.relayNeuronUpdates,
       spike: counter.spikes + counter.relaySpikes,
       synapticEvent: counter.synapticEvents + counter.relaySynapticEvents,
       packet: counter.packets,
@@ -150,7 +155,11 @@ export function hardwareReport(
       diagonal: counter.hopsByAxis[2]!,
     },
     chipCrossings: counter.chipCrossings,
-    relay: { spikes: counter.relaySpikes, synapticEvents: counter.relaySynapticEvents },
+    relay: {
+      neuronUpdates: counter.relayNeuronUpdates,
+      spikes: counter.relaySpikes,
+      synapticEvents: counter.relaySynapticEvents,
+    },
     realTime: overrun === null ? null : overrun <= 1,
     overrun,
     busiestCore: {

@@ -63,6 +63,8 @@ export interface TrafficPlan {
   /** Neuron updates per tick on each core (spike sources excluded, relays included). */
   readonly updatesPerCore: Uint32Array;
   readonly updatesPerTick: number;
+  /** The network's own neuron updates per tick (relays excluded), as the engine counts them. */
+  readonly networkUpdatesPerTick: number;
   /** Core-to-core fan-out edges of each core. */
   readonly fanOutEdges: Uint32Array;
   readonly routingEntriesPerChip: Uint32Array;
@@ -239,8 +241,12 @@ export function buildTraffic(
 
   const updatesPerCore = new Uint32Array(cores);
   const sources = new Set(options.sources ?? []);
+  let networkUpdatesPerTick = 0;
   for (let v = 0; v < n; v++) {
-    if (!sources.has(conn.populationOf[v]!)) updatesPerCore[coreOf[v]!]!++;
+    if (!sources.has(conn.populationOf[v]!)) {
+      updatesPerCore[coreOf[v]!]!++;
+      networkUpdatesPerTick++;
+    }
   }
   if (relays) {
     for (let r = 0; r < relays.relayCores; r++) {
@@ -297,6 +303,7 @@ export function buildTraffic(
     relayCore,
     updatesPerCore,
     updatesPerTick,
+    networkUpdatesPerTick,
     fanOutEdges,
     routingEntriesPerChip: routes.entriesPerChip,
   };
