@@ -16,6 +16,15 @@ export {
   type HardwareReport,
   hardwareReport,
 } from './report.ts';
+export {
+  PLATFORM_RUN_SCHEMA_VERSION,
+  type PlacementRun,
+  type PlatformRun,
+  type PlatformRunOptions,
+  runOnPlatform,
+  runSpecOnPlatform,
+  sourcePopulations,
+} from './run-on-platform.ts';
 export { buildTraffic, type RelayPlan, type TrafficPlan } from './traffic.ts';
 export * from './truenorth-map.ts';
 export * from './truenorth-neuron.ts';
