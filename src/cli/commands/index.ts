@@ -1,10 +1,16 @@
 /** Every subcommand of the CLI, in the order `--help` lists them. */
 import type { Command } from 'commander';
 import type { CliIo } from '../io.ts';
+import { registerMap } from './map.ts';
 import { registerSimulate } from './simulate.ts';
 import { registerTrain } from './train.ts';
 import { registerWeb } from './web.ts';
 
 export type RegisterCommand = (program: Command, io: CliIo) => Command;
 
-export const commands: RegisterCommand[] = [registerTrain, registerSimulate, registerWeb];
+export const commands: RegisterCommand[] = [
+  registerTrain,
+  registerSimulate,
+  registerMap,
+  registerWeb,
+];
