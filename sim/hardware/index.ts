@@ -26,5 +26,12 @@ export {
   sourcePopulations,
 } from './run-on-platform.ts';
 export { buildTraffic, type RelayPlan, type TrafficPlan } from './traffic.ts';
+export {
+  runTrueNorthForm,
+  type TrueNorthForm,
+  type TrueNorthFormOptions,
+  type TrueNorthFormRun,
+  toTrueNorthForm,
+} from './truenorth-form.ts';
 export * from './truenorth-map.ts';
 export * from './truenorth-neuron.ts';
