@@ -7,6 +7,7 @@ import { loihiEnergy } from './loihi.ts';
 import { spinnaker1Energy, spinnaker2Energy, spinnaker2PrototypeEnergy } from './spinnaker.ts';
 import { truenorthEnergy } from './truenorth.ts';
 
+export { acceleratorEnergy, cpuEnergy } from './conventional.ts';
 export * from './cost-table.ts';
 
 export const energyTables: Readonly<Record<string, EnergyTable>> = {
@@ -24,3 +25,4 @@ export function energyTable(name: string): EnergyTable {
   if (t === undefined) throw unknownName('energy table', name, Object.keys(energyTables));
   return t;
 }
+export * from './per-inference.ts';
