@@ -33,13 +33,15 @@ export class CoreFiller {
     private readonly net: NetworkShape,
     private readonly conn: Connectivity,
     private readonly platform: Platform,
+    /** Neurons per core, at most the platform's (lowered to fit fan-out limits). */
+    neuronCap = platform.capacity.neuronsPerCore,
   ) {
     const c = platform.capacity;
     this.coreOf = new Int32Array(conn.neurons).fill(-1);
     this.delaySlots = c.axonKey === 'neuron-delay' ? (c.maxDelayTicks ?? 0) + 1 : 1;
     this.keyCore = new Int32Array(conn.neurons * this.delaySlots);
     this.keySeen = new Int32Array(conn.neurons * this.delaySlots);
-    this.neuronCap = c.neuronsPerCore;
+    this.neuronCap = Math.min(neuronCap, c.neuronsPerCore);
     this.axonCap = c.axonsPerCore ?? Number.POSITIVE_INFINITY;
   }
 

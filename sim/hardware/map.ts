@@ -9,7 +9,12 @@ import { SpikelabError } from '../../src/core/errors.ts';
 import { buildConnectivity, type Connectivity } from './connectivity.ts';
 import { HardwareCounter } from './event-counter.ts';
 import { describeProjection, type NetworkShape } from './network-shape.ts';
-import { assignCores, type Placement, type PlacementStrategy, placeCores } from './placement.ts';
+import {
+  assignWithinFanOut,
+  type Placement,
+  type PlacementStrategy,
+  placeCores,
+} from './placement.ts';
 import type { Platform } from './platform.ts';
 import { buildTraffic, type RelayPlan, type TrafficPlan } from './traffic.ts';
 import type { TrueNorthTransformReport } from './truenorth-map.ts';
@@ -47,7 +52,7 @@ export function mapNetwork(
 ): MappedNetwork {
   const conn = buildConnectivity(net, options.budgetBytes);
   checkDelays(net, conn, platform);
-  const assignment = assignCores(net, conn, platform, options.placement ?? 'clustered');
+  const assignment = assignWithinFanOut(net, conn, platform, options.placement ?? 'clustered');
   const relays = options.relays ? options.relays(conn, assignment.cores, assignment.coreOf) : null;
   const placement = placeCores(assignment, platform, relays?.relayCores ?? 0);
   const traffic = buildTraffic(net, conn, placement, platform, {

@@ -28,6 +28,8 @@ export interface CoreAssignment {
   readonly cores: number;
   readonly neuronsOnCore: Uint32Array;
   readonly axonsOnCore: Uint32Array;
+  /** Neurons allowed per core: the platform's, or fewer to fit its fan-out limit. */
+  readonly neuronCap: number;
 }
 
 export interface Placement extends CoreAssignment {
@@ -46,8 +48,9 @@ export function assignCores(
   conn: Connectivity,
   platform: Platform,
   strategy: PlacementStrategy,
+  neuronCap = platform.capacity.neuronsPerCore,
 ): CoreAssignment {
-  const filler = new CoreFiller(net, conn, platform);
+  const filler = new CoreFiller(net, conn, platform, neuronCap);
   if (strategy === 'sequential') fillSequential(filler, conn.neurons);
   else if (strategy === 'clustered') fillClustered(filler, conn);
   else throw unknownName('placement', strategy, PLACEMENT_STRATEGIES);
@@ -57,7 +60,55 @@ export function assignCores(
     cores: filler.cores,
     neuronsOnCore: Uint32Array.from(filler.neuronsOnCore),
     axonsOnCore: Uint32Array.from(filler.axonsOnCore),
+    neuronCap: Math.min(neuronCap, platform.capacity.neuronsPerCore),
   };
+}
+
+/** The most core-to-core fan-out edges of any core (Σ over its neurons of distinct target cores). */
+export function maxFanOutEdges(conn: Connectivity, a: CoreAssignment): number {
+  const edges = new Float64Array(a.cores);
+  const stamp = new Int32Array(a.cores);
+  for (let v = 0; v < conn.neurons; v++) {
+    let targets = 0;
+    for (let e = conn.outStart[v]!; e < conn.outStart[v + 1]!; e++) {
+      const c = a.coreOf[conn.outTarget[e]!]!;
+      if (stamp[c] !== v + 1) {
+        stamp[c] = v + 1;
+        targets++;
+      }
+    }
+    edges[a.coreOf[v]!]! += targets;
+  }
+  let max = 0;
+  for (const x of edges) max = Math.max(max, x);
+  return max;
+}
+
+/**
+ * Fan-out edges per core depend on where the targets land, known only after
+ * placement: places, then lowers the neurons per core in proportion to the
+ * worst core's excess until every core fits (Loihi's 4,096 edges) or one
+ * neuron per core is reached (the traffic plan then names the core). Each
+ * round cuts the fullest core's count by at least one.
+ */
+export function assignWithinFanOut(
+  net: NetworkShape,
+  conn: Connectivity,
+  platform: Platform,
+  strategy: PlacementStrategy,
+): CoreAssignment {
+  const limit = platform.capacity.fanOutEdgesPerCore;
+  let cap = platform.capacity.neuronsPerCore;
+  for (;;) {
+    const a = assignCores(net, conn, platform, strategy, cap);
+    if (limit === null || cap === 1) return a;
+    const worst = maxFanOutEdges(conn, a);
+    if (worst <= limit) return a;
+    // scale from the fullest core, not the cap: another limit (axons) may bind first
+    let full = 0;
+    for (const k of a.neuronsOnCore) full = Math.max(full, k);
+    cap = Math.max(1, Math.min(full - 1, Math.floor((full * limit) / worst)));
+  }
 }
 
 /** Gives every core (and `extraCores` hardware-only cores after them) a slot on the machine. */
@@ -85,7 +136,13 @@ export interface PlacementSummary {
   readonly cores: number;
   readonly relayCores: number;
   readonly chips: number;
-  readonly neuronsPerCore: { readonly max: number; readonly mean: number; readonly limit: number };
+  /** `cap` is below `limit` when fewer neurons per core were needed to fit the fan-out limit. */
+  readonly neuronsPerCore: {
+    readonly max: number;
+    readonly mean: number;
+    readonly cap: number;
+    readonly limit: number;
+  };
   readonly axonsPerCore: { readonly max: number; readonly limit: number | null };
   readonly machine: {
     readonly topology: string;
@@ -113,6 +170,7 @@ export function summarisePlacement(p: Placement, platform: Platform): PlacementS
     neuronsPerCore: {
       max: maxN,
       mean: p.cores > 0 ? sumN / p.cores : 0,
+      cap: p.neuronCap,
       limit: platform.capacity.neuronsPerCore,
     },
     axonsPerCore: { max: maxA, limit: platform.capacity.axonsPerCore },

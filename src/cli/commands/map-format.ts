@@ -95,6 +95,14 @@ export function formatPlatformRun(run: PlatformRun, name: string): string {
     );
   }
   for (const x of run.runs) {
+    const n = x.report.placement.neuronsPerCore;
+    if (n.cap < n.limit) {
+      lines.push(
+        `${x.placement}: at most ${int(n.cap)} neurons per core (limit ${int(n.limit)}), so that no core sends on more core-to-core fan-out edges than the platform allows`,
+      );
+    }
+  }
+  for (const x of run.runs) {
     const changes = x.report.transform?.changes;
     if (!changes) continue;
     lines.push(`${run.platformName} changes (${x.placement}):`);

@@ -33,6 +33,7 @@ function handPlacement(
     cores: coreNodes.length,
     neuronsOnCore,
     axonsOnCore: new Uint32Array(coreNodes.length),
+    neuronCap: p.capacity.neuronsPerCore,
     totalCores: coreNodes.length,
     layout,
     coreNode,

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { buildConnectivity, type Connectivity } from '../../../sim/hardware/connectivity.ts';
+import { createCounter, mapNetwork } from '../../../sim/hardware/map.ts';
 import type { NetworkShape } from '../../../sim/hardware/network-shape.ts';
 import {
   assignCores,
+  assignWithinFanOut,
   type CoreAssignment,
+  maxFanOutEdges,
   PLACEMENT_STRATEGIES,
   placeCores,
   summarisePlacement,
 } from '../../../sim/hardware/placement.ts';
 import { type Platform, withPlatform } from '../../../sim/hardware/platform.ts';
 import { platform } from '../../../sim/hardware/platforms.ts';
+import { Rng } from '../../../src/core/rng.ts';
 import {
   type Edge,
   miniCuba,
@@ -167,7 +171,7 @@ describe('clustered placement keeps connected neurons together', () => {
     const s = summarisePlacement(placeCores(assignCores(net, conn, p, 'sequential'), p), p);
     // 320 exc → 2 cores (256 + 64), 80 inh → 1 core.
     expect(s).toMatchObject({ strategy: 'sequential', cores: 3, relayCores: 0, chips: 1 });
-    expect(s.neuronsPerCore).toEqual({ max: 256, mean: 400 / 3, limit: 256 });
+    expect(s.neuronsPerCore).toEqual({ max: 256, mean: 400 / 3, cap: 256, limit: 256 });
     expect(s.machine).toEqual({
       topology: 'triangular-torus',
       width: 1,
@@ -177,3 +181,46 @@ describe('clustered placement keeps connected neurons together', () => {
     });
   });
 });
+
+describe('fan-out edges per core (Loihi: 4,096)', () => {
+  // 400 neurons, each with 40 random targets; a limit of 200 edges per core, so
+  // 1,024 neurons per core (one core: 400 edges) cannot stand.
+  const net = network([['cells', 400]], [randomFanOut(400, 40, 1)]);
+  const conn = buildConnectivity(net);
+  const tight = withPlatform(platform('loihi'), { capacity: { fanOutEdgesPerCore: 200 } });
+
+  it('places with fewer neurons per core until every core is within the limit', () => {
+    for (const strategy of PLACEMENT_STRATEGIES) {
+      expect(maxFanOutEdges(conn, assignCores(net, conn, tight, strategy))).toBe(400);
+      const a = assignWithinFanOut(net, conn, tight, strategy);
+      expect(maxFanOutEdges(conn, a)).toBeLessThanOrEqual(200);
+      expect(a.neuronCap).toBeLessThan(1024);
+      checkCapacities(net, conn, a, tight);
+    }
+    const m = mapNetwork(net, tight); // the traffic plan's own check passes
+    expect(createCounter(m).plan.fanOutEdges.every((e) => e <= 200)).toBe(true);
+  });
+
+  it('still rejects, naming the core, when one neuron alone has more target cores than the limit', () => {
+    const p = withPlatform(platform('loihi'), { capacity: { fanOutEdgesPerCore: 30 } });
+    expect(() => mapNetwork(net, p, { placement: 'sequential' })).toThrow(
+      /Intel Loihi: core \d+ sends on \d+ core-to-core fan-out edges; allowed: at most 30 per core/,
+    );
+  });
+});
+
+/** Each of n neurons sends to `k` distinct random others. */
+function randomFanOut(n: number, k: number, seed: number) {
+  const rng = new Rng(seed);
+  const edges: Edge[] = [];
+  for (let i = 0; i < n; i++) {
+    const perm = rng.permutation(n);
+    let added = 0;
+    for (let q = 0; q < n && added < k; q++) {
+      if (perm[q] === i) continue;
+      edges.push({ i, j: perm[q]! });
+      added++;
+    }
+  }
+  return projection(0, 0, n, edges);
+}
