@@ -77,17 +77,19 @@ export class CoreFiller {
     return extra;
   }
 
-  /** Whether neuron n fits on the current core. */
-  fits(n: number): boolean {
+  /** The cheap checks: room for a neuron, and its population allowed here. */
+  admits(n: number): boolean {
     if (this.current < 0 || this.neuronsHere >= this.neuronCap) return false;
-    if (
+    return !(
       this.platform.capacity.onePopulationPerCore &&
       this.neuronsHere > 0 &&
       this.conn.populationOf[n] !== this.populationHere
-    ) {
-      return false;
-    }
-    return this.axonsHere + this.newAxons(n) <= this.axonCap;
+    );
+  }
+
+  /** Whether neuron n fits on the current core (the axon count costs n's fan-in). */
+  fits(n: number): boolean {
+    return this.admits(n) && this.axonsHere + this.newAxons(n) <= this.axonCap;
   }
 
   openCore(): void {

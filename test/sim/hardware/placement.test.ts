@@ -92,6 +92,15 @@ describe('placement respects every capacity', () => {
     expect(placeCores(a, platform('spinnaker')).chipsUsed).toBe(1);
   });
 
+  it('SpiNNaker clustered on a connected exc/inh network: still ⌈600/256⌉ + ⌈150/256⌉ = 4 full cores', () => {
+    // Connected neurons of the other population are refused by the one-population
+    // rule; that must not stop a core from filling up to 256.
+    const net = miniCuba(4, 600, 150, 0.05);
+    const a = assignCores(net, buildConnectivity(net), platform('spinnaker'), 'clustered');
+    expect(a.cores).toBe(4);
+    expect(Array.from(a.neuronsOnCore).sort((x, y) => y - x)).toEqual([256, 256, 150, 88]);
+  });
+
   it('Loihi may mix populations: 600 + 100 neurons fit on one 1,024-neuron core', () => {
     const n = network(
       [
