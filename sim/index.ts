@@ -53,6 +53,7 @@ export type {
   NeuronState,
   ParamSpec,
   Receptor,
+  StateArray,
   UpdateKernel,
 } from './neurons/types.ts';
 export {

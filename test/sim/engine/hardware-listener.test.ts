@@ -1,6 +1,6 @@
 /**
  * The engine's network and spike listeners meet the hardware layer without
- * adapters, and nothing is lost on the way (issue requirement: event
+ * adapters, and nothing is lost on the way (event
  * conservation): on every platform the report's spikes and synaptic events
  * equal the engine's own counts, and its neuron updates equal the engine's
  * (spike sources are never updated, on either side).
