@@ -5,13 +5,16 @@
  * the Brunel (2000) network assumes.
  *
  *   cm dv/dt = cm (vRest − v)/tauM + iOffset,   v += w on an input spike
+ *
+ * Float32 arithmetic in a fixed order, bit-identical to the WebAssembly SIMD
+ * kernel (see if-curr-exp.ts).
  */
 
 import { leakyMembrane, resetBelowThreshold } from './params.ts';
-import { decay, p20 } from './propagators.ts';
+import { decayed, p20 } from './propagators.ts';
 import { type NeuronModel, type NeuronState, ticksOf } from './types.ts';
 
-const P22 = 0;
+const D22 = 0; // 1 − e^(−h/τm)
 const P20 = 1;
 const THETA = 2;
 const RESET = 3;
@@ -29,7 +32,7 @@ export const ifCurrDelta: NeuronModel = {
   refractoryTicks: (p, dt) => ticksOf(p.tauRefrac!, dt),
   prepare(p, h) {
     const c = new Float64Array(5);
-    c[P22] = decay(h, p.tauM!);
+    c[D22] = decayed(h, p.tauM!);
     c[P20] = p20(h, p.tauM!, p.cm!);
     c[THETA] = p.vThresh! - p.vRest!;
     c[RESET] = p.vReset! - p.vRest!;
@@ -55,6 +58,8 @@ export function updateIfCurrDelta(
     : integrate(s, c, input, _inI, spikes, count, idOffset, true);
 }
 
+const f = Math.fround;
+
 function integrate(
   s: NeuronState,
   c: Float64Array,
@@ -68,20 +73,20 @@ function integrate(
   const v = s.vars[0]!;
   const ref = s.refractory;
   const iOff = s.iOffset;
-  let p22 = c[P22]!;
-  let p20 = c[P20]!;
-  let theta = c[THETA]!;
-  let reset = c[RESET]!;
+  let d22 = f(c[D22]!);
+  let p20 = f(c[P20]!);
+  let theta = f(c[THETA]!);
+  let reset = f(c[RESET]!);
   let refTicks = c[REF_TICKS]!;
   const n = s.n;
   const stride = s.constStride;
   for (let i = 0; i < n; i++) {
     if (perNeuron) {
       const b = i * stride;
-      p22 = c[b + P22]!;
-      p20 = c[b + P20]!;
-      theta = c[b + THETA]!;
-      reset = c[b + RESET]!;
+      d22 = f(c[b + D22]!);
+      p20 = f(c[b + P20]!);
+      theta = f(c[b + THETA]!);
+      reset = f(c[b + RESET]!);
       refTicks = c[b + REF_TICKS]!;
     }
     const r = ref[i]!;
@@ -89,7 +94,8 @@ function integrate(
       ref[i] = r - 1; // input arriving now is discarded
       continue;
     }
-    let vi = p22 * v[i]! + p20 * iOff[i]! + input[i]!;
+    const vo = v[i]!;
+    let vi = f(f(f(vo - f(d22 * vo)) + f(p20 * iOff[i]!)) + input[i]!);
     if (vi >= theta) {
       vi = reset;
       ref[i] = refTicks;

@@ -10,19 +10,25 @@
  * currents at the start of the tick, then decay the currents and add the
  * input arriving in this tick, then test the threshold. While refractory, v
  * stays at vReset and the currents keep decaying and receiving input.
+ *
+ * Arithmetic is float32, one rounding per operation in a fixed order, so
+ * this kernel and the WebAssembly SIMD kernel (sim/wasm/neurons.wat) give
+ * bit-identical results: the TypeScript kernel is the oracle of the fast one
+ * and the fallback where WebAssembly SIMD is missing.
  */
 
 import { leakyMembrane, resetBelowThreshold, synapseTaus } from './params.ts';
-import { decay, p20, p21 } from './propagators.ts';
+import { decayed, p20, p21 } from './propagators.ts';
 import { type NeuronModel, type NeuronState, ticksOf } from './types.ts';
 
-// Indices into the constants array.
-const P22 = 0;
+// Indices into the constants array (the WebAssembly backend copies them, as
+// float32, in this order).
+const D22 = 0; // 1 − e^(−h/τm)
 const P21E = 1;
 const P21I = 2;
 const P20 = 3;
-const P11E = 4;
-const P11I = 5;
+const D11E = 4; // 1 − e^(−h/τsE)
+const D11I = 5;
 const THETA = 6; // vThresh − vRest
 const RESET = 7; // vReset − vRest
 const REF_TICKS = 8;
@@ -43,12 +49,12 @@ export const ifCurrExp: NeuronModel = {
   refractoryTicks: (p, dt) => ticksOf(p.tauRefrac!, dt),
   prepare(p, h) {
     const c = new Float64Array(9);
-    c[P22] = decay(h, p.tauM!);
+    c[D22] = decayed(h, p.tauM!);
     c[P21E] = p21(h, p.tauM!, p.tauSynE!, p.cm!);
     c[P21I] = p21(h, p.tauM!, p.tauSynI!, p.cm!);
     c[P20] = p20(h, p.tauM!, p.cm!);
-    c[P11E] = decay(h, p.tauSynE!);
-    c[P11I] = decay(h, p.tauSynI!);
+    c[D11E] = decayed(h, p.tauSynE!);
+    c[D11I] = decayed(h, p.tauSynI!);
     c[THETA] = p.vThresh! - p.vRest!;
     c[RESET] = p.vReset! - p.vRest!;
     c[REF_TICKS] = ticksOf(p.tauRefrac!, h);
@@ -76,6 +82,8 @@ export function updateIfCurrExp(
     : integrate(s, c, inE, inI, spikes, count, idOffset, false, false);
 }
 
+const f = Math.fround;
+
 function integrate(
   s: NeuronState,
   c: Float64Array,
@@ -93,14 +101,14 @@ function integrate(
   const ref = s.refractory;
   const iOff = s.iOffset;
   const stride = s.constStride;
-  let p22 = c[P22]!;
-  let p21e = c[P21E]!;
-  let p21i = c[P21I]!;
-  let p20 = c[P20]!;
-  let p11e = c[P11E]!;
-  let p11i = c[P11I]!;
-  let theta = c[THETA]!;
-  let reset = c[RESET]!;
+  let d22 = f(c[D22]!);
+  let p21e = f(c[P21E]!);
+  let p21i = f(c[P21I]!);
+  let p20 = f(c[P20]!);
+  let d11e = f(c[D11E]!);
+  let d11i = f(c[D11I]!);
+  let theta = f(c[THETA]!);
+  let reset = f(c[RESET]!);
   let refTicks = c[REF_TICKS]!;
   const n = s.n;
   // Branch-light form: v is propagated for every neuron and overwritten with
@@ -109,23 +117,26 @@ function integrate(
   for (let i = 0; i < n; i++) {
     if (perNeuron) {
       const b = i * stride;
-      p22 = c[b + P22]!;
-      p21e = c[b + P21E]!;
-      p21i = c[b + P21I]!;
-      p20 = c[b + P20]!;
-      p11e = c[b + P11E]!;
-      p11i = c[b + P11I]!;
-      theta = c[b + THETA]!;
-      reset = c[b + RESET]!;
+      d22 = f(c[b + D22]!);
+      p21e = f(c[b + P21E]!);
+      p21i = f(c[b + P21I]!);
+      p20 = f(c[b + P20]!);
+      d11e = f(c[b + D11E]!);
+      d11i = f(c[b + D11I]!);
+      theta = f(c[b + THETA]!);
+      reset = f(c[b + RESET]!);
       refTicks = c[b + REF_TICKS]!;
     }
+    const vo = v[i]!;
     const ie = iE[i]!;
     const ii = iI[i]!;
     const r = ref[i]!;
-    let vi = p22 * v[i]! + p21e * ie + p21i * ii;
-    if (withOffset) vi += p20 * iOff[i]!;
-    iE[i] = p11e * ie + inE[i]!;
-    iI[i] = p11i * ii + inI[i]!;
+    // ((v − d22·v) + p21e·iE) + p21i·iI [+ p20·iOffset], each step rounded to float32
+    let vi = f(f(f(vo - f(d22 * vo)) + f(p21e * ie)) + f(p21i * ii));
+    if (withOffset) vi = f(vi + f(p20 * iOff[i]!));
+    // the stores round the last addition
+    iE[i] = f(ie - f(d11e * ie)) + inE[i]!;
+    iI[i] = f(ii - f(d11i * ii)) + inI[i]!;
     if (r > 0) {
       ref[i] = r - 1;
       vi = reset;

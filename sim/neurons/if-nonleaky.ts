@@ -9,7 +9,8 @@
  * rate over T ticks approximates the ReLU activation with an error of at most
  * one spike. v is stored as is (vRest is not a parameter: there is no leak);
  * vReset is both the initial value and the zero of the subtraction. At most
- * one spike per tick, as on neuromorphic hardware.
+ * one spike per tick, as on neuromorphic hardware. Float32 arithmetic in a
+ * fixed order, bit-identical to the WebAssembly SIMD kernel.
  */
 import { cm, iOffset, resetBelowThreshold, tauRefrac, vReset, vThresh } from './params.ts';
 import { type NeuronModel, type NeuronState, ticksOf } from './types.ts';
@@ -62,6 +63,8 @@ export function updateIfNonleaky(
     : integrate(s, c, input, _inI, spikes, count, idOffset, true);
 }
 
+const f = Math.fround;
+
 function integrate(
   s: NeuronState,
   c: Float64Array,
@@ -75,18 +78,18 @@ function integrate(
   const v = s.vars[0]!;
   const ref = s.refractory;
   const iOff = s.iOffset;
-  let hOverCm = c[H_OVER_CM]!;
-  let theta = c[THETA]!;
-  let step = c[STEP]!;
+  let hOverCm = f(c[H_OVER_CM]!);
+  let theta = f(c[THETA]!);
+  let step = f(c[STEP]!);
   let refTicks = c[REF_TICKS]!;
   const n = s.n;
   const stride = s.constStride;
   for (let i = 0; i < n; i++) {
     if (perNeuron) {
       const b = i * stride;
-      hOverCm = c[b + H_OVER_CM]!;
-      theta = c[b + THETA]!;
-      step = c[b + STEP]!;
+      hOverCm = f(c[b + H_OVER_CM]!);
+      theta = f(c[b + THETA]!);
+      step = f(c[b + STEP]!);
       refTicks = c[b + REF_TICKS]!;
     }
     const r = ref[i]!;
@@ -94,9 +97,9 @@ function integrate(
       ref[i] = r - 1; // input arriving now is discarded
       continue;
     }
-    let vi = v[i]! + hOverCm * iOff[i]! + input[i]!;
+    let vi = f(f(v[i]! + f(hOverCm * iOff[i]!)) + input[i]!);
     if (vi >= theta) {
-      vi -= step;
+      vi = f(vi - step);
       ref[i] = refTicks;
       spikes[count++] = idOffset + i;
     }

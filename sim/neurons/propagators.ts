@@ -16,6 +16,17 @@ export function decay(h: number, tau: number): number {
   return Math.exp(-h / tau);
 }
 
+/**
+ * 1 − e^(−h/τ), the part of a variable that decays away in one tick. The
+ * float32 kernels apply decay as x − d·x rather than p·x: rounding d to
+ * float32 then perturbs the decay by 6e-8·d instead of 6e-8, so the
+ * effective time constant stays exact to ~1e-7 whatever dt/τ (with p in
+ * float32, τ would be off by 6e-8·τ/h: 1e-4 relative at dt 0.01 ms).
+ */
+export function decayed(h: number, tau: number): number {
+  return -Math.expm1(-h / tau);
+}
+
 /** Response of V to a constant current over one tick, mV per nA. */
 export function p20(h: number, tauM: number, cm: number): number {
   return (-tauM / cm) * Math.expm1(-h / tauM);
