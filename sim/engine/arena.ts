@@ -1,6 +1,7 @@
 /**
  * One ArrayBuffer for all dynamic state of a simulation, handed out as typed
- * views at 16-byte aligned offsets. Planning first and allocating once means
+ * views at 16-byte aligned offsets, each padded to a whole number of 16-byte
+ * vectors (so a SIMD kernel may load and store whole vectors over any entry). Planning first and allocating once means
  * the memory check happens before any allocation, and an optimised kernel can
  * own the buffer (a region of a WebAssembly.Memory, passed through
  * `allocate`) and find every array at its recorded byte offset.
@@ -28,7 +29,7 @@ export class ArenaPlan {
   reserve(name: string, ctor: Ctor, length: number): number {
     const byteOffset = Math.ceil(this.bytes / 16) * 16;
     this.entries.push({ name, byteOffset, length, type: TYPES.get(ctor)! });
-    this.bytes = byteOffset + length * 4;
+    this.bytes = byteOffset + Math.ceil(length / 4) * 16;
     return this.entries.length - 1;
   }
 }

@@ -1,8 +1,8 @@
 /**
  * Event-driven spike delivery: for each spike of the presynaptic population,
  * walk its CSR row and add each weight into the target's ring-buffer slot
- * (tick + delay) mod slots. Work is spikes × fan-out. Returns the number of
- * synaptic events delivered.
+ * (tick + delay) mod slots, slot s of target i at buffer[s·stride + i]. Work
+ * is spikes × fan-out. Returns the number of synaptic events delivered.
  *
  * Projections whose synapses share one delay (and one weight) take loops
  * without the per-synapse loads: about 30 % fewer nanoseconds per event for
@@ -20,13 +20,13 @@ export function deliver(
   tick: number,
   buffer: Float32Array,
   mask: number,
-  postN: number,
+  stride: number,
 ): number {
   const rowStart = proj.rowStart;
   const targets = proj.targets;
   let events = 0;
   if (proj.uniformDelay > 0) {
-    const base = ((tick + proj.uniformDelay) & mask) * postN;
+    const base = ((tick + proj.uniformDelay) & mask) * stride;
     if (proj.uniformWeight !== null) {
       const w = proj.uniformWeight;
       for (let s = from; s < to; s++) {
@@ -55,7 +55,7 @@ export function deliver(
     const a = rowStart[pre]!;
     const b = rowStart[pre + 1]!;
     for (let k = a; k < b; k++) {
-      buffer[((tick + delays[k]!) & mask) * postN + targets[k]!]! += weights[k]!;
+      buffer[((tick + delays[k]!) & mask) * stride + targets[k]!]! += weights[k]!;
     }
     events += b - a;
   }

@@ -1,8 +1,10 @@
 /**
  * Per-population dynamic state of a simulation, laid out in one arena:
  * neuron state arrays, refractory counters, per-neuron currents, input ring
- * buffers (slot-major: slot s of neuron i at s·n + i; with several input
- * channels, channel c of neuron i at s·n·C + i·C + c) and source state.
+ * buffers (slot-major: slot s of input i at s·stride + i, the stride the
+ * slot's width rounded up to 4 so every slot starts on a 16-byte SIMD vector;
+ * with several input channels, channel c of neuron i is input i·C + c) and
+ * source state.
  */
 import { PoissonSampler } from '../../src/core/distributions.ts';
 import type { Rng } from '../../src/core/rng.ts';
@@ -35,6 +37,8 @@ export class NeuronRuntime {
   readonly mask: number;
   /** Values per ring-buffer slot: n × the model's input channels. */
   readonly inputWidth: number;
+  /** Floats from one ring-buffer slot to the next: inputWidth rounded up to a multiple of 4. */
+  readonly slotStride: number;
   readonly samplers: PoissonSampler[];
   rng: Rng | null = null;
   stepPointer = 0;
@@ -53,6 +57,7 @@ export class NeuronRuntime {
     this.samplers = pop.poissonInput.map((p) => new PoissonSampler(p.lambda));
     const n = pop.size;
     this.inputWidth = n * (pop.neuron.inputChannels ?? 1);
+    this.slotStride = Math.ceil(this.inputWidth / 4) * 4;
     const name = (s: string) => `${pop.label}.${s}`;
     for (const v of pop.neuron.stateVars)
       this.slotsPlan.push(
@@ -61,7 +66,7 @@ export class NeuronRuntime {
     this.slotsPlan.push(plan.reserve(name('refractory'), Int32Array, n));
     this.slotsPlan.push(plan.reserve(name('iOffset'), Float32Array, n));
     this.slotsPlan.push(plan.reserve(name('iOffsetBase'), Float32Array, n));
-    const bufferLength = this.inputWidth * this.slots;
+    const bufferLength = this.slotStride * this.slots;
     this.slotsPlan.push(plan.reserve(name('inputE'), Float32Array, bufferLength));
     if (pop.neuron.receptorBuffers === 2)
       this.slotsPlan.push(plan.reserve(name('inputI'), Float32Array, bufferLength));
@@ -87,8 +92,9 @@ export class NeuronRuntime {
     this.bufE = arena.f32(ids[nv + 3]!);
     this.bufI = this.pop.neuron.receptorBuffers === 2 ? arena.f32(ids[nv + 4]!) : this.bufE;
     const w = this.inputWidth;
+    const stride = this.slotStride;
     const views = (b: Float32Array) =>
-      Array.from({ length: this.slots }, (_, k) => b.subarray(k * w, (k + 1) * w));
+      Array.from({ length: this.slots }, (_, k) => b.subarray(k * stride, k * stride + w));
     this.slotsE = views(this.bufE);
     this.slotsI = this.bufI === this.bufE ? this.slotsE : views(this.bufI);
   }

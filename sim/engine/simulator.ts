@@ -14,6 +14,7 @@
 import { invalid, SpikelabError } from '../../src/core/errors.ts';
 import { checkAllocation, DEFAULT_MEMORY_BUDGET_BYTES } from '../../src/core/memory.ts';
 import { Rng } from '../../src/core/rng.ts';
+import { wasmSimdSupported } from '../../src/core/wasm.ts';
 import {
   checkSourceRate,
   type Network,
@@ -22,9 +23,19 @@ import {
   restOf,
 } from '../network/network.ts';
 import type { UpdateKernel } from '../neurons/types.ts';
+import { createWasmBackend } from '../wasm/backend.ts';
 import { Arena, type ArenaAllocator, ArenaPlan } from './arena.ts';
+import {
+  type Backend,
+  type BackendName,
+  type BoundDeliver,
+  type BoundUpdate,
+  bindDeliverFn,
+  bindKernel,
+  type DeliverFn,
+  jsBackend,
+} from './backend.ts';
 import { Counters, type Counts, subtractCounts } from './counters.ts';
-import { deliver } from './deliver.ts';
 import type { SpikeListener } from './listener.ts';
 import {
   ArraySourceRuntime,
@@ -38,16 +49,30 @@ export interface SimulatorOptions {
   listeners?: SpikeListener[];
   /** Refuse if the dynamic state (ring buffers included) would need more (default 4 GB). */
   memoryBudgetBytes?: number;
-  /** Provides the memory for all dynamic state (e.g. a region of a WebAssembly.Memory). */
+  /**
+   * Kernels that run the ticks: 'wasm' (WebAssembly SIMD neuron updates and
+   * delivery, in a WebAssembly memory of its own), 'js' (the TypeScript
+   * kernels) or 'auto' (default): 'wasm' where the runtime supports
+   * WebAssembly SIMD and no `allocate` is given, else 'js'. Both give
+   * bit-identical spikes.
+   */
+  backend?: BackendName;
+  /**
+   * With the WebAssembly backend: move the network's connectivity into its
+   * memory instead of copying it (the projections' CSR arrays become views of
+   * that memory), so it is held once. The network must then not be
+   * transferred to another thread. Default false.
+   */
+  moveConnectivity?: boolean;
+  /** Provides the memory for all dynamic state (e.g. a region of a WebAssembly.Memory); TypeScript backend only. */
   allocate?: ArenaAllocator;
   /**
-   * Replacement update kernels by model name (e.g. a WebAssembly SIMD loop
-   * over the same arena arrays); models not listed use their TypeScript
-   * kernel, which stays the reference.
+   * Replacement update kernels by model name; models not listed use the
+   * backend's kernel (the TypeScript kernels stay the reference).
    */
   kernels?: Readonly<Record<string, UpdateKernel>>;
-  /** Replacement delivery function, same contract as `deliver`. */
-  deliver?: typeof deliver;
+  /** Replacement delivery function for every projection, same contract as `deliver`. */
+  deliver?: DeliverFn;
 }
 
 export interface RunOptions {
@@ -79,10 +104,43 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
+/** The backend for `opts`: WebAssembly when asked for or when 'auto' finds SIMD support. */
+function chooseBackend(
+  net: Network,
+  delivered: Projection[],
+  arenaBytes: number,
+  opts: SimulatorOptions,
+): Backend & { allocate?: ArenaAllocator } {
+  const want = opts.backend ?? 'auto';
+  if (want === 'js') return jsBackend;
+  if (want === 'auto' && (opts.allocate || !wasmSimdSupported())) return jsBackend;
+  if (want !== 'auto' && want !== 'wasm') throw invalid('backend', want, 'auto, wasm or js');
+  if (opts.allocate) {
+    throw invalid(
+      'allocate',
+      'a function',
+      'nothing with backend wasm (it places the state in its own memory)',
+    );
+  }
+  if (!wasmSimdSupported()) {
+    throw new SpikelabError(
+      'NOT_APPLICABLE',
+      'backend: got wasm; this runtime lacks WebAssembly SIMD; allowed: js or auto',
+    );
+  }
+  const wasm = createWasmBackend(net, delivered, arenaBytes, {
+    move: opts.moveConnectivity ?? false,
+    required: want === 'wasm',
+  });
+  return wasm ?? jsBackend;
+}
+
 export class Simulator {
   readonly network: Network;
   readonly dt: number;
   readonly arena: Arena;
+  /** The backend running the ticks ('wasm' or 'js'). */
+  readonly backend: 'wasm' | 'js';
   /** Ticks simulated since the last reset. */
   tick = 0;
   private readonly runtimes: PopulationRuntime[];
@@ -91,11 +149,10 @@ export class Simulator {
   /** Spikes of population p this tick are spikes[spikeStart[p] .. spikeStart[p + 1]]. */
   private readonly spikeStart: Int32Array;
   private readonly counters: Counters;
-  /** The update kernel of each population (null for sources). */
-  private readonly kernels: (UpdateKernel | null)[];
-  private readonly deliverFn: typeof deliver;
-  /** What delivery walks: the projections, with multi-channel targets as input indices. */
-  private readonly deliveries: Projection[];
+  /** The bound update of each population (null for sources). */
+  private readonly updates: (BoundUpdate | null)[];
+  /** The bound delivery of each projection. */
+  private readonly deliveries: BoundDeliver[];
   private seed: number;
 
   constructor(network: Network, opts: SimulatorOptions = {}) {
@@ -116,14 +173,26 @@ export class Simulator {
       'simulation state (neuron state and input ring buffers)',
       opts.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES,
     );
-    this.arena = new Arena(plan, opts.allocate);
+    // projections into multi-channel models deliver to input indices target·C + channel
+    const delivered = network.projections.map((p) => channelTargets(p, network));
+    const backend = chooseBackend(network, delivered, plan.bytes, opts);
+    this.backend = backend.name;
+    this.arena = new Arena(plan, opts.allocate ?? backend.allocate);
     for (const r of this.runtimes) if (!(r instanceof ArraySourceRuntime)) r.claim(this.arena);
-    this.spikes = this.arena.u32(spikeSlot);
-    this.kernels = network.populations.map((p) =>
-      p.kind === 'neuron' ? (opts.kernels?.[p.model] ?? p.neuron.update) : null,
-    );
-    this.deliverFn = opts.deliver ?? deliver;
-    this.deliveries = network.projections.map((p) => channelTargets(p, network));
+    const spikes = this.arena.u32(spikeSlot);
+    this.spikes = spikes;
+    this.updates = this.runtimes.map((r) => {
+      if (!(r instanceof NeuronRuntime)) return null;
+      const kernel = opts.kernels?.[r.pop.model];
+      return kernel ? bindKernel(r, spikes, kernel) : backend.bindUpdate(r, spikes);
+    });
+    this.deliveries = delivered.map((proj) => {
+      const post = this.runtimes[proj.post] as NeuronRuntime;
+      const preOffset = network.populations[proj.pre]!.offset;
+      return opts.deliver
+        ? bindDeliverFn(opts.deliver, proj, post, preOffset, spikes)
+        : backend.bindDeliver(proj, post, preOffset, spikes);
+    });
     this.spikeStart = new Int32Array(network.populations.length + 1);
     this.counters = new Counters(
       network.populations.map((p) => p.label),
@@ -311,15 +380,7 @@ export class Simulator {
         const slot = t & r.mask;
         r.applySteps(t);
         if (r.samplers.length > 0) c.externalEvents[p]! += r.drive(slot);
-        count = this.kernels[p]!(
-          r.state,
-          r.consts,
-          r.slotsE[slot]!,
-          r.slotsI[slot]!,
-          spikes,
-          count,
-          r.pop.offset,
-        );
+        count = this.updates[p]!(slot, count);
         c.neuronUpdates[p]! += r.pop.size;
       } else {
         count = r.emit(t, spikes, count);
@@ -328,26 +389,13 @@ export class Simulator {
     }
     start[runtimes.length] = count;
     for (let l = 0; l < this.listeners.length; l++) this.listeners[l]!.onSpikes(t, spikes, count);
-    const projections = this.deliveries;
-    const pops = this.network.populations;
+    const projections = this.network.projections;
     for (let q = 0; q < projections.length; q++) {
       const proj = projections[q]!;
       const from = start[proj.pre]!;
       const to = start[proj.pre + 1]!;
       if (from === to) continue;
-      const post = runtimes[proj.post] as NeuronRuntime;
-      const buf = proj.receptor === 'inhibitory' ? post.bufI : post.bufE;
-      const ev = this.deliverFn(
-        proj,
-        spikes,
-        from,
-        to,
-        pops[proj.pre]!.offset,
-        t,
-        buf,
-        post.mask,
-        post.inputWidth,
-      );
+      const ev = this.deliveries[q]!(from, to, t);
       c.projectionEvents[q]! += ev;
       c.synapticEvents[proj.post]! += ev;
     }

@@ -1,0 +1,271 @@
+/**
+ * The WebAssembly backend: the neuron updates of IF_curr_exp, IF_curr_delta
+ * and IF_nonleaky as f32x4 SIMD loops (neurons.wat) and all spike delivery
+ * (deliver.wat), over one WebAssembly memory per simulator that holds the
+ * arena (every state array and ring buffer), the kernels' constants and a
+ * copy of the connectivity. Populations it has no kernel for (IF_cond_exp,
+ * per-neuron parameters) run their TypeScript kernel on the same arrays:
+ * the arithmetic is the same, so the spikes are too.
+ *
+ * The memory is sized once and never grown: growing would detach every
+ * typed-array view of it held by the engine.
+ */
+import { SpikelabError } from '../../src/core/errors.ts';
+import { compileWasm, WasmHeap } from '../../src/core/wasm.ts';
+import type { ArenaAllocator } from '../engine/arena.ts';
+import {
+  type Backend,
+  type BoundDeliver,
+  type BoundUpdate,
+  bindKernel,
+} from '../engine/backend.ts';
+import type { NeuronRuntime } from '../engine/runtime.ts';
+import type { Network, Projection } from '../network/network.ts';
+import { wasmBase64 as deliverWasm } from './deliver.wasm.gen.ts';
+import { wasmBase64 as neuronsWasm } from './neurons.wasm.gen.ts';
+
+const PAGE = 65536;
+/** memory32: at most 65,536 pages of 64 KiB. */
+const MAX_PAGES = 65536;
+const CONST_BLOCK = 48;
+
+type Fn = (...args: number[]) => number;
+
+let modules: { neurons: WebAssembly.Module; deliver: WebAssembly.Module } | null = null;
+function compiled() {
+  modules ??= {
+    neurons: compileWasm(neuronsWasm, 'neuron kernels'),
+    deliver: compileWasm(deliverWasm, 'delivery kernels'),
+  };
+  return modules;
+}
+
+/** Models with a SIMD kernel; the last of their constants is the refractory period in ticks (an i32). */
+const SIMD_MODELS = new Set(['IF_curr_exp', 'IF_curr_delta', 'IF_nonleaky']);
+
+interface CsrPointers {
+  rowStart: number;
+  targets: number;
+  weights: number;
+  delays: number;
+}
+
+const align16 = (n: number) => Math.ceil(n / 16) * 16;
+
+/** Weights are read unless all synapses share one weight and one delay (deliver_uniform). */
+const readsWeights = (p: Projection) => p.uniformWeight === null || p.uniformDelay === 0;
+
+function projectionBytes(p: Projection): number {
+  return (
+    align16(p.rowStart.byteLength) +
+    align16(p.targets.byteLength) +
+    (readsWeights(p) ? align16(p.weights.byteLength) : 0) +
+    (p.uniformDelay === 0 ? align16(p.delays.byteLength) : 0)
+  );
+}
+
+export interface WasmBackendOptions {
+  /** Replace the network's CSR arrays by views of the copies (hold them once). */
+  move: boolean;
+  /** Throw TOO_LARGE when the memory cannot be had, instead of returning null. */
+  required: boolean;
+}
+
+export class WasmBackend implements Backend {
+  readonly name = 'wasm';
+  readonly memory: WebAssembly.Memory;
+  readonly allocate: ArenaAllocator;
+  private readonly heap: WasmHeap;
+  private readonly neurons: Record<string, Fn>;
+  private readonly delivery: Record<string, Fn>;
+  private readonly csr = new Map<Projection, CsrPointers>();
+
+  constructor(
+    memory: WebAssembly.Memory,
+    projections: readonly Projection[],
+    arenaBytes: number,
+    move: boolean,
+  ) {
+    this.memory = memory;
+    this.heap = new WasmHeap(memory, 64);
+    const m = compiled();
+    const env = { env: { memory } };
+    this.neurons = new WebAssembly.Instance(m.neurons, env).exports as Record<string, Fn>;
+    this.delivery = new WebAssembly.Instance(m.deliver, env).exports as Record<string, Fn>;
+    for (const p of projections) this.csr.set(p, this.copyConnectivity(p, move));
+    const reserved = Math.max(16, arenaBytes);
+    const arena = this.heap.alloc(reserved);
+    this.allocate = (bytes) => {
+      if (bytes > reserved)
+        throw new RangeError(`wasm backend: arena of ${bytes} bytes, ${reserved} reserved`);
+      return { buffer: memory.buffer, byteOffset: arena };
+    };
+  }
+
+  private copyConnectivity(p: Projection, move: boolean): CsrPointers {
+    const heap = this.heap;
+    const place = <T extends Uint32Array | Float32Array | Uint8Array | Uint16Array>(a: T): T => {
+      const at = heap.alloc(a.byteLength);
+      const ctor = a.constructor as new (b: ArrayBuffer, o: number, n: number) => T;
+      const view = new ctor(this.memory.buffer, at, a.length);
+      view.set(a as never);
+      return view;
+    };
+    const rowStart = place(p.rowStart);
+    const targets = place(p.targets);
+    const weights = readsWeights(p) ? place(p.weights) : null;
+    const delays = p.uniformDelay === 0 ? place(p.delays) : null;
+    if (move) {
+      p.rowStart = rowStart;
+      p.targets = targets;
+      if (weights) p.weights = weights;
+      if (delays) p.delays = delays;
+    }
+    return {
+      rowStart: rowStart.byteOffset,
+      targets: targets.byteOffset,
+      weights: weights?.byteOffset ?? 0,
+      delays: delays?.byteOffset ?? 0,
+    };
+  }
+
+  private own(a: { buffer: ArrayBufferLike; byteOffset: number }): number {
+    if (a.buffer !== this.memory.buffer)
+      throw new Error('wasm backend: an array outside its memory');
+    return a.byteOffset;
+  }
+
+  /** The model's constants as float32 (the refractory period as an i32) in a block of the memory. */
+  private constants(c: Float64Array): number {
+    const at = this.heap.alloc(CONST_BLOCK);
+    const f32 = new Float32Array(this.memory.buffer, at, c.length);
+    for (let k = 0; k < c.length - 1; k++) f32[k] = c[k]!;
+    new Int32Array(this.memory.buffer, at, c.length)[c.length - 1] = c[c.length - 1]!;
+    return at;
+  }
+
+  bindUpdate(r: NeuronRuntime, spikes: Uint32Array): BoundUpdate {
+    const s = r.state;
+    if (!SIMD_MODELS.has(r.pop.model) || s.constStride !== 0) {
+      return bindKernel(r, spikes, r.pop.neuron.update);
+    }
+    const n = s.n;
+    const v = this.own(s.vars[0]!);
+    const ref = this.own(s.refractory);
+    const iOff = this.own(s.iOffset);
+    const sp = this.own(spikes);
+    const first = r.pop.offset;
+    const c = this.constants(r.consts);
+    const slotBytes = r.slotStride * 4;
+    const inE = this.own(r.bufE);
+    if (r.pop.model === 'IF_curr_exp') {
+      const fn = this.neurons.if_curr_exp!;
+      const iE = this.own(s.vars[1]!);
+      const iI = this.own(s.vars[2]!);
+      const inI = this.own(r.bufI);
+      return (slot, count) =>
+        fn(
+          v,
+          iE,
+          iI,
+          ref,
+          iOff,
+          inE + slot * slotBytes,
+          inI + slot * slotBytes,
+          n,
+          sp,
+          count,
+          first,
+          c,
+          s.hasOffset ? 1 : 0,
+        );
+    }
+    const fn = (
+      r.pop.model === 'IF_curr_delta' ? this.neurons.if_curr_delta : this.neurons.if_nonleaky
+    )!;
+    return (slot, count) => fn(v, ref, iOff, inE + slot * slotBytes, n, sp, count, first, c);
+  }
+
+  bindDeliver(
+    proj: Projection,
+    post: NeuronRuntime,
+    preOffset: number,
+    spikes: Uint32Array,
+  ): BoundDeliver {
+    const p = this.csr.get(proj)!;
+    const sp = this.own(spikes);
+    const buf = this.own(proj.receptor === 'inhibitory' ? post.bufI : post.bufE);
+    const { mask, slotStride } = post;
+    const d = proj.uniformDelay;
+    if (d > 0) {
+      // one slot per tick; the weight, or where the weights are
+      const slotBytes = slotStride * 4;
+      const w = proj.uniformWeight;
+      const fn = (w !== null ? this.delivery.deliver_uniform : this.delivery.deliver_weights)!;
+      const last = w ?? p.weights;
+      return (from, to, tick) =>
+        fn(
+          p.rowStart,
+          p.targets,
+          sp,
+          from,
+          to,
+          preOffset,
+          buf + ((tick + d) & mask) * slotBytes,
+          last,
+        ) >>> 0;
+    }
+    const fn = this.delivery.deliver_delays!;
+    const delayBytes = proj.delays.BYTES_PER_ELEMENT;
+    return (from, to, tick) =>
+      fn(
+        p.rowStart,
+        p.targets,
+        p.weights,
+        p.delays,
+        delayBytes,
+        sp,
+        from,
+        to,
+        preOffset,
+        buf,
+        tick,
+        mask,
+        slotStride,
+      ) >>> 0;
+  }
+}
+
+/**
+ * A WebAssembly backend for `net`, delivering through `projections` (its
+ * projections, multi-channel ones with their input indices as targets), with
+ * room for an arena of `arenaBytes`, or
+ * null when its memory would pass the 4 GiB of a 32-bit WebAssembly memory
+ * or cannot be had (TOO_LARGE instead when `required`).
+ */
+export function createWasmBackend(
+  net: Network,
+  projections: readonly Projection[],
+  arenaBytes: number,
+  opts: WasmBackendOptions,
+): WasmBackend | null {
+  let bytes = 64 + align16(Math.max(16, arenaBytes)) + CONST_BLOCK * net.populations.length;
+  for (const p of projections) bytes += projectionBytes(p);
+  const pages = Math.ceil(bytes / PAGE);
+  let memory: WebAssembly.Memory | null = null;
+  if (pages <= MAX_PAGES) {
+    try {
+      memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    } catch {
+      memory = null;
+    }
+  }
+  if (!memory) {
+    if (!opts.required) return null;
+    throw new SpikelabError(
+      'TOO_LARGE',
+      `backend wasm: needs a WebAssembly memory of ${bytes} bytes; allowed: at most 4 GiB that this runtime can allocate (use backend js)`,
+    );
+  }
+  return new WasmBackend(memory, projections, arenaBytes, opts.move);
+}

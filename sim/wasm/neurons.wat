@@ -1,0 +1,211 @@
+;; Neuron update kernels: one tick of a whole population, four neurons per
+;; step in f32x4 lanes. Each performs exactly the float32 operations of its
+;; TypeScript kernel (sim/neurons/*.ts), in the same order, so both give
+;; bit-identical state and spikes; the TypeScript kernels are the oracle.
+;;
+;; Arguments are byte offsets into the imported memory. Every state array and
+;; ring-buffer slot starts on a 16-byte boundary and is padded to whole
+;; vectors (sim/engine/arena.ts, runtime.ts), so the loops run over
+;; ceil(n/4) vectors; the padding lanes compute garbage that is never read,
+;; and their spikes are dropped by $emit. Constants are float32 (the refractory
+;; period an i32) in a block at $c, in the order of the model's constants
+;; array (sim/wasm/constants.ts).
+;;
+;; Refractoriness without branches: r > 0 gives an all-ones lane mask, which
+;; as an integer is −1, so r + mask counts down only refractory lanes; a lane
+;; that spikes was not refractory (r = 0), so or-ing in the period sets it.
+(module
+  (import "env" "memory" (memory 1))
+
+  ;; Appends the ids of the set lanes of $mask (neuron ids $first .. $first+3,
+  ;; in increasing order) below $limit to the spike list; returns the count.
+  (func $emit (param $mask v128) (param $first i32) (param $limit i32)
+              (param $spikes i32) (param $count i32) (result i32)
+    (local $bits i32) (local $id i32)
+    (local.set $bits (i32x4.bitmask (local.get $mask)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get $bits)))
+        (local.set $id (i32.add (local.get $first) (i32.ctz (local.get $bits))))
+        (br_if $done (i32.ge_u (local.get $id) (local.get $limit)))
+        (i32.store (i32.add (local.get $spikes) (i32.shl (local.get $count) (i32.const 2)))
+                   (local.get $id))
+        (local.set $count (i32.add (local.get $count) (i32.const 1)))
+        (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
+        (br $next)))
+    (local.get $count))
+
+  ;; Bytes spanned by ceil(n/4) vectors.
+  (func $vectorBytes (param $n i32) (result i32)
+    (i32.shl (i32.and (i32.add (local.get $n) (i32.const 3)) (i32.const -4)) (i32.const 2)))
+
+  ;; IF_curr_exp. Constants: d22 p21e p21i p20 d11e d11i theta reset refTicks.
+  ;;   v  ← ((v − d22·v) + p21e·iE) + p21i·iI  [+ p20·iOffset when $withOffset]
+  ;;   iX ← (iX − d11X·iX) + inX, and the input slot is cleared
+  ;;   refractory: v ← reset, count down; else v ≥ theta: spike, v ← reset
+  (func (export "if_curr_exp")
+    (param $v i32) (param $iE i32) (param $iI i32) (param $ref i32) (param $iOff i32)
+    (param $inE i32) (param $inI i32) (param $n i32) (param $spikes i32) (param $count i32)
+    (param $firstId i32) (param $c i32) (param $withOffset i32) (result i32)
+    (local $d22 v128) (local $p21e v128) (local $p21i v128) (local $p20 v128)
+    (local $d11e v128) (local $d11i v128) (local $theta v128) (local $reset v128)
+    (local $refTicks v128)
+    (local $o i32) (local $end i32) (local $limit i32)
+    (local $x v128) (local $e v128) (local $i v128) (local $r v128)
+    (local $refr v128) (local $spk v128)
+    (local.set $d22 (v128.load32_splat (local.get $c)))
+    (local.set $p21e (v128.load32_splat offset=4 (local.get $c)))
+    (local.set $p21i (v128.load32_splat offset=8 (local.get $c)))
+    (local.set $p20 (v128.load32_splat offset=12 (local.get $c)))
+    (local.set $d11e (v128.load32_splat offset=16 (local.get $c)))
+    (local.set $d11i (v128.load32_splat offset=20 (local.get $c)))
+    (local.set $theta (v128.load32_splat offset=24 (local.get $c)))
+    (local.set $reset (v128.load32_splat offset=28 (local.get $c)))
+    (local.set $refTicks (v128.load32_splat offset=32 (local.get $c)))
+    (local.set $end (call $vectorBytes (local.get $n)))
+    (local.set $limit (i32.add (local.get $firstId) (local.get $n)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $x (v128.load (i32.add (local.get $v) (local.get $o))))
+        (local.set $e (v128.load (i32.add (local.get $iE) (local.get $o))))
+        (local.set $i (v128.load (i32.add (local.get $iI) (local.get $o))))
+        (local.set $r (v128.load (i32.add (local.get $ref) (local.get $o))))
+        (local.set $x
+          (f32x4.add
+            (f32x4.add
+              (f32x4.sub (local.get $x) (f32x4.mul (local.get $d22) (local.get $x)))
+              (f32x4.mul (local.get $p21e) (local.get $e)))
+            (f32x4.mul (local.get $p21i) (local.get $i))))
+        (if (local.get $withOffset)
+          (then
+            (local.set $x
+              (f32x4.add (local.get $x)
+                (f32x4.mul (local.get $p20)
+                  (v128.load (i32.add (local.get $iOff) (local.get $o))))))))
+        (v128.store (i32.add (local.get $iE) (local.get $o))
+          (f32x4.add
+            (f32x4.sub (local.get $e) (f32x4.mul (local.get $d11e) (local.get $e)))
+            (v128.load (i32.add (local.get $inE) (local.get $o)))))
+        (v128.store (i32.add (local.get $iI) (local.get $o))
+          (f32x4.add
+            (f32x4.sub (local.get $i) (f32x4.mul (local.get $d11i) (local.get $i)))
+            (v128.load (i32.add (local.get $inI) (local.get $o)))))
+        (v128.store (i32.add (local.get $inE) (local.get $o)) (v128.const i64x2 0 0))
+        (v128.store (i32.add (local.get $inI) (local.get $o)) (v128.const i64x2 0 0))
+        (local.set $refr (i32x4.gt_s (local.get $r) (v128.const i64x2 0 0)))
+        (local.set $spk
+          (v128.andnot (f32x4.ge (local.get $x) (local.get $theta)) (local.get $refr)))
+        (v128.store (i32.add (local.get $ref) (local.get $o))
+          (v128.or (i32x4.add (local.get $r) (local.get $refr))
+                   (v128.and (local.get $spk) (local.get $refTicks))))
+        (v128.store (i32.add (local.get $v) (local.get $o))
+          (v128.bitselect (local.get $reset) (local.get $x)
+                          (v128.or (local.get $refr) (local.get $spk))))
+        (if (v128.any_true (local.get $spk))
+          (then
+            (local.set $count
+              (call $emit (local.get $spk)
+                (i32.add (local.get $firstId) (i32.shr_u (local.get $o) (i32.const 2)))
+                (local.get $limit) (local.get $spikes) (local.get $count)))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $next)))
+    (local.get $count))
+
+  ;; IF_curr_delta. Constants: d22 p20 theta reset refTicks.
+  ;;   refractory: v kept, input discarded, count down
+  ;;   else v ← ((v − d22·v) + p20·iOffset) + in; v ≥ theta: spike, v ← reset
+  (func (export "if_curr_delta")
+    (param $v i32) (param $ref i32) (param $iOff i32) (param $in i32) (param $n i32)
+    (param $spikes i32) (param $count i32) (param $firstId i32) (param $c i32) (result i32)
+    (local $d22 v128) (local $p20 v128) (local $theta v128) (local $reset v128)
+    (local $refTicks v128)
+    (local $o i32) (local $end i32) (local $limit i32)
+    (local $x v128) (local $y v128) (local $r v128) (local $refr v128) (local $spk v128)
+    (local.set $d22 (v128.load32_splat (local.get $c)))
+    (local.set $p20 (v128.load32_splat offset=4 (local.get $c)))
+    (local.set $theta (v128.load32_splat offset=8 (local.get $c)))
+    (local.set $reset (v128.load32_splat offset=12 (local.get $c)))
+    (local.set $refTicks (v128.load32_splat offset=16 (local.get $c)))
+    (local.set $end (call $vectorBytes (local.get $n)))
+    (local.set $limit (i32.add (local.get $firstId) (local.get $n)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $x (v128.load (i32.add (local.get $v) (local.get $o))))
+        (local.set $r (v128.load (i32.add (local.get $ref) (local.get $o))))
+        (local.set $y
+          (f32x4.add
+            (f32x4.add
+              (f32x4.sub (local.get $x) (f32x4.mul (local.get $d22) (local.get $x)))
+              (f32x4.mul (local.get $p20) (v128.load (i32.add (local.get $iOff) (local.get $o)))))
+            (v128.load (i32.add (local.get $in) (local.get $o)))))
+        (v128.store (i32.add (local.get $in) (local.get $o)) (v128.const i64x2 0 0))
+        (local.set $refr (i32x4.gt_s (local.get $r) (v128.const i64x2 0 0)))
+        (local.set $spk
+          (v128.andnot (f32x4.ge (local.get $y) (local.get $theta)) (local.get $refr)))
+        (v128.store (i32.add (local.get $ref) (local.get $o))
+          (v128.or (i32x4.add (local.get $r) (local.get $refr))
+                   (v128.and (local.get $spk) (local.get $refTicks))))
+        (v128.store (i32.add (local.get $v) (local.get $o))
+          (v128.bitselect (local.get $reset)
+            (v128.bitselect (local.get $x) (local.get $y) (local.get $refr))
+            (local.get $spk)))
+        (if (v128.any_true (local.get $spk))
+          (then
+            (local.set $count
+              (call $emit (local.get $spk)
+                (i32.add (local.get $firstId) (i32.shr_u (local.get $o) (i32.const 2)))
+                (local.get $limit) (local.get $spikes) (local.get $count)))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $next)))
+    (local.get $count))
+
+  ;; IF_nonleaky. Constants: hOverCm theta step refTicks.
+  ;;   refractory: v kept, input discarded, count down
+  ;;   else v ← (v + hOverCm·iOffset) + in; v ≥ theta: spike, v ← v − step
+  (func (export "if_nonleaky")
+    (param $v i32) (param $ref i32) (param $iOff i32) (param $in i32) (param $n i32)
+    (param $spikes i32) (param $count i32) (param $firstId i32) (param $c i32) (result i32)
+    (local $hOverCm v128) (local $theta v128) (local $step v128) (local $refTicks v128)
+    (local $o i32) (local $end i32) (local $limit i32)
+    (local $x v128) (local $y v128) (local $r v128) (local $refr v128) (local $spk v128)
+    (local.set $hOverCm (v128.load32_splat (local.get $c)))
+    (local.set $theta (v128.load32_splat offset=4 (local.get $c)))
+    (local.set $step (v128.load32_splat offset=8 (local.get $c)))
+    (local.set $refTicks (v128.load32_splat offset=12 (local.get $c)))
+    (local.set $end (call $vectorBytes (local.get $n)))
+    (local.set $limit (i32.add (local.get $firstId) (local.get $n)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $x (v128.load (i32.add (local.get $v) (local.get $o))))
+        (local.set $r (v128.load (i32.add (local.get $ref) (local.get $o))))
+        (local.set $y
+          (f32x4.add
+            (f32x4.add (local.get $x)
+              (f32x4.mul (local.get $hOverCm)
+                (v128.load (i32.add (local.get $iOff) (local.get $o)))))
+            (v128.load (i32.add (local.get $in) (local.get $o)))))
+        (v128.store (i32.add (local.get $in) (local.get $o)) (v128.const i64x2 0 0))
+        (local.set $refr (i32x4.gt_s (local.get $r) (v128.const i64x2 0 0)))
+        (local.set $spk
+          (v128.andnot (f32x4.ge (local.get $y) (local.get $theta)) (local.get $refr)))
+        (v128.store (i32.add (local.get $ref) (local.get $o))
+          (v128.or (i32x4.add (local.get $r) (local.get $refr))
+                   (v128.and (local.get $spk) (local.get $refTicks))))
+        (v128.store (i32.add (local.get $v) (local.get $o))
+          (v128.bitselect (local.get $x)
+            (v128.bitselect (f32x4.sub (local.get $y) (local.get $step)) (local.get $y)
+                            (local.get $spk))
+            (local.get $refr)))
+        (if (v128.any_true (local.get $spk))
+          (then
+            (local.set $count
+              (call $emit (local.get $spk)
+                (i32.add (local.get $firstId) (i32.shr_u (local.get $o) (i32.const 2)))
+                (local.get $limit) (local.get $spikes) (local.get $count)))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $next)))
+    (local.get $count))
+)
