@@ -6,6 +6,7 @@
  * same run yielding to the event loop between slices (a worker stays
  * responsive to a cancel message).
  */
+import type { BackendName } from './engine/backend.ts';
 import { IsiStats } from './engine/isi-stats.ts';
 import type { SpikeListener } from './engine/listener.ts';
 import { type RunResult, Simulator } from './engine/simulator.ts';
@@ -30,6 +31,8 @@ export interface SimulationSummary {
   durationMs: number;
   dt: number;
   seed: number;
+  /** The kernels that ran: WebAssembly SIMD or TypeScript (bit-identical spikes). */
+  backend: 'wasm' | 'js';
   /** Spikes of neuron populations (sources excluded) and their mean rate. */
   spikes: number;
   meanRateHz: number;
@@ -50,6 +53,8 @@ export interface SimulationSummary {
 
 export interface SimulateOptions extends BuildOptions {
   durationMs: number;
+  /** 'auto' (default): WebAssembly SIMD where the runtime supports it, else TypeScript. */
+  backend?: BackendName;
   listeners?: SpikeListener[];
   onProgress?: (doneTicks: number, totalTicks: number, spikes: number) => void;
   shouldStop?: () => boolean;
@@ -83,8 +88,11 @@ function prepare(spec: NetworkSpec, opts: SimulateOptions): Prepared {
   const t0 = performance.now();
   const net = buildNetwork(spec, opts);
   const stats = new IsiStats(net);
+  // the network is private to this run: its connectivity may move into the kernels' memory
   const sim = new Simulator(net, {
     listeners: [stats, ...(opts.listeners ?? [])],
+    backend: opts.backend ?? 'auto',
+    moveConnectivity: true,
     ...(opts.memoryBudgetBytes !== undefined && { memoryBudgetBytes: opts.memoryBudgetBytes }),
   });
   opts.setup?.(sim);
@@ -121,7 +129,7 @@ export async function simulateSpecAsync(
 
 function summarise(
   spec: NetworkSpec,
-  { net, stats, t0, t1 }: Prepared,
+  { net, sim, stats, t0, t1 }: Prepared,
   result: RunResult,
   t2: number,
 ): SimulationSummary {
@@ -136,6 +144,7 @@ function summarise(
     durationMs,
     dt: net.dt,
     seed: net.seed,
+    backend: sim.backend,
     spikes: all.spikes,
     meanRateHz: all.meanRateHz,
     cvIsi: nullIfNaN(all.cvIsi),

@@ -70,6 +70,18 @@ describe('spikelab simulate', () => {
     expect(s).toMatchObject({ neurons: 600, dt: 0.05, seed: 9, durationMs: 50 });
   });
 
+  it('--backend js and wasm print the same spikes, rates and events (bit-identical kernels)', async () => {
+    const args = ['brunel', '--scale', '0.05', '--duration', '100', '--json'];
+    const js = JSON.parse((await run([...args, '--backend', 'js'])).out);
+    const wasm = JSON.parse((await run([...args, '--backend', 'wasm'])).out);
+    const auto = JSON.parse((await run(args)).out);
+    expect([js.backend, wasm.backend, auto.backend]).toEqual(['js', 'wasm', 'wasm']);
+    expect(wasm.spikes).toBeGreaterThan(100);
+    for (const k of ['spikes', 'meanRateHz', 'cvIsi', 'synapticEvents', 'populations'] as const) {
+      expect(wasm[k], k).toEqual(js[k]);
+    }
+  });
+
   it('ends invalid parameters with one error line and exit code 2', async () => {
     const bad = join(dir, 'bad.json');
     const spec = JSON.parse(networkToJson(cuba({ n: 100 })));
@@ -84,6 +96,10 @@ describe('spikelab simulate', () => {
       [['cuba', '--dt', '0.001'], /Allowed: a finite number ≥ 0.01 and ≤ 1/],
       [['cuba', '--duration', '-5'], /--duration/],
       [['cuba', '--scale', '2'], /--scale: got 2; allowed: only with brunel/],
+      [
+        ['cuba', '--backend', 'gpu'],
+        /'--backend <name>' argument 'gpu' is invalid. Allowed choices are auto, wasm, js/,
+      ],
       [['nest.txt'], /network: got "nest.txt"/],
       [[bad], /populations.0.params.tauM: got -5; allowed: a finite number > 0 \(ms\)/],
       [[shortDelay], /projections.0.delay: got 0.01; allowed: delays ≥ one tick \(dt = 0.1 ms\)/],

@@ -4,7 +4,8 @@
  * JSON object, and optionally streams the raster to a file.
  */
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import { type BackendName, backendNames } from '../../../sim/engine/backend.ts';
 import { SpikeStream } from '../../../sim/engine/spike-stream.ts';
 import { parseNetworkJson } from '../../../sim/io/network-json.ts';
 import { referenceModels, referenceNetwork } from '../../../sim/models/index.ts';
@@ -25,6 +26,7 @@ export interface SimulateCliOptions {
   raster?: string;
   json?: boolean;
   vReset?: number;
+  backend?: BackendName;
 }
 
 /** The network spec named by the positional argument, with the flags applied. */
@@ -77,7 +79,7 @@ function formatSummary(s: SimulationSummary): string {
         `  ${p.label.padEnd(10)} ${String(p.size).padStart(8)} ${p.model.padEnd(18)} ${f(p.meanRateHz).padStart(8)} Hz  CV ${f(p.cvIsi, 3)}`,
     ),
     `synaptic events ${s.synapticEvents.toLocaleString('en-US')} (${(s.synapticEventsPerSecond / 1e6).toFixed(1)} M/s), neuron updates ${s.neuronUpdates.toLocaleString('en-US')}`,
-    `build ${f(s.buildSeconds, 3)} s, simulation ${f(s.simulationSeconds, 3)} s`,
+    `build ${f(s.buildSeconds, 3)} s, simulation ${f(s.simulationSeconds, 3)} s (${s.backend === 'wasm' ? 'WebAssembly SIMD' : 'TypeScript'} kernels)`,
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -94,6 +96,7 @@ export function runSimulateCommand(
   try {
     const summary = simulateSpec(spec, {
       durationMs: o.duration,
+      ...(o.backend && { backend: o.backend }),
       ...(stream && { listeners: [stream] }),
       onProgress: (done, _total, spikes) => bar.update(done, `${spikes} spikes`),
     });
@@ -134,6 +137,14 @@ export function registerSimulate(program: Command, io: CliIo): Command {
       '--v-reset <mV>',
       'reset potential (brunel; NEST example 0 mV, Brunel Fig. 8 10 mV)',
       floatFlag(),
+    )
+    .addOption(
+      new Option(
+        '--backend <name>',
+        'kernels: wasm (WebAssembly SIMD), js (TypeScript; same spikes), auto = wasm where supported',
+      )
+        .choices(backendNames)
+        .default('auto'),
     )
     .option('--raster <FILE>', 'stream spikes to FILE: CSV if it ends in .csv, else binary')
     .option('--json', 'print one JSON object instead of the summary', false)
