@@ -1,16 +1,28 @@
 /**
- * Speed and memory of the spiking engine on the reference networks:
- * CUBA 4,000 at dt 0.1 and 1 ms, CUBA 40,000 (same fan-in), Brunel scale 1;
- * build and simulation wall times (medians of 3), synaptic events per second,
- * bytes of connectivity per synapse. Brian2's figures are printed beside them
- * as published in GUIDE §4.1–4.2 for this machine class (not measured here).
- * The CPU-time column (process.cpuUsage) is the steadier figure on a shared
- * machine: wall time also counts the time other processes held the core.
+ * Speed and memory of the spiking engine on the reference networks, against
+ * Brian2 measured in the same run: CUBA 4,000 at dt 0.1 and 1 ms, CUBA 40,000
+ * (same fan-in), Brunel scale 1, each simulated for 1 s by spikelab's
+ * TypeScript kernels (js), its WebAssembly SIMD kernels (wasm; the default)
+ * and, when `/usr/bin/python3 -c 'import brian2'` works, Brian2
+ * cpp_standalone running the same definitions (bench/brian2/*.py: one build
+ * per network, the binary run --reps times).
  *
- *   npm run bench:snn            # the table
- *   npm run bench:snn -- --big   # also 100,000 neurons × 1,000 synapses (10^8), 1 s (needs ~1.5 GB)
- *   npm run bench:snn -- --reps 5
+ * The ratios compare simulation loops by CPU time, the steadier figure on a
+ * shared machine: spikelab's from process.cpuUsage around the run, Brian2's
+ * from the std::clock its binary reads around its loop. Wall times are
+ * printed beside them. Time to result is what a user waits for: build and
+ * run for spikelab; Python set-up, code generation and compilation, and one
+ * run of the binary for Brian2.
+ *
+ *   npm run bench:snn                      # the table (about 3 minutes, most of it compiling Brian2)
+ *   npm run bench:snn -- --reps 5          # repetitions (medians are printed)
+ *   npm run bench:snn -- --no-brian2       # spikelab only
+ *   npm run bench:snn -- --only cuba-1,brunel
+ *   npm run bench:snn -- --big             # also 100,000 neurons × 1,000 synapses (10^8), 1 s, wasm (~2 GB)
  */
+import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { IsiStats } from '../sim/engine/isi-stats.ts';
 import { Simulator } from '../sim/engine/simulator.ts';
 import { brunel } from '../sim/models/brunel.ts';
@@ -19,106 +31,275 @@ import { buildNetwork } from '../sim/network/build.ts';
 import type { NetworkSpec } from '../sim/network/spec.ts';
 
 interface Case {
+  id: string;
   name: string;
   spec: () => NetworkSpec;
-  /** Brian2 2.5.1 cpp_standalone, simulation loop of 1 s, GUIDE §4.1–4.2 (published, not measured here). */
-  brian2Seconds: number | null;
+  /** Brian2 script and its arguments (null: not run with Brian2). */
+  brian2: [string, ...string[]] | null;
+  /** Target for the simulation loop, spikelab wasm / Brian2 (null: none). */
+  target: number | null;
+  backends: ('js' | 'wasm')[];
 }
 
 const args = process.argv.slice(2);
-const reps = Number(args[args.indexOf('--reps') + 1]) || 3;
-const big = args.includes('--big');
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const reps = Number(flag('--reps')) || 3;
+const only = flag('--only')?.split(',');
+const PYTHON = '/usr/bin/python3';
 
 const cases: Case[] = [
-  { name: 'CUBA 4,000, dt 0.1 ms', spec: () => cuba({ dt: 0.1 }), brian2Seconds: 0.053 },
-  { name: 'CUBA 4,000, dt 1 ms', spec: () => cuba({ dt: 1 }), brian2Seconds: 0.0078 },
-  { name: 'CUBA 40,000, dt 0.1 ms', spec: () => cuba({ n: 40_000 }), brian2Seconds: 0.63 },
-  { name: 'Brunel scale 1, dt 0.1 ms', spec: () => brunel({ scale: 1 }), brian2Seconds: 9.16 },
+  {
+    id: 'cuba-0.1',
+    name: 'CUBA 4,000, dt 0.1 ms',
+    spec: () => cuba({ dt: 0.1 }),
+    brian2: ['cuba.py', '--dt', '0.1'],
+    target: 0.5,
+    backends: ['js', 'wasm'],
+  },
+  {
+    id: 'cuba-1',
+    name: 'CUBA 4,000, dt 1 ms',
+    spec: () => cuba({ dt: 1 }),
+    brian2: ['cuba.py', '--dt', '1'],
+    target: 1.0,
+    backends: ['js', 'wasm'],
+  },
+  {
+    id: 'cuba-40k',
+    name: 'CUBA 40,000, dt 0.1 ms',
+    spec: () => cuba({ n: 40_000 }),
+    brian2: ['cuba.py', '--n', '40000'],
+    target: 0.5,
+    backends: ['js', 'wasm'],
+  },
+  {
+    id: 'brunel',
+    name: 'Brunel scale 1, dt 0.1 ms',
+    spec: () => brunel({ scale: 1 }),
+    brian2: ['brunel.py', '--scale', '1'],
+    target: 0.5,
+    backends: ['js', 'wasm'],
+  },
 ];
-if (big) {
+if (args.includes('--big')) {
   cases.push({
+    id: 'big',
     name: 'Brunel 100,000 × 1,000 syn (10^8)',
     spec: () => brunel({ scale: 8, fanInScale: 0.8 }),
-    brian2Seconds: null,
+    brian2: null,
+    target: null,
+    backends: ['wasm'],
   });
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const s3 = (x: number) => x.toFixed(x < 0.1 ? 4 : 3);
 
-function measure(c: Case) {
-  const builds: number[] = [];
-  const sims: number[] = [];
-  const cpus: number[] = [];
-  let events = 0;
-  let synapses = 0;
-  let bytes = 0;
-  let rate = 0;
-  for (let r = 0; r < (c.name.includes('10^8') ? 1 : reps); r++) {
-    const t0 = performance.now();
-    const net = buildNetwork(c.spec());
-    const stats = new IsiStats(net);
-    const sim = new Simulator(net, { listeners: [stats] });
-    const t1 = performance.now();
-    const c1 = process.cpuUsage();
-    const res = sim.runFor(1000);
-    const c2 = process.cpuUsage(c1);
-    const t2 = performance.now();
-    cpus.push((c2.user + c2.system) / 1e6);
-    builds.push((t1 - t0) / 1000);
-    sims.push((t2 - t1) / 1000);
-    events = res.counts.synapticEvents;
-    synapses = net.synapses;
-    bytes = net.connectivityBytes;
-    rate = stats.neurons().meanRateHz;
-  }
+interface Measured {
+  build: number;
+  sims: number[];
+  cpu: number;
+  toResult: number;
+  events: number;
+  synapses: number;
+  bytes: number;
+  rate: number;
+  cv: number;
+  rssGB: number;
+}
+
+function runOnce(c: Case, backend: 'js' | 'wasm') {
+  const t0 = performance.now();
+  const net = buildNetwork(c.spec());
+  const stats = new IsiStats(net);
+  const sim = new Simulator(net, { listeners: [stats], backend, moveConnectivity: true });
+  const t1 = performance.now();
+  const c1 = process.cpuUsage();
+  const res = sim.runFor(1000);
+  const cpu = process.cpuUsage(c1);
+  const t2 = performance.now();
+  const all = stats.neurons();
   return {
-    build: median(builds),
-    sim: median(sims),
-    sims,
-    cpu: median(cpus),
-    events,
-    synapses,
-    bytes,
-    rate,
+    build: (t1 - t0) / 1000,
+    sim: (t2 - t1) / 1000,
+    cpu: (cpu.user + cpu.system) / 1e6,
+    events: res.counts.synapticEvents,
+    synapses: net.synapses,
+    bytes: net.connectivityBytes,
+    rate: all.meanRateHz,
+    cv: all.cvIsi,
+    rssGB: process.memoryUsage().rss / 2 ** 30,
   };
 }
+
+/** Both backends, interleaved rep by rep so they share the machine's load. */
+function measureSpikelab(c: Case): Map<string, Measured> {
+  const runs = new Map<string, ReturnType<typeof runOnce>[]>();
+  const n = c.id === 'big' ? 1 : reps;
+  for (let r = 0; r < n; r++) {
+    for (const b of c.backends) {
+      const list = runs.get(b) ?? [];
+      list.push(runOnce(c, b));
+      runs.set(b, list);
+    }
+  }
+  const out = new Map<string, Measured>();
+  for (const [b, list] of runs) {
+    const last = list[list.length - 1]!;
+    const build = median(list.map((x) => x.build));
+    const sims = list.map((x) => x.sim);
+    out.set(b, {
+      build,
+      sims,
+      cpu: median(list.map((x) => x.cpu)),
+      toResult: median(list.map((x) => x.build + x.sim)),
+      events: last.events,
+      synapses: last.synapses,
+      bytes: last.bytes,
+      rate: last.rate,
+      cv: last.cv,
+      rssGB: Math.max(...list.map((x) => x.rssGB)),
+    });
+  }
+  return out;
+}
+
+interface Brian2Result {
+  synapses: number;
+  meanRateHz: number;
+  cvIsi: number | null;
+  setupSeconds: number;
+  compileAndBuildSeconds: number;
+  binarySeconds: number[];
+  simulationSeconds: number;
+  simulationSecondsAll: number[];
+  timeToResultSeconds: number;
+}
+
+function brian2Available(): boolean {
+  if (args.includes('--no-brian2')) return false;
+  const r = spawnSync(PYTHON, ['-c', 'import brian2'], { encoding: 'utf8' });
+  return r.status === 0;
+}
+
+function runBrian2(c: Case): Brian2Result | string {
+  const [script, ...rest] = c.brian2!;
+  const r = spawnSync(
+    PYTHON,
+    [resolve(import.meta.dirname, 'brian2', script), ...rest, '--repeats', String(reps)],
+    { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 30 * 60 * 1000 },
+  );
+  const line = r.stdout?.trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !line.startsWith('{')) {
+    return `Brian2 failed (exit ${r.status}): ${(r.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`;
+  }
+  return JSON.parse(line) as Brian2Result;
+}
+
+const withBrian2 = brian2Available();
+const load0 = loadavg();
+console.log(
+  `spikelab bench:snn — ${reps} repetitions, medians; load average ${load0.map((x) => x.toFixed(2)).join(' ')}` +
+    (withBrian2 ? '' : '; Brian2 not run (--no-brian2, or /usr/bin/python3 cannot import brian2)'),
+);
 
 const rows: string[][] = [
   [
     'network',
-    'synapses',
-    'B/syn',
+    'engine',
     'rate Hz',
+    'CV',
     'build s',
     'sim wall s (runs)',
     'sim CPU s',
-    'events/s',
-    'Brian2 s*',
-    'CPU/Brian2',
+    'events/CPU s',
+    'to result s',
+    '÷ Brian2',
   ],
 ];
+const verdicts: string[] = [];
+const notes: string[] = [];
 for (const c of cases) {
-  const m = measure(c);
-  rows.push([
-    c.name,
-    m.synapses.toLocaleString('en-US'),
-    (m.bytes / m.synapses).toFixed(2),
-    m.rate.toFixed(2),
-    m.build.toFixed(3),
-    `${m.sim.toFixed(3)} (${m.sims.map((s) => s.toFixed(3)).join(' ')})`,
-    m.cpu.toFixed(3),
-    `${(m.events / m.cpu / 1e6).toFixed(0)} M`,
-    c.brian2Seconds === null ? '–' : String(c.brian2Seconds),
-    c.brian2Seconds === null ? '–' : `${(m.cpu / c.brian2Seconds).toFixed(2)}×`,
-  ]);
+  if (only && !only.includes(c.id)) continue;
+  const m = measureSpikelab(c);
+  const b2 = withBrian2 && c.brian2 ? runBrian2(c) : null;
+  const brian = typeof b2 === 'object' ? b2 : null;
+  if (typeof b2 === 'string') notes.push(`${c.name}: ${b2}`);
+  const first = m.values().next().value!;
+  const label = `${c.name} (${first.synapses.toLocaleString('en-US')} syn, ${(first.bytes / first.synapses).toFixed(2)} B/syn)`;
+  let head = true;
+  for (const [b, x] of m) {
+    rows.push([
+      head ? label : '',
+      `spikelab ${b}`,
+      x.rate.toFixed(2),
+      x.cv.toFixed(3),
+      s3(x.build),
+      `${s3(median(x.sims))} (${x.sims.map(s3).join(' ')})`,
+      s3(x.cpu),
+      `${(x.events / x.cpu / 1e6).toFixed(0)} M`,
+      s3(x.toResult),
+      brian ? `${(x.cpu / brian.simulationSeconds).toFixed(2)}×` : '–',
+    ]);
+    head = false;
+    if (c.id === 'big') {
+      notes.push(
+        `${c.name}: built in ${x.build.toFixed(1)} s, ran 1 s in ${median(x.sims).toFixed(1)} s (wasm); peak RSS ${x.rssGB.toFixed(2)} GiB`,
+      );
+    }
+  }
+  if (brian) {
+    rows.push([
+      '',
+      'Brian2 cpp_standalone',
+      brian.meanRateHz.toFixed(2),
+      brian.cvIsi?.toFixed(3) ?? '–',
+      `${s3(brian.setupSeconds + brian.compileAndBuildSeconds)}*`,
+      `(binary ${brian.binarySeconds.map(s3).join(' ')})`,
+      `${s3(brian.simulationSeconds)} (${brian.simulationSecondsAll.map(s3).join(' ')})`,
+      '',
+      s3(brian.timeToResultSeconds),
+      '1',
+    ]);
+  }
+  const js = m.get('js');
+  const wasm = m.get('wasm');
+  if (js && wasm) {
+    notes.push(
+      `${c.name}: js / wasm = ${(js.cpu / wasm.cpu).toFixed(1)}× (simulation CPU), ${(js.toResult / wasm.toResult).toFixed(1)}× (to result)`,
+    );
+  }
+  if (brian && wasm && c.target !== null) {
+    const ratio = wasm.cpu / brian.simulationSeconds;
+    verdicts.push(
+      `  ${c.name.padEnd(28)} wasm ${ratio.toFixed(2)}× Brian2 (target ≤ ${c.target.toFixed(1)}×): ${ratio <= c.target ? 'met' : 'MISSED'}; ` +
+        `to result ${wasm.toResult.toFixed(2)} s vs ${brian.timeToResultSeconds.toFixed(1)} s`,
+    );
+  }
+  if (wasm) {
+    const bps = wasm.bytes / wasm.synapses;
+    verdicts.push(
+      `  ${c.name.padEnd(28)} connectivity ${bps.toFixed(2)} B/synapse (target ≤ 10): ${bps <= 10 ? 'met' : 'MISSED'}`,
+    );
+  }
   console.error(`done: ${c.name}`);
 }
+
 const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => r[j]!.length)));
+console.log('');
 for (const r of rows) console.log(r.map((x, j) => x.padEnd(widths[j]!)).join('  '));
 console.log(
-  '\n* Brian2 2.5.1 cpp_standalone, one thread, float64, simulation loop of 1 s, median of 3:\n' +
-    '  published figures for this machine class (GUIDE §4.1–4.2), not measured in this run.\n' +
-    '  CPU/Brian2 = spikelab simulation CPU time / Brian2 simulation time (targets: CUBA ≤ 0.5× at\n' +
-    '  dt 0.1 ms, ≤ 1.0× at dt 1 ms, Brunel ≤ 0.5×); events/s per CPU second. Brian2 also spends\n' +
-    '  ≈ 4.5 s compiling; spikelab builds in the times above.',
+  `\n÷ Brian2: spikelab simulation CPU time / Brian2's simulation loop (its binary's std::clock), both of 1 s simulated.` +
+    `\n* Brian2 build = Python set-up + code generation + C++ compilation, once per network; each run of the` +
+    `\n  binary (wall, in brackets) also creates the synapses. spikelab build = network construction + simulator.`,
+);
+if (notes.length) console.log(`\n${notes.join('\n')}`);
+if (verdicts.length) console.log(`\ntargets:\n${verdicts.join('\n')}`);
+console.log(
+  `\nload average at the end ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
 );

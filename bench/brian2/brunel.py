@@ -2,16 +2,17 @@
 
 Delta synapses (voltage jumps), fixed in-degree (multapses and autapses allowed),
 input during the refractory period discarded, external drive an independent
-Poisson count per neuron per step. Prints one JSON object like cuba.py.
+Poisson count per neuron per step. Builds once, runs the binary --repeats times and
+prints one JSON object like cuba.py.
 
-usage: python3 brunel.py [--scale 1] [--dt 0.1] [--duration 1000] [--seed 1] [--vreset 0] [--device cpp_standalone]
+usage: python3 brunel.py [--scale 1] [--dt 0.1] [--duration 1000] [--seed 1] [--vreset 0]
+                         [--repeats 3] [--device cpp_standalone]
 """
 import argparse
-import json
-import tempfile
-import time
 
 import numpy as np
+
+from standalone import cv_isi, device, report, run
 
 ap = argparse.ArgumentParser()
 ap.add_argument('--scale', type=float, default=1.0)
@@ -19,15 +20,14 @@ ap.add_argument('--dt', type=float, default=0.1)
 ap.add_argument('--duration', type=float, default=1000.0)
 ap.add_argument('--seed', type=int, default=1)
 ap.add_argument('--vreset', type=float, default=0.0)
+ap.add_argument('--repeats', type=int, default=3)
 ap.add_argument('--device', default='cpp_standalone')
 args = ap.parse_args()
 
 import brian2 as b2  # noqa: E402
-from brian2 import Hz, mV, ms  # noqa: E402
+from brian2 import mV, ms  # noqa: E402
 
-build_dir = tempfile.mkdtemp(prefix='brian2-brunel-')
-if args.device == 'cpp_standalone':
-    b2.set_device('cpp_standalone', directory=build_dir, build_on_run=False)
+build_dir = device(b2, args.device, 'brian2-brunel-')
 b2.defaultclock.dt = args.dt * ms
 b2.seed(args.seed)
 
@@ -57,34 +57,17 @@ S.w[: len(pre_e)] = J
 S.w[len(pre_e):] = -g * J
 M = b2.SpikeMonitor(P)
 
-t0 = time.perf_counter()
-b2.run(args.duration * ms)
-if args.device == 'cpp_standalone':
-    b2.device.build(directory=build_dir, compile=True, run=True, debug=False)
-    total = time.perf_counter() - t0
-    sim_s = float(b2.device._last_run_time)
-else:
-    total = time.perf_counter() - t0
-    sim_s = total
+timing = run(b2, args.duration * ms, build_dir, args.repeats)
 
 i = np.asarray(M.i[:])
 t = np.asarray(M.t[:] / ms)
 dur_s = args.duration / 1000.0
-cvs = []
-for k in range(NE + NI):
-    ts = np.sort(t[i == k])
-    if len(ts) >= 3:
-        isi = np.diff(ts)
-        cvs.append(isi.std() / isi.mean())
-print(json.dumps({
-    'simulator': f'brian2 {b2.__version__} {args.device}',
+report(b2, args.device, {
     'n': NE + NI, 'dt': args.dt, 'durationMs': args.duration, 'seed': args.seed,
     'synapses': int(len(S)),
     'spikes': int(M.num_spikes),
     'meanRateHz': M.num_spikes / (NE + NI) / dur_s,
     'meanRateExcHz': float(np.sum(i < NE)) / NE / dur_s,
     'meanRateInhHz': float(np.sum(i >= NE)) / NI / dur_s,
-    'cvIsi': float(np.mean(cvs)) if cvs else None,
-    'simulationSeconds': sim_s,
-    'compileAndBuildSeconds': total - sim_s,
-}))
+    'cvIsi': cv_isi(np, i, t, NE + NI),
+}, timing)
