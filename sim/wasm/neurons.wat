@@ -17,12 +17,11 @@
 (module
   (import "env" "memory" (memory 1))
 
-  ;; Appends the ids of the set lanes of $mask (neuron ids $first .. $first+3,
+  ;; Appends the ids of the lanes set in $bits (a lane bitmask of neurons $first .. $first+3,
   ;; in increasing order) below $limit to the spike list; returns the count.
-  (func $emit (param $mask v128) (param $first i32) (param $limit i32)
+  (func $emit (param $bits i32) (param $first i32) (param $limit i32)
               (param $spikes i32) (param $count i32) (result i32)
-    (local $bits i32) (local $id i32)
-    (local.set $bits (i32x4.bitmask (local.get $mask)))
+    (local $id i32)
     (block $done
       (loop $next
         (br_if $done (i32.eqz (local.get $bits)))
@@ -52,7 +51,7 @@
     (local $refTicks v128)
     (local $o i32) (local $end i32) (local $limit i32)
     (local $x v128) (local $e v128) (local $i v128) (local $r v128)
-    (local $refr v128) (local $spk v128)
+    (local $refr v128) (local $spk v128) (local $bits i32)
     (local.set $d22 (v128.load32_splat (local.get $c)))
     (local.set $p21e (v128.load32_splat offset=4 (local.get $c)))
     (local.set $p21i (v128.load32_splat offset=8 (local.get $c)))
@@ -102,10 +101,11 @@
         (v128.store (i32.add (local.get $v) (local.get $o))
           (v128.bitselect (local.get $reset) (local.get $x)
                           (v128.or (local.get $refr) (local.get $spk))))
-        (if (v128.any_true (local.get $spk))
+        (local.set $bits (i32x4.bitmask (local.get $spk)))
+        (if (local.get $bits)
           (then
             (local.set $count
-              (call $emit (local.get $spk)
+              (call $emit (local.get $bits)
                 (i32.add (local.get $firstId) (i32.shr_u (local.get $o) (i32.const 2)))
                 (local.get $limit) (local.get $spikes) (local.get $count)))))
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
@@ -121,7 +121,7 @@
     (local $d22 v128) (local $p20 v128) (local $theta v128) (local $reset v128)
     (local $refTicks v128)
     (local $o i32) (local $end i32) (local $limit i32)
-    (local $x v128) (local $y v128) (local $r v128) (local $refr v128) (local $spk v128)
+    (local $x v128) (local $y v128) (local $r v128) (local $refr v128) (local $spk v128) (local $bits i32)
     (local.set $d22 (v128.load32_splat (local.get $c)))
     (local.set $p20 (v128.load32_splat offset=4 (local.get $c)))
     (local.set $theta (v128.load32_splat offset=8 (local.get $c)))
@@ -151,10 +151,11 @@
           (v128.bitselect (local.get $reset)
             (v128.bitselect (local.get $x) (local.get $y) (local.get $refr))
             (local.get $spk)))
-        (if (v128.any_true (local.get $spk))
+        (local.set $bits (i32x4.bitmask (local.get $spk)))
+        (if (local.get $bits)
           (then
             (local.set $count
-              (call $emit (local.get $spk)
+              (call $emit (local.get $bits)
                 (i32.add (local.get $firstId) (i32.shr_u (local.get $o) (i32.const 2)))
                 (local.get $limit) (local.get $spikes) (local.get $count)))))
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
@@ -169,7 +170,7 @@
     (param $spikes i32) (param $count i32) (param $firstId i32) (param $c i32) (result i32)
     (local $hOverCm v128) (local $theta v128) (local $step v128) (local $refTicks v128)
     (local $o i32) (local $end i32) (local $limit i32)
-    (local $x v128) (local $y v128) (local $r v128) (local $refr v128) (local $spk v128)
+    (local $x v128) (local $y v128) (local $r v128) (local $refr v128) (local $spk v128) (local $bits i32)
     (local.set $hOverCm (v128.load32_splat (local.get $c)))
     (local.set $theta (v128.load32_splat offset=4 (local.get $c)))
     (local.set $step (v128.load32_splat offset=8 (local.get $c)))
@@ -199,10 +200,11 @@
             (v128.bitselect (f32x4.sub (local.get $y) (local.get $step)) (local.get $y)
                             (local.get $spk))
             (local.get $refr)))
-        (if (v128.any_true (local.get $spk))
+        (local.set $bits (i32x4.bitmask (local.get $spk)))
+        (if (local.get $bits)
           (then
             (local.set $count
-              (call $emit (local.get $spk)
+              (call $emit (local.get $bits)
                 (i32.add (local.get $firstId) (i32.shr_u (local.get $o) (i32.const 2)))
                 (local.get $limit) (local.get $spikes) (local.get $count)))))
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
