@@ -22,7 +22,7 @@ import {
 import type { NeuronRuntime } from '../engine/runtime.ts';
 import type { Network, Projection } from '../network/network.ts';
 import { wasmBase64 as deliverWasm } from './deliver.wasm.gen.ts';
-import { wasmBase64 as neuronsWasm } from './neurons.wasm.gen.ts';
+import { neuronKernels } from './specialise.ts';
 
 const PAGE = 65536;
 /** memory32: at most 65,536 pages of 64 KiB. */
@@ -31,14 +31,7 @@ const CONST_BLOCK = 48;
 
 type Fn = (...args: number[]) => number;
 
-let modules: { neurons: WebAssembly.Module; deliver: WebAssembly.Module } | null = null;
-function compiled() {
-  modules ??= {
-    neurons: compileWasm(neuronsWasm, 'neuron kernels'),
-    deliver: compileWasm(deliverWasm, 'delivery kernels'),
-  };
-  return modules;
-}
+let deliverModule: WebAssembly.Module | null = null;
 
 /** Models with a SIMD kernel; the last of their constants is the refractory period in ticks (an i32). */
 const SIMD_MODELS = new Set(['IF_curr_exp', 'IF_curr_delta', 'IF_nonleaky']);
@@ -76,7 +69,6 @@ export class WasmBackend implements Backend {
   readonly memory: WebAssembly.Memory;
   readonly allocate: ArenaAllocator;
   private readonly heap: WasmHeap;
-  private readonly neurons: Record<string, Fn>;
   private readonly delivery: Record<string, Fn>;
   private readonly csr = new Map<Projection, CsrPointers>();
 
@@ -88,10 +80,8 @@ export class WasmBackend implements Backend {
   ) {
     this.memory = memory;
     this.heap = new WasmHeap(memory, 64);
-    const m = compiled();
-    const env = { env: { memory } };
-    this.neurons = new WebAssembly.Instance(m.neurons, env).exports as Record<string, Fn>;
-    this.delivery = new WebAssembly.Instance(m.deliver, env).exports as Record<string, Fn>;
+    deliverModule ??= compileWasm(deliverWasm, 'delivery kernels');
+    this.delivery = this.instance(deliverModule);
     for (const p of projections) this.csr.set(p, this.copyConnectivity(p, move));
     const reserved = Math.max(16, arenaBytes);
     const arena = this.heap.alloc(reserved);
@@ -129,6 +119,13 @@ export class WasmBackend implements Backend {
     };
   }
 
+  private instance(m: WebAssembly.Module): Record<string, Fn> {
+    return new WebAssembly.Instance(m, { env: { memory: this.memory } }).exports as Record<
+      string,
+      Fn
+    >;
+  }
+
   private own(a: { buffer: ArrayBufferLike; byteOffset: number }): number {
     if (a.buffer !== this.memory.buffer)
       throw new Error('wasm backend: an array outside its memory');
@@ -150,40 +147,30 @@ export class WasmBackend implements Backend {
       return bindKernel(r, spikes, r.pop.neuron.update);
     }
     const n = s.n;
-    const v = this.own(s.vars[0]!);
-    const ref = this.own(s.refractory);
-    const iOff = this.own(s.iOffset);
     const sp = this.own(spikes);
     const first = r.pop.offset;
     const c = this.constants(r.consts);
     const slotBytes = r.slotStride * 4;
     const inE = this.own(r.bufE);
+    // every state array at a constant offset from the lowest (neurons.wat, specialise.ts)
+    const arrays = [
+      s.vars[0]!,
+      s.vars[1] ?? s.vars[0]!,
+      s.vars[2] ?? s.vars[0]!,
+      s.refractory,
+      s.iOffset,
+    ];
+    const at = arrays.map((a) => this.own(a));
+    const base = Math.min(...at);
+    const inhibitorySlot = this.own(r.bufI) - inE;
+    const kernels = this.instance(neuronKernels([...at.map((x) => x - base), inhibitorySlot]));
     if (r.pop.model === 'IF_curr_exp') {
-      const fn = this.neurons.if_curr_exp!;
-      const iE = this.own(s.vars[1]!);
-      const iI = this.own(s.vars[2]!);
-      const inI = this.own(r.bufI);
+      const fn = kernels.if_curr_exp!;
       return (slot, count) =>
-        fn(
-          v,
-          iE,
-          iI,
-          ref,
-          iOff,
-          inE + slot * slotBytes,
-          inI + slot * slotBytes,
-          n,
-          sp,
-          count,
-          first,
-          c,
-          s.hasOffset ? 1 : 0,
-        );
+        fn(base, inE + slot * slotBytes, n, sp, count, first, c, s.hasOffset ? 1 : 0);
     }
-    const fn = (
-      r.pop.model === 'IF_curr_delta' ? this.neurons.if_curr_delta : this.neurons.if_nonleaky
-    )!;
-    return (slot, count) => fn(v, ref, iOff, inE + slot * slotBytes, n, sp, count, first, c);
+    const fn = (r.pop.model === 'IF_curr_delta' ? kernels.if_curr_delta : kernels.if_nonleaky)!;
+    return (slot, count) => fn(base, inE + slot * slotBytes, n, sp, count, first, c);
   }
 
   bindDeliver(

@@ -15,9 +15,11 @@ export function decodeBase64(b64: string): Uint8Array {
   return out;
 }
 
-export function compileWasm(base64: string, what: string): WebAssembly.Module {
+/** Compiles a module given as base64 (a generated module's bytes) or as bytes. */
+export function compileWasm(source: string | Uint8Array, what: string): WebAssembly.Module {
+  const bytes = typeof source === 'string' ? decodeBase64(source) : source;
   try {
-    return new WebAssembly.Module(decodeBase64(base64) as Uint8Array<ArrayBuffer>);
+    return new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>);
   } catch (e) {
     throw new SpikelabError(
       'NOT_APPLICABLE',
