@@ -56,9 +56,8 @@ export function bindDeliverFn(
   preOffset: number,
   spikes: Uint32Array,
 ): BoundDeliver {
-  const buf = proj.receptor === 'inhibitory' ? post.bufI : post.bufE;
-  const { mask, slotStride } = post;
-  return (from, to, tick) => fn(proj, spikes, from, to, preOffset, tick, buf, mask, slotStride);
+  const { buffer, mask, stride } = post.inputTarget(proj.receptor);
+  return (from, to, tick) => fn(proj, spikes, from, to, preOffset, tick, buffer, mask, stride);
 }
 
 /** Each model's TypeScript kernel (`update`) and `deliver`. */

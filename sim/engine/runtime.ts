@@ -5,6 +5,15 @@
  * slot's width rounded up to 4 so every slot starts on a 16-byte SIMD vector;
  * with several input channels, channel c of neuron i is input i·C + c) and
  * source state.
+ *
+ * Direct input: a population whose synaptic variables take input after the
+ * threshold test (NeuronModel.inputVars) and whose every input arrives with
+ * a one-tick delay needs no ring buffer. The engine adds the spikes of tick t
+ * to those variables right after the update of tick t + 1 — when the update
+ * would have added the ring-buffer slot — so the kernel reads one slot that
+ * stays zero (the WebAssembly kernel reads none). Same dynamics; the weights
+ * arriving in one tick are added to the variable one by one instead of being
+ * summed first.
  */
 import { PoissonSampler } from '../../src/core/distributions.ts';
 import type { Rng } from '../../src/core/rng.ts';
@@ -14,13 +23,20 @@ import type {
   NeuronPopulation,
   PoissonSourcePopulation,
 } from '../network/network.ts';
-import type { NeuronState } from '../neurons/types.ts';
+import type { NeuronState, Receptor } from '../neurons/types.ts';
 import type { Arena, ArenaPlan } from './arena.ts';
 
 function nextPowerOfTwo(x: number): number {
   let p = 1;
   while (p < x) p *= 2;
   return p;
+}
+
+/** Where deliveries add their weights: slot (tick + delay) & mask of `buffer`, slots `stride` floats apart. */
+export interface InputTarget {
+  buffer: Float32Array;
+  mask: number;
+  stride: number;
 }
 
 export class NeuronRuntime {
@@ -49,10 +65,12 @@ export class NeuronRuntime {
     readonly index: number,
     maxDelay: number,
     plan: ArenaPlan,
+    /** Direct input (see above): one input slot, always zero. */
+    readonly direct = false,
   ) {
     this.consts = pop.consts;
     // slots > max delay, so a delivery never lands in the slot being read
-    this.slots = nextPowerOfTwo(maxDelay + 1);
+    this.slots = direct ? 1 : nextPowerOfTwo(maxDelay + 1);
     this.mask = this.slots - 1;
     this.samplers = pop.poissonInput.map((p) => new PoissonSampler(p.lambda));
     const n = pop.size;
@@ -68,7 +86,7 @@ export class NeuronRuntime {
     this.slotsPlan.push(plan.reserve(name('iOffsetBase'), Float32Array, n));
     const bufferLength = this.slotStride * this.slots;
     this.slotsPlan.push(plan.reserve(name('inputE'), Float32Array, bufferLength));
-    if (pop.neuron.receptorBuffers === 2)
+    if (pop.neuron.receptorBuffers === 2 && !direct)
       this.slotsPlan.push(plan.reserve(name('inputI'), Float32Array, bufferLength));
   }
 
@@ -90,7 +108,8 @@ export class NeuronRuntime {
     this.iOffsetBase = arena.f32(ids[nv + 2]!);
     this.iOffsetBase.set(this.pop.iOffset);
     this.bufE = arena.f32(ids[nv + 3]!);
-    this.bufI = this.pop.neuron.receptorBuffers === 2 ? arena.f32(ids[nv + 4]!) : this.bufE;
+    this.bufI =
+      this.pop.neuron.receptorBuffers === 2 && !this.direct ? arena.f32(ids[nv + 4]!) : this.bufE;
     const w = this.inputWidth;
     const stride = this.slotStride;
     const views = (b: Float32Array) =>
@@ -112,6 +131,15 @@ export class NeuronRuntime {
     this.rng = rng;
     s.rng = rng.derive(`neurons/${this.pop.label}`);
     this.stepPointer = 0;
+  }
+
+  /** Where deliveries of a receptor add: the ring buffer, or with direct input the synaptic variable itself. */
+  inputTarget(receptor: Receptor): InputTarget {
+    const inhibitory = receptor === 'inhibitory';
+    const vars = this.pop.neuron.inputVars;
+    const direct = this.direct && vars ? this.state.vars[vars[inhibitory ? 1 : 0]] : undefined;
+    if (direct instanceof Float32Array) return { buffer: direct, mask: 0, stride: 0 };
+    return { buffer: inhibitory ? this.bufI : this.bufE, mask: this.mask, stride: this.slotStride };
   }
 
   /** Recomputes state.hasOffset after iOffset changed (never per tick). */

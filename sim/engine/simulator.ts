@@ -4,9 +4,11 @@
  *   1. inputs    step currents due now, Poisson input counts into the current slot
  *   2. update    each population's kernel: integrate, read and clear the current
  *                input slot, threshold, reset; spikes appended to one id buffer
- *   3. listeners onSpikes(tick, ids, count) with global ids
- *   4. deliver   each projection walks the CSR rows of this tick's spikes and
- *                adds weights into ring-buffer slots tick + delay (delay ≥ 1)
+ *   3. direct    projections into populations with direct input (runtime.ts) add
+ *                the previous tick's spikes to the synaptic variables
+ *   4. listeners onSpikes(tick, ids, count) with global ids
+ *   5. deliver   each other projection walks the CSR rows of this tick's spikes
+ *                and adds weights into ring-buffer slots tick + delay (delay ≥ 1)
  *
  * Nothing is allocated inside the loop. `run` can be called repeatedly;
  * `reset` restores time 0 and all dynamic state without touching connectivity.
@@ -104,6 +106,40 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
+/**
+ * Which populations take direct input (runtime.ts): the model has input
+ * variables, no Poisson drive fills ring-buffer slots, every projection into
+ * it has a delay of one tick, and delivery is not replaced.
+ */
+function directInput(net: Network, opts: SimulatorOptions): boolean[] {
+  return net.populations.map(
+    (pop, i) =>
+      pop.kind === 'neuron' &&
+      opts.deliver === undefined &&
+      pop.neuron.inputVars !== undefined &&
+      (pop.neuron.inputChannels ?? 1) === 1 &&
+      pop.poissonInput.length === 0 &&
+      net.projections.every((p) => p.post !== i || p.uniformDelay === 1),
+  );
+}
+
+/** Synaptic events of spikes[from..to) through a projection: the sum of their row lengths. */
+function fanOut(
+  proj: Projection,
+  spikes: Uint32Array,
+  from: number,
+  to: number,
+  preOffset: number,
+) {
+  const rowStart = proj.rowStart;
+  let events = 0;
+  for (let s = from; s < to; s++) {
+    const pre = spikes[s]! - preOffset;
+    events += rowStart[pre + 1]! - rowStart[pre]!;
+  }
+  return events;
+}
+
 /** The backend for `opts`: WebAssembly when asked for or when 'auto' finds SIMD support. */
 function chooseBackend(
   net: Network,
@@ -153,6 +189,11 @@ export class Simulator {
   private readonly updates: (BoundUpdate | null)[];
   /** The bound delivery of each projection. */
   private readonly deliveries: BoundDeliver[];
+  /** Projections into populations with direct input: delivered from the previous tick's spikes. */
+  private readonly direct: boolean[];
+  /** The previous tick's spikes and their ranges per population, when any projection is direct. */
+  private readonly previous: Uint32Array;
+  private readonly previousStart: Int32Array;
   private seed: number;
 
   constructor(network: Network, opts: SimulatorOptions = {}) {
@@ -162,12 +203,19 @@ export class Simulator {
     this.listeners = [...(opts.listeners ?? [])];
     const plan = new ArenaPlan();
     const maxDelays = maxDelaysInto(network);
+    const direct = directInput(network, opts);
     this.runtimes = network.populations.map((pop, i) => {
-      if (pop.kind === 'neuron') return new NeuronRuntime(pop, i, maxDelays[i]!, plan);
+      if (pop.kind === 'neuron') return new NeuronRuntime(pop, i, maxDelays[i]!, plan, direct[i]);
       if (pop.kind === 'poisson') return new PoissonSourceRuntime(pop, i, network.dt, plan);
       return new ArraySourceRuntime(pop, i);
     });
     const spikeSlot = plan.reserve('spikes', Uint32Array, network.size);
+    this.direct = network.projections.map((p) => direct[p.post]!);
+    const previousSlot = plan.reserve(
+      'previous spikes',
+      Uint32Array,
+      this.direct.includes(true) ? network.size : 0,
+    );
     checkAllocation(
       plan.bytes,
       'simulation state (neuron state and input ring buffers)',
@@ -181,17 +229,20 @@ export class Simulator {
     for (const r of this.runtimes) if (!(r instanceof ArraySourceRuntime)) r.claim(this.arena);
     const spikes = this.arena.u32(spikeSlot);
     this.spikes = spikes;
+    this.previous = this.arena.u32(previousSlot);
+    this.previousStart = new Int32Array(network.populations.length + 1);
     this.updates = this.runtimes.map((r) => {
       if (!(r instanceof NeuronRuntime)) return null;
       const kernel = opts.kernels?.[r.pop.model];
       return kernel ? bindKernel(r, spikes, kernel) : backend.bindUpdate(r, spikes);
     });
-    this.deliveries = delivered.map((proj) => {
+    this.deliveries = delivered.map((proj, q) => {
       const post = this.runtimes[proj.post] as NeuronRuntime;
       const preOffset = network.populations[proj.pre]!.offset;
+      const from = this.direct[q] ? this.previous : spikes;
       return opts.deliver
-        ? bindDeliverFn(opts.deliver, proj, post, preOffset, spikes)
-        : backend.bindDeliver(proj, post, preOffset, spikes);
+        ? bindDeliverFn(opts.deliver, proj, post, preOffset, from)
+        : backend.bindDeliver(proj, post, preOffset, from);
     });
     this.spikeStart = new Int32Array(network.populations.length + 1);
     this.counters = new Counters(
@@ -224,6 +275,7 @@ export class Simulator {
       else r.reset(root.derive(`run/population/${i}`));
     });
     this.tick = 0;
+    this.previousStart.fill(0);
     this.counters.clear();
     for (const l of this.listeners) l.onReset?.();
   }
@@ -388,16 +440,32 @@ export class Simulator {
       c.spikes[p]! += count - start[p]!;
     }
     start[runtimes.length] = count;
-    for (let l = 0; l < this.listeners.length; l++) this.listeners[l]!.onSpikes(t, spikes, count);
     const projections = this.network.projections;
+    const direct = this.direct;
+    const previous = this.previousStart;
+    for (let q = 0; q < projections.length; q++) {
+      if (!direct[q]) continue;
+      const pre = projections[q]!.pre;
+      if (previous[pre] !== previous[pre + 1])
+        this.deliveries[q]!(previous[pre]!, previous[pre + 1]!, t);
+    }
+    for (let l = 0; l < this.listeners.length; l++) this.listeners[l]!.onSpikes(t, spikes, count);
     for (let q = 0; q < projections.length; q++) {
       const proj = projections[q]!;
       const from = start[proj.pre]!;
       const to = start[proj.pre + 1]!;
       if (from === to) continue;
-      const ev = this.deliveries[q]!(from, to, t);
+      // direct projections deliver next tick; their events are counted now, as ring deliveries are
+      const ev = direct[q]
+        ? fanOut(proj, spikes, from, to, this.network.populations[proj.pre]!.offset)
+        : this.deliveries[q]!(from, to, t);
       c.projectionEvents[q]! += ev;
       c.synapticEvents[proj.post]! += ev;
+    }
+    if (this.previous.length > 0) {
+      const keep = this.previous;
+      for (let k = 0; k < count; k++) keep[k] = spikes[k]!;
+      previous.set(start);
     }
     c.ticks++;
     this.tick = t + 1;

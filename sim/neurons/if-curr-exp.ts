@@ -43,6 +43,7 @@ export const ifCurrExp: NeuronModel = {
     { name: 'iSynI', unit: 'nA' },
   ],
   receptorBuffers: 2,
+  inputVars: [1, 2],
   weightUnit: 'nA',
   nonNegativeWeights: false,
   check: resetBelowThreshold,

@@ -94,6 +94,15 @@ export interface NeuronModel {
    * (TrueNorth: one channel per axon type, receiving event counts).
    */
   readonly inputChannels?: number;
+  /**
+   * The state variables (indices into `vars`; excitatory, inhibitory) that
+   * input enters as x ← (decayed x) + in, after the threshold test of the
+   * tick, when the model has such variables: the engine may then add input
+   * that arrives with a one-tick delay to them directly, after the update,
+   * instead of through a ring buffer (see Simulator). Absent when input acts
+   * on v within the tick (delta synapses) or comes in channels.
+   */
+  readonly inputVars?: readonly [number, number];
   /** Unit of a synaptic weight for this model (nA, µS, mV, or events). */
   readonly weightUnit: string;
   /** Weights must be ≥ 0 (conductances), with the receptor deciding the sign of the effect. */

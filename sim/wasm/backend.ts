@@ -164,6 +164,10 @@ export class WasmBackend implements Backend {
     const base = Math.min(...at);
     const inhibitorySlot = this.own(r.bufI) - inE;
     const kernels = this.instance(neuronKernels([...at.map((x) => x - base), inhibitorySlot]));
+    if (r.pop.model === 'IF_curr_exp' && r.direct) {
+      const fn = kernels.if_curr_exp_direct!;
+      return (_slot, count) => fn(base, n, sp, count, first, c, s.hasOffset ? 1 : 0);
+    }
     if (r.pop.model === 'IF_curr_exp') {
       const fn = kernels.if_curr_exp!;
       return (slot, count) =>
@@ -181,8 +185,9 @@ export class WasmBackend implements Backend {
   ): BoundDeliver {
     const p = this.csr.get(proj)!;
     const sp = this.own(spikes);
-    const buf = this.own(proj.receptor === 'inhibitory' ? post.bufI : post.bufE);
-    const { mask, slotStride } = post;
+    const target = post.inputTarget(proj.receptor);
+    const buf = this.own(target.buffer);
+    const { mask, stride: slotStride } = target;
     const d = proj.uniformDelay;
     if (d > 0) {
       // one slot per tick; the weight, or where the weights are

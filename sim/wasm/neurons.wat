@@ -123,6 +123,73 @@
         (br $next)))
     (local.get $count))
 
+  ;; IF_curr_exp with direct input (sim/engine/runtime.ts): no input slots,
+  ;; iX ← iX − d11X·iX; the engine adds the input to iE, iI afterwards. A
+  ;; quarter less memory traffic than the kernel above.
+  (func (export "if_curr_exp_direct")
+    (param $p i32) (param $n i32) (param $spikes i32) (param $count i32)
+    (param $firstId i32) (param $c i32) (param $withOffset i32) (result i32)
+    (local $d22 v128) (local $p21e v128) (local $p21i v128) (local $p20 v128)
+    (local $d11e v128) (local $d11i v128) (local $theta v128) (local $reset v128)
+    (local $refTicks v128)
+    (local $o i32) (local $end i32) (local $limit i32)
+    (local $x v128) (local $e v128) (local $i v128) (local $r v128)
+    (local $refr v128) (local $spk v128) (local $bits i32)
+    (local.set $d22 (v128.load32_splat (local.get $c)))
+    (local.set $p21e (v128.load32_splat offset=4 (local.get $c)))
+    (local.set $p21i (v128.load32_splat offset=8 (local.get $c)))
+    (local.set $p20 (v128.load32_splat offset=12 (local.get $c)))
+    (local.set $d11e (v128.load32_splat offset=16 (local.get $c)))
+    (local.set $d11i (v128.load32_splat offset=20 (local.get $c)))
+    (local.set $theta (v128.load32_splat offset=24 (local.get $c)))
+    (local.set $reset (v128.load32_splat offset=28 (local.get $c)))
+    (local.set $refTicks (v128.load32_splat offset=32 (local.get $c)))
+    (local.set $end (call $vectorBytes (local.get $n)))
+    (local.set $limit (i32.add (local.get $firstId) (local.get $n)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $x (v128.load offset=0x3f000000 (local.get $p)))
+        (local.set $e (v128.load offset=0x3f000010 (local.get $p)))
+        (local.set $i (v128.load offset=0x3f000020 (local.get $p)))
+        (local.set $r (v128.load offset=0x3f000030 (local.get $p)))
+        (local.set $x
+          (f32x4.add
+            (f32x4.add
+              (f32x4.sub (local.get $x) (f32x4.mul (local.get $d22) (local.get $x)))
+              (f32x4.mul (local.get $p21e) (local.get $e)))
+            (f32x4.mul (local.get $p21i) (local.get $i))))
+        (if (local.get $withOffset)
+          (then
+            (local.set $x
+              (f32x4.add (local.get $x)
+                (f32x4.mul (local.get $p20) (v128.load offset=0x3f000040 (local.get $p)))))))
+        (v128.store offset=0x3f000010 (local.get $p)
+          (f32x4.sub (local.get $e) (f32x4.mul (local.get $d11e) (local.get $e))))
+        (v128.store offset=0x3f000020 (local.get $p)
+          (f32x4.sub (local.get $i) (f32x4.mul (local.get $d11i) (local.get $i))))
+        (local.set $refr (i32x4.gt_s (local.get $r) (v128.const i64x2 0 0)))
+        (local.set $spk
+          (v128.andnot (f32x4.ge (local.get $x) (local.get $theta)) (local.get $refr)))
+        (v128.store offset=0x3f000030 (local.get $p)
+          (v128.or (i32x4.add (local.get $r) (local.get $refr))
+                   (v128.and (local.get $spk) (local.get $refTicks))))
+        (v128.store offset=0x3f000000 (local.get $p)
+          (v128.bitselect (local.get $reset) (local.get $x)
+                          (v128.or (local.get $refr) (local.get $spk))))
+        (local.set $bits (i32x4.bitmask (local.get $spk)))
+        (if (local.get $bits)
+          (then
+            (local.set $count
+              (call $emit (local.get $bits)
+                (i32.add (local.get $firstId) (i32.shr_u (local.get $o) (i32.const 2)))
+                (local.get $limit) (local.get $spikes) (local.get $count)))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br $next)))
+    (local.get $count))
+
+
   ;; IF_curr_delta. Constants: d22 p20 theta reset refTicks.
   ;;   refractory: v kept, input discarded, count down
   ;;   else v ← ((v − d22·v) + p20·iOffset) + in; v ≥ theta: spike, v ← reset

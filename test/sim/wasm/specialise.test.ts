@@ -21,8 +21,9 @@ function occurrences(bytes: Uint8Array, x: number): number {
 }
 
 describe('neuron kernel template', () => {
-  it('holds every placeholder: v and refractory 6 times (loaded and stored by 3 kernels), iE, iI and the inhibitory slot 2, iOffset 3', () => {
-    const expected = [6, 2, 2, 6, 3, 2];
+  it('holds every placeholder: v and refractory 8 times (loaded and stored by 4 loops), iE, iI and iOffset 4, the inhibitory slot 2', () => {
+    // loops: IF_curr_exp with input slots and with direct input, IF_curr_delta, IF_nonleaky
+    const expected = [8, 4, 4, 8, 4, 2];
     expect(expected.length).toBe(LAYOUT_SLOTS);
     expected.forEach((n, k) => {
       expect(occurrences(template, 0x3f000000 + 16 * k), `placeholder ${k}`).toBe(n);
