@@ -167,6 +167,7 @@ function chooseBackend(
   const wasm = createWasmBackend(net, delivered, arenaBytes, {
     move: opts.moveConnectivity ?? false,
     required: want === 'wasm',
+    budgetBytes: opts.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES,
   });
   return wasm ?? jsBackend;
 }

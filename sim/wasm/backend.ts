@@ -11,6 +11,7 @@
  * typed-array view of it held by the engine.
  */
 import { SpikelabError } from '../../src/core/errors.ts';
+import { formatBytes } from '../../src/core/memory.ts';
 import { compileWasm, WasmHeap } from '../../src/core/wasm.ts';
 import type { ArenaAllocator } from '../engine/arena.ts';
 import {
@@ -62,6 +63,8 @@ export interface WasmBackendOptions {
   move: boolean;
   /** Throw TOO_LARGE when the memory cannot be had, instead of returning null. */
   required: boolean;
+  /** Memory budget (bytes) for the arena and, unless moved, the copy of the connectivity. */
+  budgetBytes: number;
 }
 
 export class WasmBackend implements Backend {
@@ -243,9 +246,11 @@ export function createWasmBackend(
 ): WasmBackend | null {
   let bytes = 64 + align16(Math.max(16, arenaBytes)) + CONST_BLOCK * net.populations.length;
   for (const p of projections) bytes += projectionBytes(p);
+  // a copy of the connectivity adds to what the engine holds; a moved one does not
+  const added = bytes - (opts.move ? net.connectivityBytes : 0);
   const pages = Math.ceil(bytes / PAGE);
   let memory: WebAssembly.Memory | null = null;
-  if (pages <= MAX_PAGES) {
+  if (pages <= MAX_PAGES && added <= opts.budgetBytes) {
     try {
       memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
     } catch {
@@ -256,7 +261,7 @@ export function createWasmBackend(
     if (!opts.required) return null;
     throw new SpikelabError(
       'TOO_LARGE',
-      `backend wasm: needs a WebAssembly memory of ${bytes} bytes; allowed: at most 4 GiB that this runtime can allocate (use backend js)`,
+      `backend wasm: needs a WebAssembly memory of ${formatBytes(bytes)}${opts.move ? '' : ' (the state and a copy of the connectivity)'}; allowed: at most 4 GiB, within the memory budget of ${formatBytes(opts.budgetBytes)}, that this runtime can allocate (or use backend js)`,
     );
   }
   return new WasmBackend(memory, projections, arenaBytes, opts.move);

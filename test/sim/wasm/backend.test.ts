@@ -181,6 +181,17 @@ describe('choosing the backend', () => {
     );
   });
 
+  it('counts the copy of the connectivity against the memory budget: auto falls back to js, wasm says TOO_LARGE, a move fits', () => {
+    // the copy: 1.3 MB of row starts and targets (weights and delays are uniform); state 0.2 MB
+    const big = () => buildNetwork(cuba({ seed: 1 }));
+    const budget = { memoryBudgetBytes: 1e6 };
+    expect(new Simulator(big(), budget).backend).toBe('js');
+    expect(() => new Simulator(big(), { ...budget, backend: 'wasm' })).toThrow(
+      /backend wasm: needs a WebAssembly memory of 1\.5 MB \(the state and a copy of the connectivity\); allowed: .* budget of 1\.0 MB/,
+    );
+    expect(new Simulator(big(), { ...budget, moveConnectivity: true }).backend).toBe('wasm');
+  });
+
   it('moveConnectivity: the CSR arrays become views of the WebAssembly memory, held once, same spikes', () => {
     const moved = net();
     const before = moved.projections.map((p) => p.targets);
