@@ -19,6 +19,9 @@ export type BoundUpdate = (slot: number, count: number) => number;
 /** Delivers spikes[from..to) of the projection's presynaptic population sent in `tick`; returns the synaptic events. */
 export type BoundDeliver = (from: number, to: number, tick: number) => number;
 
+/** Adds this tick's external Poisson input into ring-buffer slot `slot`; returns the number of kicks. */
+export type BoundDrive = (slot: number) => number;
+
 export type DeliverFn = typeof deliver;
 
 /** The name a user picks: 'auto' is WebAssembly where the runtime supports SIMD, else TypeScript. */
@@ -29,6 +32,8 @@ export interface Backend {
   readonly name: 'wasm' | 'js';
   /** The update of a neuron population (after the arena is claimed). */
   bindUpdate(r: NeuronRuntime, spikes: Uint32Array): BoundUpdate;
+  /** The external Poisson drive of a population that has one (NeuronRuntime.drive when absent or null). */
+  bindDrive?(r: NeuronRuntime): BoundDrive | null;
   /** The delivery of a projection into `post`'s ring buffer. */
   bindDeliver(
     proj: Projection,

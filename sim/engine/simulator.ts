@@ -31,6 +31,7 @@ import {
   type Backend,
   type BackendName,
   type BoundDeliver,
+  type BoundDrive,
   type BoundUpdate,
   bindDeliverFn,
   bindKernel,
@@ -188,6 +189,8 @@ export class Simulator {
   private readonly counters: Counters;
   /** The bound update of each population (null for sources). */
   private readonly updates: (BoundUpdate | null)[];
+  /** The bound external drive of each population with Poisson input (else null). */
+  private readonly drives: (BoundDrive | null)[];
   /** The bound delivery of each projection. */
   private readonly deliveries: BoundDeliver[];
   /** Projections into populations with direct input: delivered from the previous tick's spikes. */
@@ -236,6 +239,10 @@ export class Simulator {
       if (!(r instanceof NeuronRuntime)) return null;
       const kernel = opts.kernels?.[r.pop.model];
       return kernel ? bindKernel(r, spikes, kernel) : backend.bindUpdate(r, spikes);
+    });
+    this.drives = this.runtimes.map((r) => {
+      if (!(r instanceof NeuronRuntime) || r.samplers.length === 0) return null;
+      return backend.bindDrive?.(r) ?? ((slot: number) => r.drive(slot));
     });
     this.deliveries = delivered.map((proj, q) => {
       const post = this.runtimes[proj.post] as NeuronRuntime;
@@ -432,7 +439,8 @@ export class Simulator {
       if (r instanceof NeuronRuntime) {
         const slot = t & r.mask;
         r.applySteps(t);
-        if (r.samplers.length > 0) c.externalEvents[p]! += r.drive(slot);
+        const drive = this.drives[p];
+        if (drive) c.externalEvents[p]! += drive(slot);
         count = this.updates[p]!(slot, count);
         c.neuronUpdates[p]! += r.pop.size;
       } else {

@@ -17,12 +17,15 @@ import type { ArenaAllocator } from '../engine/arena.ts';
 import {
   type Backend,
   type BoundDeliver,
+  type BoundDrive,
   type BoundUpdate,
   bindKernel,
 } from '../engine/backend.ts';
 import type { NeuronRuntime } from '../engine/runtime.ts';
 import type { Network, Projection } from '../network/network.ts';
 import { wasmBase64 as deliverWasm } from './deliver.wasm.gen.ts';
+import { bindWasmDrive, driveBytes } from './drive.ts';
+import { wasmBase64 as driveWasm } from './drive.wasm.gen.ts';
 import { neuronKernels } from './specialise.ts';
 
 const PAGE = 65536;
@@ -33,6 +36,7 @@ const CONST_BLOCK = 48;
 type Fn = (...args: number[]) => number;
 
 let deliverModule: WebAssembly.Module | null = null;
+let driveModule: WebAssembly.Module | null = null;
 
 /** Models with a SIMD kernel; the last of their constants is the refractory period in ticks (an i32). */
 const SIMD_MODELS = new Set(['IF_curr_exp', 'IF_curr_delta', 'IF_nonleaky']);
@@ -73,6 +77,7 @@ export class WasmBackend implements Backend {
   readonly allocate: ArenaAllocator;
   private readonly heap: WasmHeap;
   private readonly delivery: Record<string, Fn>;
+  private readonly drive: Record<string, Fn>;
   private readonly csr = new Map<Projection, CsrPointers>();
 
   constructor(
@@ -85,6 +90,8 @@ export class WasmBackend implements Backend {
     this.heap = new WasmHeap(memory, 64);
     deliverModule ??= compileWasm(deliverWasm, 'delivery kernels');
     this.delivery = this.instance(deliverModule);
+    driveModule ??= compileWasm(driveWasm, 'Poisson drive kernel');
+    this.drive = this.instance(driveModule);
     for (const p of projections) this.csr.set(p, this.copyConnectivity(p, move));
     const reserved = Math.max(16, arenaBytes);
     const arena = this.heap.alloc(reserved);
@@ -180,6 +187,10 @@ export class WasmBackend implements Backend {
     return (slot, count) => fn(base, inE + slot * slotBytes, n, sp, count, first, c);
   }
 
+  bindDrive(r: NeuronRuntime): BoundDrive | null {
+    return bindWasmDrive(r, this.heap, this.drive.drive!);
+  }
+
   bindDeliver(
     proj: Projection,
     post: NeuronRuntime,
@@ -244,7 +255,11 @@ export function createWasmBackend(
   arenaBytes: number,
   opts: WasmBackendOptions,
 ): WasmBackend | null {
-  let bytes = 64 + align16(Math.max(16, arenaBytes)) + CONST_BLOCK * net.populations.length;
+  let bytes = 64 + align16(Math.max(16, arenaBytes));
+  for (const pop of net.populations) {
+    bytes +=
+      CONST_BLOCK + (pop.kind === 'neuron' ? align16(driveBytes(pop.poissonInput.length)) : 0);
+  }
   for (const p of projections) bytes += projectionBytes(p);
   // a copy of the connectivity adds to what the engine holds; a moved one does not
   const added = bytes - (opts.move ? net.connectivityBytes : 0);

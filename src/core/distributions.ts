@@ -89,6 +89,18 @@ export class PoissonSampler {
     }
   }
 
+  /**
+   * The inversion tables (λ < 12; null above): thresholds[k] = P(X ≤ k)·2^32
+   * ending with 2^32, and guide[j] the first k to test for a uniform u with
+   * u >>> 24 = j. A faster implementation of `sample` (a WebAssembly loop)
+   * draws the same counts from them.
+   */
+  inversionTables(): { thresholds: Float64Array; guide: Int32Array } | null {
+    return this.lambda < INVERSION_LIMIT
+      ? { thresholds: this.thresholds, guide: this.guide }
+      : null;
+  }
+
   sample(rng: Rng): number {
     const lambda = this.lambda;
     if (lambda < INVERSION_LIMIT) {
