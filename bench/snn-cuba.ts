@@ -20,7 +20,8 @@
  *   npm run bench:snn -- --reps 5          # repetitions (medians are printed)
  *   npm run bench:snn -- --no-brian2       # spikelab only
  *   npm run bench:snn -- --only cuba-1,brunel
- *   npm run bench:snn -- --big             # also 100,000 neurons × 1,000 synapses (10^8), 1 s, wasm (~2 GB)
+ *   npm run bench:snn -- --big             # also 100,000 neurons × 1,000 synapses (10^8), 1 s, wasm only
+ *                                          # (about 1.4 GB at peak while the connectivity moves into the WebAssembly memory)
  */
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -255,6 +256,9 @@ for (const c of cases) {
     }
   }
   if (brian) {
+    notes.push(
+      `${c.name}: Brian2 set-up ${brian.setupSeconds.toFixed(1)} s, code generation and compilation ${brian.compileAndBuildSeconds.toFixed(1)} s, binary runs ${brian.binarySeconds.map((x) => x.toFixed(3)).join(' ')} s`,
+    );
     rows.push([
       '',
       'Brian2 cpp_standalone',
