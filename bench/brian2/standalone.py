@@ -9,6 +9,9 @@ Timing, all in seconds:
                           CPU time of its one thread), median over the runs; all runs in
                           simulationSecondsAll
   timeToResultSeconds     setup + compile + the median binary run: what a user waits for
+  buildDirectory          where the binary is (cpp_standalone): bench/snn-cuba.ts runs it again
+                          between its own runs, reading results/last_run_info.txt, so both
+                          share the machine's load
 """
 import json
 import statistics
@@ -47,7 +50,8 @@ def run(b2, duration, build_dir, repeats):
         binary.append(float(b2.device.timers['run_binary']))
     return {'setupSeconds': setup, 'compileAndBuildSeconds': compile_s, 'binarySeconds': binary,
             'simulationSecondsAll': sims, 'simulationSeconds': statistics.median(sims),
-            'timeToResultSeconds': setup + compile_s + statistics.median(binary)}
+            'timeToResultSeconds': setup + compile_s + statistics.median(binary),
+            'buildDirectory': build_dir}
 
 
 def cv_isi(np, i, t, n):
