@@ -1,11 +1,13 @@
 /**
  * The WebAssembly backend: the neuron updates of IF_curr_exp, IF_curr_delta
- * and IF_nonleaky as f32x4 SIMD loops (neurons.wat) and all spike delivery
- * (deliver.wat), over one WebAssembly memory per simulator that holds the
- * arena (every state array and ring buffer), the kernels' constants and a
- * copy of the connectivity. Populations it has no kernel for (IF_cond_exp,
- * per-neuron parameters) run their TypeScript kernel on the same arrays:
- * the arithmetic is the same, so the spikes are too.
+ * and IF_nonleaky as f32x4 SIMD loops (neurons.wat, specialised to each
+ * population's layout), all spike delivery (deliver.wat) and the external
+ * Poisson drive (drive.wat), over one WebAssembly memory per simulator that
+ * holds the arena (every state array and ring buffer), the kernels'
+ * constants and a copy of the connectivity (or the connectivity itself,
+ * moved). Populations it has no kernel for (IF_cond_exp, per-neuron
+ * parameters) run their TypeScript kernel on the same arrays: the
+ * arithmetic is the same, so the spikes are too.
  *
  * The memory is sized once and never grown: growing would detach every
  * typed-array view of it held by the engine.
