@@ -155,6 +155,47 @@ describe('WebAssembly backend: bit-identical to the TypeScript kernels', () => {
     expectIdentical(coba({ n: 500, seed: 1 }), 2000, 500);
   });
 
+  it('TrueNorth (Int32 state, four input channels, its own random stream) runs its TypeScript kernel with the wasm delivery: same spikes and state', () => {
+    const n = 37;
+    const pre = Array.from({ length: 400 }, (_, k) => k % 60);
+    const spec: NetworkSpec = {
+      schemaVersion: 1,
+      dt: 1,
+      seed: 9,
+      populations: [
+        { label: 'src', size: 60, model: 'SpikeSourcePoisson', params: { rate: 40 } },
+        {
+          label: 'tn',
+          size: n,
+          model: 'TrueNorth',
+          params: {
+            weight0: 3,
+            weight1: -2,
+            weight2: 100,
+            stochasticSynapse2: 1,
+            weight3: 1,
+            leak: -20,
+            stochasticLeak: 1,
+            threshold: 6,
+            thresholdMaskBits: 1,
+          },
+        },
+      ],
+      projections: [
+        {
+          pre: 'src',
+          post: 'tn',
+          connector: { type: 'fromList', pre, post: pre.map((_, k) => (k * 7) % n) },
+          weight: 1,
+          delay: 1,
+          receptor: 'excitatory',
+          channel: pre.map((_, k) => k % 4),
+        },
+      ],
+    };
+    expectIdentical(spec, 1000, 300);
+  });
+
   it('a heterogeneous population (per-neuron constants) runs its TypeScript kernel: same spikes', () => {
     const spec = cuba({ n: 400, seed: 3 });
     const exc = spec.populations[0] as NeuronPopulationSpec;
