@@ -9,7 +9,6 @@
  *   npm run test:e2e -- --no-build
  *   CHROMIUM=/path/to/chromium npm run test:e2e
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,30 +19,16 @@ import { buildSite, siteDir } from '../../src/cli/commands/web.ts';
 import { processIo } from '../../src/cli/io.ts';
 import { serveStatic } from '../../src/io/static-server.ts';
 import type {} from '../../web/page-hooks.ts';
+import { chromiumArgs, chromiumPath } from '../support/chromium.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const shots = join(root, '.artifacts', 'screenshots');
 
-// the flag set known to work headless on these machines (GUIDE §5)
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
 function findChromium(): string {
-  const fromEnv = process.env['CHROMIUM'];
-  if (fromEnv) return fromEnv;
-  try {
-    return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
-  } catch {
+  const path = chromiumPath();
+  if (!path)
     throw new Error('chromium not found: install it (apt-get install -y chromium) or set CHROMIUM');
-  }
+  return path;
 }
 
 let failures = 0;

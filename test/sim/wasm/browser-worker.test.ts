@@ -2,7 +2,8 @@
  * The WebAssembly backend in a browser module worker (where the web UI runs
  * the simulator): the worker imports sim/ as bundled by Vite, validates SIMD,
  * and runs CUBA and Brunel on both backends with the same spikes. Needs
- * Debian's chromium (GUIDE §5); skipped where it is not installed.
+ * Debian's chromium (GUIDE §5); skipped where it is not installed, except
+ * where SPIKELAB_REQUIRE_BROWSER is set (CI), where a missing browser fails.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -12,12 +13,13 @@ import { extname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
+import { browserRequired, chromiumArgs, chromiumPath } from '../../support/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = chromiumPath();
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
 
 describe('WebAssembly backend in a browser worker', () => {
-  it.skipIf(!existsSync(CHROMIUM))(
+  it.skipIf(!CHROMIUM && !browserRequired())(
     'Chromium module worker: SIMD validates, wasm and js give the same spikes for CUBA and Brunel',
     async () => {
       const out = mkdtempSync(join(tmpdir(), 'spikelab-worker-'));
@@ -38,17 +40,8 @@ describe('WebAssembly backend in a browser worker', () => {
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
+        executablePath: CHROMIUM ?? 'chromium (not installed)',
+        args: chromiumArgs,
       });
       try {
         const page = await browser.newPage();
