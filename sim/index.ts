@@ -1,4 +1,6 @@
 /** The spiking engine's public API: build a network from a spec, simulate it, listen to its spikes. */
+
+export * from './encode/index.ts';
 export { Arena, type ArenaAllocator, type ArenaEntry, ArenaPlan } from './engine/arena.ts';
 export type { Counts, PopulationCounts } from './engine/counters.ts';
 export { deliver } from './engine/deliver.ts';

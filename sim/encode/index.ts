@@ -1,0 +1,4 @@
+/** Input encoders: how a sample's values become input to a spiking network. */
+export { currentInput } from './current.ts';
+export { latencyCurrents, latencyTicks, NO_SPIKE } from './latency.ts';
+export { poissonRates } from './rate.ts';
