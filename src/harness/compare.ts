@@ -1,0 +1,357 @@
+/**
+ * The comparison, end to end: train the rate network → convert it to a
+ * spiking network → simulate every test sample for T ticks → count what
+ * each platform would do → one report. Each stage is a function of the
+ * previous one's result; the simulation stage takes any SpikingClassifier,
+ * so a network trained directly with surrogate gradients can later take
+ * conversion's place without touching the rest.
+ */
+
+import { energyTable } from '../../sim/energy/index.ts';
+import { buildNetwork } from '../../sim/network/build.ts';
+import type { Network } from '../../sim/network/network.ts';
+import { classesFromOutput } from '../ann/evaluate.ts';
+import type { Sequential } from '../ann/model.ts';
+import { SpikelabError } from '../core/errors.ts';
+import type { Dataset } from '../data/dataset.ts';
+import { allActivations } from './activations.ts';
+import { annWorkload } from './ann-metrics.ts';
+import {
+  type CompareOptions,
+  RATE_PLATFORMS,
+  type ResolvedCompareOptions,
+  resolveCompareOptions,
+  SPIKING_PLATFORMS,
+} from './compare-options.ts';
+import { type Conversion, convertToSpiking } from './convert.ts';
+import { conversionObstacle, denseStack } from './dense-stack.ts';
+import { LayerComparison } from './diagnostics.ts';
+import { mapPlatforms, platformResults } from './hardware.ts';
+import { latencyOf } from './latency.ts';
+import { rateEnergy } from './rate-energy.ts';
+import type { LossName } from './rate-presets.ts';
+import { COUNT_TIES, MEMBRANE_TIES } from './readout.ts';
+import {
+  COMPARE_REPORT_SCHEMA_VERSION,
+  type CompareReport,
+  type EnergyEntry,
+  type SnnReport,
+} from './report-schema.ts';
+import { type SimulationResult, simulateSamples } from './simulate.ts';
+import { snnNeurobench } from './snn-metrics.ts';
+import { settingsFor, type TrainCallbacks, type TrainRun, trainOnDataset } from './train-rate.ts';
+
+export type StageName = 'training' | 'conversion' | 'simulation' | 'mapping' | 'report';
+
+export interface CompareCallbacks extends TrainCallbacks {
+  onStage?: (stage: StageName) => void;
+  /** Samples simulated so far. */
+  onSample?: (done: number, total: number) => void;
+}
+
+export interface CompareRun {
+  readonly report: CompareReport;
+  readonly train: TrainRun;
+  /** Null when the spiking side does not apply (regression, or a network conversion cannot take). */
+  readonly conversion: Conversion | null;
+  readonly network: Network | null;
+  readonly simulation: SimulationResult | null;
+}
+
+const now = () => performance.now() / 1000;
+
+/** Why there is no spiking side for this run, or null. */
+function spikingObstacle(dataset: Dataset, model: Sequential, loss: LossName): string | null {
+  if (dataset.task === 'regression') {
+    return `${dataset.name} is a regression task: a spiking classifier reads a class out of spike counts, and the rate network's ${loss} output has no spiking counterpart here`;
+  }
+  const obstacle = conversionObstacle(denseStack(model));
+  return obstacle === null ? null : `conversion does not apply: ${obstacle}`;
+}
+
+function annEnergy(
+  platforms: readonly string[],
+  ops: Parameters<typeof rateEnergy>[0],
+): Record<string, EnergyEntry> {
+  const out: Record<string, EnergyEntry> = {};
+  for (const p of platforms)
+    if ((RATE_PLATFORMS as readonly string[]).includes(p)) out[p] = rateEnergy(ops, energyTable(p));
+  return out;
+}
+
+/**
+ * Runs the comparison on `dataset`. Pass `reuse.train` (the `train` of an
+ * earlier run on the same data set, seed and training settings) to compare
+ * other spiking settings without training again.
+ */
+export function compare(
+  dataset: Dataset,
+  options: CompareOptions = {},
+  cb: CompareCallbacks = {},
+  reuse: { train?: TrainRun } = {},
+): CompareRun {
+  const o = resolveCompareOptions(options);
+  const tStart = now();
+
+  cb.onStage?.('training');
+  const settings = settingsFor(dataset.name, o.training ?? {});
+  if (
+    reuse.train &&
+    (reuse.train.result.seed !== o.seed || reuse.train.result.dataset !== dataset.name)
+  ) {
+    throw new SpikelabError(
+      'INVALID_ARGUMENT',
+      `reuse.train: trained on ${reuse.train.result.dataset} with seed ${reuse.train.result.seed}; allowed: a run on ${dataset.name} with seed ${o.seed}`,
+    );
+  }
+  const train = reuse.train ?? trainOnDataset(dataset, settings, o.seed, cb);
+  const tTrained = now();
+
+  const stack = denseStack(train.model);
+  const test = train.test;
+  const n = Math.min(o.samples ?? Number.POSITIVE_INFINITY, train.result.testSamples);
+  const features = test.features;
+  const testX = test.x.subarray(0, n * features);
+  const lossSpec =
+    settings.loss === 'mdn'
+      ? ({ type: 'mdn', k: settings.components } as const)
+      : ({ type: settings.loss } as const);
+  const tAnn = now();
+  const out = train.model.predict({ shape: [n, features], data: testX });
+  const annSecondsPerSample = (now() - tAnn) / Math.max(1, n);
+  const classification = dataset.task === 'classification';
+  const annPred = classification ? classesFromOutput(out, lossSpec) : null;
+  let correct = 0;
+  if (annPred) for (let s = 0; s < n; s++) if (annPred[s] === test.labels![s]) correct++;
+  const annAccuracy = annPred ? correct / Math.max(1, n) : null;
+  const activations = allActivations(stack, testX, n);
+  const workload = annWorkload(stack, activations, n, annAccuracy);
+
+  const obstacle = spikingObstacle(dataset, train.model, settings.loss);
+  let conversion: Conversion | null = null;
+  let network: Network | null = null;
+  let simulation: SimulationResult | null = null;
+  let snn: CompareReport['snn'] = { applicable: false, reason: obstacle ?? '' };
+  let conversionSeconds = 0;
+  let mappingSeconds = 0;
+  let simulationSeconds = 0;
+  let snnSecondsPerSample: number | null = null;
+  let snnDelivery: string | null = null;
+  if (obstacle === null) {
+    cb.onStage?.('conversion');
+    const t0 = now();
+    conversion = convertToSpiking(
+      stack,
+      { x: train.train.x, n: train.result.trainSamples },
+      {
+        percentile: o.percentile,
+        encoding: o.encoding,
+        maxRateHz: o.maxRateHz,
+        timesteps: o.timesteps,
+        ...(o.windowTicks !== undefined ? { windowTicks: o.windowTicks } : {}),
+      },
+    );
+    network = buildNetwork(conversion.classifier.spec);
+    conversionSeconds = now() - t0;
+
+    cb.onStage?.('mapping');
+    const t1 = now();
+    const spikingPlatforms = o.platforms.filter((p) =>
+      (SPIKING_PLATFORMS as readonly string[]).includes(p),
+    );
+    const runs = mapPlatforms(network, spikingPlatforms);
+    mappingSeconds = now() - t1;
+
+    cb.onStage?.('simulation');
+    const fanOut = fanOutOf(network);
+    let harnessEvents = 0;
+    const layers = new LayerComparison(
+      conversion.classifier,
+      network,
+      activations.slice(1),
+      o.timesteps,
+    );
+    simulation = simulateSamples(
+      conversion.classifier,
+      testX,
+      test.labels!,
+      n,
+      {
+        timesteps: o.timesteps,
+        readout: o.readout,
+        seed: o.seed,
+        delivery: o.delivery,
+        listeners: runs.flatMap((r) => (r.counter ? [r.counter] : [])),
+        onSample: cb.onSample,
+        onSampleCounts: (s, counts) => {
+          for (let i = 0; i < counts.length; i++) harnessEvents += counts[i]! * fanOut[i]!;
+          layers.add(s, counts);
+        },
+      },
+      network,
+    );
+    simulationSeconds = simulation.seconds;
+    snnSecondsPerSample = simulation.seconds / Math.max(1, n);
+    snnDelivery = simulation.delivery;
+
+    cb.onStage?.('report');
+    const t2 = now();
+    const hw = platformResults(runs, n, n * o.timesteps);
+    mappingSeconds += now() - t2 + simulation.listenerSeconds;
+    snn = snnBlock(o, conversion, network, simulation, annPred!, layers, hw, harnessEvents);
+  } else {
+    cb.onStage?.('report');
+  }
+
+  const report: CompareReport = {
+    schemaVersion: COMPARE_REPORT_SCHEMA_VERSION,
+    dataset: dataset.name,
+    task: dataset.task,
+    seed: o.seed,
+    settings: {
+      timesteps: o.timesteps,
+      encoding: o.encoding,
+      percentile: o.percentile,
+      readout: o.readout,
+      platforms: [...o.platforms],
+      trainSamples: train.result.trainSamples,
+      testSamples: n,
+    },
+    ann: {
+      network: {
+        layers: train.result.layers,
+        activation: train.result.activation,
+        dropout: train.result.dropout,
+        parameters: train.result.parameters,
+      },
+      training: {
+        loss: train.result.loss,
+        optimizer: train.result.optimizer,
+        lr: train.result.lr,
+        epochs: train.result.epochs,
+        batch: train.result.batch,
+        trainLoss: train.result.trainLoss,
+        trainAccuracy: train.result.trainAccuracy ?? null,
+      },
+      accuracy: annAccuracy,
+      loss: train.result.testLoss,
+      neurobench: workload.neurobench,
+      operations: workload.operations,
+      energy: annEnergy(o.platforms, workload.operations),
+    },
+    snn,
+    wallClock: {
+      trainingSeconds: tTrained - tStart,
+      conversionSeconds,
+      simulationSeconds,
+      mappingSeconds,
+      reportSeconds: 0,
+      totalSeconds: 0,
+      annSecondsPerSample,
+      snnSecondsPerSample,
+      snnDelivery,
+    },
+  };
+  const w = report.wallClock;
+  w.totalSeconds = now() - tStart;
+  // everything outside the four timed stages: rate-network inference, metrics, assembly
+  w.reportSeconds = Math.max(
+    0,
+    w.totalSeconds - w.trainingSeconds - conversionSeconds - simulationSeconds - mappingSeconds,
+  );
+  return { report, train, conversion, network, simulation };
+}
+
+/** Synapses leaving each neuron (global ids). */
+function fanOutOf(net: Network): Float64Array {
+  const out = new Float64Array(net.size);
+  for (const q of net.projections) {
+    const off = net.populations[q.pre]!.offset;
+    for (let i = 0; i + 1 < q.rowStart.length; i++)
+      out[off + i]! += q.rowStart[i + 1]! - q.rowStart[i]!;
+  }
+  return out;
+}
+
+function snnBlock(
+  o: ResolvedCompareOptions,
+  conversion: Conversion,
+  net: Network,
+  sim: SimulationResult,
+  annPred: Int32Array,
+  layers: LayerComparison,
+  hw: ReturnType<typeof platformResults>,
+  harnessEvents: number,
+): SnnReport {
+  const n = sim.samples;
+  const c = conversion.classifier;
+  const accuracyByTick = Array.from(sim.correctByTick, (k) => k / Math.max(1, n));
+  const accuracy = accuracyByTick[accuracyByTick.length - 1] ?? 0;
+  let agree = 0;
+  for (let s = 0; s < n; s++) if (sim.predictions[s] === annPred[s]) agree++;
+  const engineEvents = sim.counts.synapticEvents;
+  const per = (v: number) => v / Math.max(1, n);
+  const labels = ['input', ...c.layers];
+  return {
+    applicable: true,
+    origin: c.origin,
+    conversion: {
+      neuron: 'IF_nonleaky',
+      reset: 'subtraction',
+      threshold: 1,
+      percentile: conversion.percentile,
+      normalisation: conversion.scales.map((s) => ({
+        layer: labels[s.layer]!,
+        max: s.max,
+        percentile: s.percentile,
+        lambda: s.lambda,
+      })),
+      signedInput: c.input.signed,
+      inputSpikeGain: conversion.inputSpikeGain,
+    },
+    encoding: {
+      kind: c.input.kind,
+      maxRateHz: c.input.kind === 'poisson' ? c.input.maxRateHz : null,
+      windowTicks: c.input.kind === 'ttfs' ? c.input.windowTicks : null,
+    },
+    readout: { kind: o.readout, ties: o.readout === 'count' ? COUNT_TIES : MEMBRANE_TIES },
+    network: {
+      populations: net.populations.map((p) => ({
+        label: p.label,
+        neurons: p.size,
+        model: p.model,
+      })),
+      synapses: net.synapses,
+    },
+    timesteps: o.timesteps,
+    accuracy,
+    accuracyByTick,
+    latencyTicks: latencyOf(accuracyByTick, sim.settleTicks),
+    agreementWithAnn: agree / Math.max(1, n),
+    neurobench: snnNeurobench(c, net, sim.counts, n, o.timesteps, accuracy),
+    counts: {
+      spikesPerInference: per(sim.counts.spikes),
+      synapticEventsPerInference: per(engineEvents),
+      neuronUpdatesPerInference: per(sim.counts.neuronUpdates),
+      populations: net.populations.map((p, i) => ({
+        label: p.label,
+        neurons: p.size,
+        spikesPerInference: per(sim.counts.populations[i]!.spikes),
+        ratePerTick: sim.counts.populations[i]!.spikes / Math.max(1, n * o.timesteps * p.size),
+      })),
+    },
+    layers: layers.result(),
+    checks: {
+      synapticEvents: {
+        harness: harnessEvents,
+        engine: engineEvents,
+        hardware: hw.synapticEvents,
+        equal:
+          harnessEvents === engineEvents &&
+          Object.values(hw.synapticEvents).every((v) => v === engineEvents),
+      },
+    },
+    hardware: hw.hardware,
+    energy: hw.energy,
+  };
+}

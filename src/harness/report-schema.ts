@@ -1,0 +1,255 @@
+/**
+ * The comparison report: one versioned JSON document per run, written by
+ * `serializeReport` alone and read back with `parseReport` by the CLI, the
+ * web UI and the tests. Browser-safe (no Node APIs).
+ *
+ * Layout: `ann` and `snn` side by side, each with `accuracy`, a `neurobench`
+ * block under NeuroBench's own metric names (Yik et al. 2025, Nat. Commun.
+ * 16:1545; values per sample) and `energy` keyed by platform; spikelab's own
+ * counts (spikes, packets, hops, per-layer diagnostics) sit beside it, never
+ * inside it. Everything that depends on the machine rather than on the
+ * seed is in `wallClock`, so two runs with one seed agree on all else.
+ */
+import { SpikelabError } from '../core/errors.ts';
+import { parse, z } from '../core/schema.ts';
+
+export const COMPARE_REPORT_SCHEMA_VERSION = 1;
+
+const num = z.number();
+const count = z.number().nonnegative();
+const fraction = z.number().min(0).max(1);
+const int = z.number().int().nonnegative();
+
+/** Energy of one inference on one platform, or why the network does not run there. */
+export const energyEntrySchema = z.discriminatedUnion('mappable', [
+  z.object({
+    mappable: z.literal(true),
+    /** A lower bound when `complete` is false (some counted event has no published cost). */
+    joulesPerInference: count,
+    /** Joules per inference by kind of event (and `static`). */
+    breakdown: z.record(z.string(), count),
+    /** The cost table's papers. */
+    source: z.string(),
+    table: z.string(),
+    complete: z.boolean(),
+    unpriced: z.array(z.string()),
+  }),
+  z.object({ mappable: z.literal(false), reason: z.string() }),
+]);
+
+const synapticOperations = z.object({
+  /** Non-binary inputs × non-zero weights (biases not counted, as in NeuroBench). */
+  Effective_MACs: count,
+  /** Binary (spike) inputs × non-zero weights. */
+  Effective_ACs: count,
+  /** Every connection, every time step. */
+  Dense: count,
+});
+
+const neurobenchAnn = z.object({
+  /** Bytes of parameters (float32 weights and biases). */
+  Footprint: int,
+  /** Fraction of zero weights in the connection layers. */
+  ConnectionSparsity: fraction,
+  /** Fraction of zero outputs of the hidden (activation) layers over neurons and samples. */
+  ActivationSparsity: fraction,
+  SynapticOperations: synapticOperations,
+  /** Null for a regression task. */
+  ClassificationAccuracy: fraction.nullable(),
+});
+
+const neurobenchSnn = neurobenchAnn.extend({
+  /** Membrane updates per sample of the network's neuron layers (neurons × time steps; the input encoder excluded). */
+  MembraneUpdates: count,
+});
+
+const annBlock = z.object({
+  network: z.object({
+    layers: z.array(int),
+    activation: z.string(),
+    dropout: num,
+    parameters: int,
+  }),
+  training: z.object({
+    loss: z.string(),
+    optimizer: z.string(),
+    lr: num,
+    epochs: int,
+    batch: int,
+    trainLoss: num,
+    trainAccuracy: fraction.nullable(),
+  }),
+  /** Test accuracy; null for regression. */
+  accuracy: fraction.nullable(),
+  /** Test loss (regression: in the target's units; an NLL in nats per sample). */
+  loss: num,
+  neurobench: neurobenchAnn,
+  /** Per inference (one sample), as priced by the energy tables. */
+  operations: z.object({
+    macs: count,
+    acs: count,
+    weightReads: count,
+    activationReads: count,
+    activationWrites: count,
+  }),
+  energy: z.record(z.string(), energyEntrySchema),
+});
+
+const layerDiagnostics = z.object({
+  layer: z.string(),
+  neurons: int,
+  /** Normalisation scale: an activation of λ is one spike per tick. */
+  lambda: num,
+  /** Mean rate-network activation (the output layer's logits clipped at 0: a rate cannot be negative). */
+  annMean: num,
+  /** Mean spiking rate × λ over the run: the activation the spiking layer represents. */
+  snnMean: num,
+  /** Pearson correlation over (sample, neuron) pairs; null when either side is constant. */
+  correlation: num.nullable(),
+  /** Mean |annActivation − rate × λ| over (sample, neuron) pairs. */
+  meanAbsError: num,
+  /** Share of (sample, neuron) pairs whose activation exceeds λ: clipped at one spike per tick. */
+  clipped: fraction,
+});
+
+const hardwareEntry = z.discriminatedUnion('mappable', [
+  z.object({
+    mappable: z.literal(true),
+    platformName: z.string(),
+    cores: int,
+    chips: int,
+    synapticEventsPerInference: count,
+    packetsPerInference: count,
+    hopsPerInference: count,
+    /** Every tick of the busiest core within its budget; null when the budget is unknown. */
+    realTime: z.boolean().nullable(),
+    overrun: num.nullable(),
+    /** What the mapping changed to fit the platform (TrueNorth: quantised weights, relays). */
+    changes: z.array(z.string()),
+  }),
+  z.object({ mappable: z.literal(false), reason: z.string() }),
+]);
+
+const snnApplicable = z.object({
+  applicable: z.literal(true),
+  origin: z.enum(['conversion', 'surrogate-gradient']),
+  conversion: z.object({
+    neuron: z.string(),
+    reset: z.literal('subtraction'),
+    threshold: num,
+    percentile: num,
+    /** One entry per layer, the input first: the scale λ and both statistics it was chosen from. */
+    normalisation: z.array(z.object({ layer: z.string(), max: num, percentile: num, lambda: num })),
+    /** Negative inputs split into a positive and a negative channel. */
+    signedInput: z.boolean(),
+    /** ttfs: charge factor of each input's single spike; 1 otherwise. */
+    inputSpikeGain: num,
+  }),
+  encoding: z.object({
+    kind: z.enum(['current', 'poisson', 'ttfs']),
+    maxRateHz: num.nullable(),
+    windowTicks: int.nullable(),
+  }),
+  readout: z.object({ kind: z.enum(['count', 'membrane']), ties: z.string() }),
+  network: z.object({
+    populations: z.array(z.object({ label: z.string(), neurons: int, model: z.string() })),
+    synapses: int,
+  }),
+  timesteps: int,
+  /** Accuracy after the last tick. */
+  accuracy: fraction,
+  /** Accuracy after tick 1, 2, …, timesteps. */
+  accuracyByTick: z.array(fraction),
+  latencyTicks: z.object({
+    /** Per sample, the first tick from which the prediction stays on its final class. */
+    settle: z.object({ mean: num, median: num, p95: num, max: num }),
+    /** First tick from which accuracy stays ≥ 99 % of its final value. */
+    withinOnePercent: int,
+  }),
+  /** Share of samples whose final class equals the rate network's. */
+  agreementWithAnn: fraction,
+  neurobench: neurobenchSnn,
+  counts: z.object({
+    spikesPerInference: count,
+    synapticEventsPerInference: count,
+    /** The engine's neuron updates, the input encoder's IF neurons included. */
+    neuronUpdatesPerInference: count,
+    populations: z.array(
+      z.object({ label: z.string(), neurons: int, spikesPerInference: count, ratePerTick: count }),
+    ),
+  }),
+  layers: z.array(layerDiagnostics),
+  checks: z.object({
+    /** Σ spikes × fan-out from the harness's own per-neuron counts, the engine's counter, each platform's counter. */
+    synapticEvents: z.object({
+      harness: count,
+      engine: count,
+      hardware: z.record(z.string(), count),
+      equal: z.boolean(),
+    }),
+  }),
+  hardware: z.record(z.string(), hardwareEntry),
+  energy: z.record(z.string(), energyEntrySchema),
+});
+
+const snnBlock = z.discriminatedUnion('applicable', [
+  snnApplicable,
+  z.object({ applicable: z.literal(false), reason: z.string() }),
+]);
+
+export const compareReportSchema = z.object({
+  schemaVersion: z.literal(COMPARE_REPORT_SCHEMA_VERSION),
+  dataset: z.string(),
+  task: z.enum(['classification', 'regression']),
+  seed: int,
+  settings: z.object({
+    timesteps: int,
+    encoding: z.string(),
+    percentile: num,
+    readout: z.string(),
+    platforms: z.array(z.string()),
+    trainSamples: int,
+    testSamples: int,
+  }),
+  ann: annBlock,
+  snn: snnBlock,
+  /** Machine-dependent: the only fields allowed to differ between two runs with one seed. */
+  wallClock: z.object({
+    trainingSeconds: count,
+    conversionSeconds: count,
+    simulationSeconds: count,
+    mappingSeconds: count,
+    reportSeconds: count,
+    totalSeconds: count,
+    /** Rate network: batched inference over the test set ÷ samples. */
+    annSecondsPerSample: count,
+    /** Spiking network: the engine's time per sample (T ticks), hardware counting excluded. */
+    snnSecondsPerSample: count.nullable(),
+    /** How delivery ran: `dense-simd` (WebAssembly rows) or `csr` (the engine's TypeScript walk). */
+    snnDelivery: z.string().nullable(),
+  }),
+});
+
+export type CompareReport = z.infer<typeof compareReportSchema>;
+export type EnergyEntry = z.infer<typeof energyEntrySchema>;
+export type SnnReport = Extract<CompareReport['snn'], { applicable: true }>;
+export type HardwareEntry = z.infer<typeof hardwareEntry>;
+export type LayerDiagnostics = z.infer<typeof layerDiagnostics>;
+
+/** The one writer: validates, then JSON with two-space indentation and a final newline. */
+export function serializeReport(report: CompareReport): string {
+  return `${JSON.stringify(parse(compareReportSchema, report, 'report'), null, 2)}\n`;
+}
+
+/** Reads a report (text or parsed JSON), with a field-naming error when it does not follow the schema. */
+export function parseReport(input: string | unknown): CompareReport {
+  let data: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      data = JSON.parse(input);
+    } catch (e) {
+      throw new SpikelabError('INVALID_FILE', `report: not JSON (${(e as Error).message})`);
+    }
+  }
+  return parse(compareReportSchema, data, 'report', 'INVALID_FILE');
+}

@@ -1,0 +1,165 @@
+/**
+ * The comparison on the 8×8 digits, end to end (train → convert → simulate
+ * → map → report), checked against what conversion must achieve (Diehl et
+ * al. 2015 lose ≈ 0.2 points on MNIST; GUIDE §4.5) and against its own
+ * bookkeeping: one count of synaptic events everywhere, energy with its
+ * source, latency read off the curve, determinism per seed.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { energyTables } from '../../sim/energy/index.ts';
+import { buildNetwork } from '../../sim/network/build.ts';
+import type { Dataset } from '../../src/data/dataset.ts';
+import { loadDataset } from '../../src/data/node/load.ts';
+import { compare } from '../../src/harness/compare.ts';
+import { mapPlatforms } from '../../src/harness/hardware.ts';
+import { latencyOf } from '../../src/harness/latency.ts';
+import {
+  type CompareReport,
+  parseReport,
+  type SnnReport,
+  serializeReport,
+} from '../../src/harness/report-schema.ts';
+import { settingsFor, type TrainRun, trainOnDataset } from '../../src/harness/train-rate.ts';
+
+let digits: Dataset;
+let train: TrainRun;
+let t100: CompareReport;
+
+const snnOf = (r: CompareReport): SnnReport => {
+  if (!r.snn.applicable) throw new Error(`no spiking side: ${r.snn.reason}`);
+  return r.snn;
+};
+/** The report as JSON without its machine-dependent block. */
+const withoutWallClock = (r: CompareReport) => {
+  const { wallClock: _, ...rest } = JSON.parse(serializeReport(r)) as CompareReport;
+  return JSON.stringify(rest);
+};
+
+beforeAll(() => {
+  digits = loadDataset('digits');
+  train = trainOnDataset(digits, settingsFor('digits'), 0);
+  t100 = compare(digits, { timesteps: 100 }, {}, { train }).report;
+});
+
+describe('compare on digits (default MLP 64-256-10, seed 0, 359 test samples)', () => {
+  it('T = 100: the spiking network is within 1 point of the rate network (97.77 % both at seed 0)', () => {
+    const s = snnOf(t100);
+    expect(t100.ann.accuracy).toBeGreaterThan(0.97);
+    expect(Math.abs(s.accuracy - t100.ann.accuracy!)).toBeLessThanOrEqual(0.01);
+    expect(s.accuracyByTick).toHaveLength(100);
+  });
+
+  it('T = 500: within 0.3 points', () => {
+    const r = compare(digits, { timesteps: 500, platforms: ['loihi'] }, {}, { train }).report;
+    const s = snnOf(r);
+    expect(Math.abs(s.accuracy - r.ann.accuracy!)).toBeLessThanOrEqual(0.003);
+    expect(s.accuracyByTick).toHaveLength(500);
+  });
+
+  it('accuracy rises with time from chance (10 classes, before the first output spike can arrive) to its final value; the latency figures are the curve’s', () => {
+    const s = snnOf(t100);
+    const acc = s.accuracyByTick;
+    expect(acc[0]!).toBeLessThan(0.2); // tick 1: the input has not reached the output yet
+    expect(acc[9]!).toBeGreaterThan(0.9);
+    expect(acc[99]!).toBeGreaterThanOrEqual(acc[4]!);
+    const l = s.latencyTicks;
+    expect(l.withinOnePercent).toBe(latencyOf(acc, Int32Array.of(1)).withinOnePercent);
+    // within 1 %: from that tick on the curve stays at ≥ 99 % of its end, and the tick before does not
+    for (let t = l.withinOnePercent; t <= 100; t++)
+      expect(acc[t - 1]!).toBeGreaterThanOrEqual(0.99 * s.accuracy);
+    if (l.withinOnePercent > 1)
+      expect(acc[l.withinOnePercent - 2]!).toBeLessThan(0.99 * s.accuracy);
+    expect(l.settle.median).toBeGreaterThanOrEqual(2); // two layers of one-tick delays before the output hears anything
+    expect(l.settle.max).toBeLessThanOrEqual(100);
+  });
+
+  it('synaptic events: the harness’s own count = the engine’s = every platform counter’s, for the same run', () => {
+    const s = snnOf(t100);
+    const c = s.checks.synapticEvents;
+    expect(c.engine).toBeGreaterThan(1e8);
+    expect(c.harness).toBe(c.engine);
+    expect(Object.keys(c.hardware).sort()).toEqual(['loihi', 'spinnaker', 'truenorth']);
+    for (const v of Object.values(c.hardware)) expect(v).toBe(c.engine);
+    expect(c.equal).toBe(true);
+    expect(s.neurobench.SynapticOperations.Effective_ACs).toBeCloseTo(c.engine / 359, 6);
+  });
+
+  it('energy per inference for every platform, each with its cost table’s source', () => {
+    const s = snnOf(t100);
+    for (const [name, e] of [...Object.entries(t100.ann.energy), ...Object.entries(s.energy)]) {
+      expect(e.mappable, name).toBe(true);
+      if (!e.mappable) continue;
+      expect(e.joulesPerInference).toBeGreaterThan(0);
+      expect(e.source).toBe(energyTables[name]!.source);
+      const sum = Object.values(e.breakdown).reduce((a, b) => a + b, 0);
+      expect(sum).toBeCloseTo(e.joulesPerInference, 15);
+    }
+    expect(Object.keys(t100.ann.energy).sort()).toEqual(['accelerator', 'cpu']);
+  });
+
+  it('per-layer diagnostics: rate × λ tracks the activation (correlation > 0.99 in both layers at T = 100)', () => {
+    const s = snnOf(t100);
+    expect(s.layers.map((l) => l.layer)).toEqual(['hidden1', 'output']);
+    for (const l of s.layers) expect(l.correlation!).toBeGreaterThan(0.99);
+  });
+
+  it('the WebAssembly row delivery and the engine’s CSR walk give the same report apart from wall-clock fields', () => {
+    const opts = { timesteps: 60, samples: 120, platforms: ['truenorth', 'loihi', 'cpu'] } as const;
+    const fast = compare(digits, { ...opts, delivery: 'auto' }, {}, { train }).report;
+    const csr = compare(digits, { ...opts, delivery: 'csr' }, {}, { train }).report;
+    expect(fast.wallClock.snnDelivery).toBe('dense-simd');
+    expect(csr.wallClock.snnDelivery).toBe('csr');
+    expect(withoutWallClock(fast)).toBe(withoutWallClock(csr));
+  });
+
+  it('the report round-trips through its schema', () => {
+    expect(parseReport(serializeReport(t100))).toEqual(t100);
+    expect(() => parseReport('{"schemaVersion": 2}')).toThrow(/report.schemaVersion/);
+  });
+});
+
+describe('determinism and the cases without a spiking side', () => {
+  it('the same seed gives an identical report apart from wall-clock fields (training and Poisson input included)', () => {
+    const opts = { timesteps: 20, samples: 60, encoding: 'poisson', platforms: ['loihi'] } as const;
+    const a = compare(digits, opts).report;
+    const b = compare(digits, opts).report;
+    expect(withoutWallClock(a)).toBe(withoutWallClock(b));
+    const other = compare(digits, { ...opts, seed: 1 }).report;
+    expect(withoutWallClock(other)).not.toBe(withoutWallClock(a));
+  });
+
+  it('dogs (regression) is compared on its loss; the spiking side is not applicable, with the reason', () => {
+    const r = compare(loadDataset('dogs'), { training: { epochs: 3 } }).report;
+    expect(r.task).toBe('regression');
+    expect(r.ann.accuracy).toBeNull();
+    expect(Number.isFinite(r.ann.loss)).toBe(true);
+    expect(r.snn).toEqual({ applicable: false, reason: expect.stringMatching(/regression/) });
+    expect(r.ann.neurobench.ClassificationAccuracy).toBeNull();
+  });
+
+  it('a fan-in above 256 axons is not mappable on TrueNorth, with the hardware layer’s reason; the other platforms map', () => {
+    const net = buildNetwork({
+      schemaVersion: 1,
+      dt: 1,
+      seed: 0,
+      populations: [
+        { label: 'input', size: 300, model: 'IF_nonleaky', params: { vThresh: 1, vReset: 0 } },
+        { label: 'output', size: 4, model: 'IF_nonleaky', params: { vThresh: 1, vReset: 0 } },
+      ],
+      projections: [
+        {
+          pre: 'input',
+          post: 'output',
+          connector: { type: 'fromMatrix', weights: new Float32Array(1200).fill(0.01) },
+          delay: 1,
+          receptor: 'excitatory',
+        },
+      ],
+    });
+    const runs = mapPlatforms(net, ['truenorth', 'loihi', 'spinnaker']);
+    expect(runs[0]!.mapped).toBeNull();
+    expect(runs[0]!.reason).toMatch(/needs 300 axons.*at most 256 axons per core/);
+    expect(runs[1]!.mapped).not.toBeNull();
+    expect(runs[2]!.mapped).not.toBeNull();
+  });
+});
