@@ -1,6 +1,7 @@
 /** Every subcommand of the CLI, in the order `--help` lists them. */
 import type { Command } from 'commander';
 import type { CliIo } from '../io.ts';
+import { registerCompare } from './compare.ts';
 import { registerMap } from './map.ts';
 import { registerSimulate } from './simulate.ts';
 import { registerTrain } from './train.ts';
@@ -11,6 +12,7 @@ export type RegisterCommand = (program: Command, io: CliIo) => Command;
 export const commands: RegisterCommand[] = [
   registerTrain,
   registerSimulate,
+  registerCompare,
   registerMap,
   registerWeb,
 ];

@@ -1,0 +1,90 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { memoryIo } from '../../src/cli/io.ts';
+import { main } from '../../src/cli/main.ts';
+import { parseReport } from '../../src/harness/report-schema.ts';
+
+async function run(args: string[]) {
+  const io = memoryIo();
+  const code = await main(args, io);
+  return { code, out: io.stdout.join(''), err: io.stderr.join('') };
+}
+
+const outDir = () => mkdtempSync(join(tmpdir(), 'spikelab-compare-'));
+
+describe('spikelab compare', () => {
+  it('--json prints the report (XOR: both networks 100 %), writes it with the CSV and the tables, and names the file on stderr', async () => {
+    const dir = outDir();
+    const r = await run([
+      'compare',
+      '--dataset',
+      'xor',
+      '--timesteps',
+      '50',
+      '--out',
+      dir,
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const report = parseReport(r.out);
+    expect(report.dataset).toBe('xor');
+    expect(report.ann.accuracy).toBe(1);
+    expect(report.snn.applicable && report.snn.accuracy).toBe(1);
+    const base = join(dir, 'compare-xor-current-T50-seed0');
+    expect(r.err).toContain(`${base}.json`);
+    expect(parseReport(readFileSync(`${base}.json`, 'utf8'))).toEqual(report);
+    const csv = readFileSync(`${base}.csv`, 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('tick,snn_accuracy,ann_accuracy');
+    expect(csv).toHaveLength(51); // header + one line per tick
+    expect(existsSync(`${base}.md`)).toBe(true);
+  });
+
+  it('prints the side-by-side table, the per-layer table and where the files went (iris, Poisson input)', async () => {
+    const dir = outDir();
+    const r = await run(['compare', '--dataset', 'iris', '--encoding', 'poisson', '--out', dir]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\| test accuracy \| \d+\.\d\d % \| \d+\.\d\d % after 100 ticks/);
+    expect(r.out).toMatch(/\| SynapticOperations\.Effective_ACs \| 0 \|/);
+    expect(r.out).toMatch(/\| hidden1 \| 16 \|/);
+    expect(r.out).toContain(`report: ${join(dir, 'compare-iris-poisson-T100-seed0.json')}`);
+  });
+
+  it.each([
+    [['--dataset', 'cifar'], /--dataset.*'cifar' is invalid/],
+    [['--encoding', 'morse'], /--encoding.*'morse' is invalid/],
+    [['--platforms', 'truenorth,gpu'], /--platforms.*Allowed: a comma-separated list of truenorth/],
+    [['--timesteps', '0'], /--timesteps.*'0' is invalid\. Allowed: an integer in \[1, 1000000\]/],
+    [['--timesteps', '-3'], /--timesteps.*'-3' is invalid/],
+    [
+      ['--percentile', '0'],
+      /--percentile.*'0' is invalid\. Allowed: a finite number > 0 and ≤ 100/,
+    ],
+    [['--percentile', '100.5'], /--percentile.*'100\.5' is invalid/],
+  ])(
+    'bad input %j: one line naming the flag and what is allowed, exit code 2',
+    async (args, message) => {
+      const r = await run(['compare', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(message);
+    },
+  );
+
+  it('every option shows its default in --help', async () => {
+    const r = await run(['compare', '--help']);
+    expect(r.code).toBe(0);
+    for (const d of [
+      '"digits"',
+      'default: 100',
+      '"current"',
+      'default: 99.9',
+      'truenorth,spinnaker,loihi,cpu,accelerator',
+      'default: 0',
+      '"out/compare"',
+    ])
+      expect(r.out).toContain(d);
+  });
+});
