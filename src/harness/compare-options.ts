@@ -30,6 +30,7 @@ export const compareOptionsSchema = z
     platforms: z
       .array(oneOf(PLATFORM_NAMES))
       .min(1, { error: () => 'at least one platform' })
+      .readonly()
       .default(DEFAULT_PLATFORMS as (typeof PLATFORM_NAMES)[number][]),
     seed: seed().default(0),
     readout: oneOf(READOUTS).default('count'),

@@ -12,6 +12,7 @@ import { buildNetwork } from '../../sim/network/build.ts';
 import type { Network } from '../../sim/network/network.ts';
 import { classesFromOutput } from '../ann/evaluate.ts';
 import type { Sequential } from '../ann/model.ts';
+import type { LossSpec } from '../ann/train.ts';
 import { SpikelabError } from '../core/errors.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { allActivations } from './activations.ts';
@@ -29,7 +30,7 @@ import { LayerComparison } from './diagnostics.ts';
 import { mapPlatforms, platformResults } from './hardware.ts';
 import { latencyOf } from './latency.ts';
 import { rateEnergy } from './rate-energy.ts';
-import type { LossName } from './rate-presets.ts';
+import type { LossName, RateSettings } from './rate-presets.ts';
 import { COUNT_TIES, MEMBRANE_TIES } from './readout.ts';
 import {
   COMPARE_REPORT_SCHEMA_VERSION,
@@ -39,6 +40,7 @@ import {
 } from './report-schema.ts';
 import { type SimulationResult, simulateSamples } from './simulate.ts';
 import { snnNeurobench } from './snn-metrics.ts';
+import { Stopwatch } from './stopwatch.ts';
 import { settingsFor, type TrainCallbacks, type TrainRun, trainOnDataset } from './train-rate.ts';
 
 export type StageName = 'training' | 'conversion' | 'simulation' | 'mapping' | 'report';
@@ -58,7 +60,53 @@ export interface CompareRun {
   readonly simulation: SimulationResult | null;
 }
 
-const now = () => performance.now() / 1000;
+/** Wall and CPU time of each stage; `report` is everything else (rate-network inference, metrics, assembly). */
+class StageClock {
+  readonly stages = {
+    training: new Stopwatch(),
+    conversion: new Stopwatch(),
+    simulation: new Stopwatch(),
+    mapping: new Stopwatch(),
+  };
+  readonly total = new Stopwatch().start();
+
+  wallClock(annSecondsPerSample: number, sim: SimulationResult | null): CompareReport['wallClock'] {
+    this.total.stop();
+    const st = this.stages;
+    const named = ['training', 'conversion', 'simulation', 'mapping'] as const;
+    const rest = (pick: (w: Stopwatch) => number | null) => {
+      const t = pick(this.total);
+      if (t === null) return null;
+      return Math.max(
+        0,
+        named.reduce((left, k) => left - (pick(st[k]) ?? 0), t),
+      );
+    };
+    const cpu = this.total.cpu;
+    return {
+      trainingSeconds: st.training.wall,
+      conversionSeconds: st.conversion.wall,
+      simulationSeconds: st.simulation.wall,
+      mappingSeconds: st.mapping.wall,
+      reportSeconds: rest((w) => w.wall)!,
+      totalSeconds: this.total.wall,
+      cpuSeconds:
+        cpu === null
+          ? null
+          : {
+              training: st.training.cpu ?? 0,
+              conversion: st.conversion.cpu ?? 0,
+              simulation: st.simulation.cpu ?? 0,
+              mapping: st.mapping.cpu ?? 0,
+              report: rest((w) => w.cpu) ?? 0,
+              total: cpu,
+            },
+      annSecondsPerSample,
+      snnSecondsPerSample: sim ? sim.engineTime.wall / Math.max(1, sim.samples) : null,
+      snnDelivery: sim ? sim.delivery : null,
+    };
+  }
+}
 
 /** Why there is no spiking side for this run, or null. */
 function spikingObstacle(dataset: Dataset, model: Sequential, loss: LossName): string | null {
@@ -79,6 +127,32 @@ function annEnergy(
   return out;
 }
 
+/** The rate network on the test samples: predictions, accuracy, workload, time per sample. */
+function rateSide(train: TrainRun, settings: RateSettings, n: number) {
+  const test = train.test;
+  const testX = test.x.subarray(0, n * test.features);
+  const loss: LossSpec =
+    settings.loss === 'mdn' ? { type: 'mdn', k: settings.components } : { type: settings.loss };
+  const clock = new Stopwatch().start();
+  const out = train.model.predict({ shape: [n, test.features], data: testX });
+  clock.stop();
+  const predictions = test.labels ? classesFromOutput(out, loss) : null;
+  let correct = 0;
+  if (predictions) for (let s = 0; s < n; s++) if (predictions[s] === test.labels![s]) correct++;
+  const accuracy = predictions ? correct / Math.max(1, n) : null;
+  const stack = denseStack(train.model);
+  const activations = allActivations(stack, testX, n);
+  return {
+    testX,
+    stack,
+    predictions,
+    accuracy,
+    activations,
+    workload: annWorkload(stack, activations, n, accuracy),
+    secondsPerSample: clock.wall / Math.max(1, n),
+  };
+}
+
 /**
  * Runs the comparison on `dataset`. Pass `reuse.train` (the `train` of an
  * earlier run on the same data set, seed and training settings) to compare
@@ -91,7 +165,8 @@ export function compare(
   reuse: { train?: TrainRun } = {},
 ): CompareRun {
   const o = resolveCompareOptions(options);
-  const tStart = now();
+  const clock = new StageClock();
+  const st = clock.stages;
 
   cb.onStage?.('training');
   const settings = settingsFor(dataset.name, o.training ?? {});
@@ -104,44 +179,23 @@ export function compare(
       `reuse.train: trained on ${reuse.train.result.dataset} with seed ${reuse.train.result.seed}; allowed: a run on ${dataset.name} with seed ${o.seed}`,
     );
   }
+  st.training.start();
   const train = reuse.train ?? trainOnDataset(dataset, settings, o.seed, cb);
-  const tTrained = now();
+  st.training.stop();
 
-  const stack = denseStack(train.model);
-  const test = train.test;
   const n = Math.min(o.samples ?? Number.POSITIVE_INFINITY, train.result.testSamples);
-  const features = test.features;
-  const testX = test.x.subarray(0, n * features);
-  const lossSpec =
-    settings.loss === 'mdn'
-      ? ({ type: 'mdn', k: settings.components } as const)
-      : ({ type: settings.loss } as const);
-  const tAnn = now();
-  const out = train.model.predict({ shape: [n, features], data: testX });
-  const annSecondsPerSample = (now() - tAnn) / Math.max(1, n);
-  const classification = dataset.task === 'classification';
-  const annPred = classification ? classesFromOutput(out, lossSpec) : null;
-  let correct = 0;
-  if (annPred) for (let s = 0; s < n; s++) if (annPred[s] === test.labels![s]) correct++;
-  const annAccuracy = annPred ? correct / Math.max(1, n) : null;
-  const activations = allActivations(stack, testX, n);
-  const workload = annWorkload(stack, activations, n, annAccuracy);
+  const rate = rateSide(train, settings, n);
 
   const obstacle = spikingObstacle(dataset, train.model, settings.loss);
   let conversion: Conversion | null = null;
   let network: Network | null = null;
   let simulation: SimulationResult | null = null;
   let snn: CompareReport['snn'] = { applicable: false, reason: obstacle ?? '' };
-  let conversionSeconds = 0;
-  let mappingSeconds = 0;
-  let simulationSeconds = 0;
-  let snnSecondsPerSample: number | null = null;
-  let snnDelivery: string | null = null;
   if (obstacle === null) {
     cb.onStage?.('conversion');
-    const t0 = now();
+    st.conversion.start();
     conversion = convertToSpiking(
-      stack,
+      rate.stack,
       { x: train.train.x, n: train.result.trainSamples },
       {
         percentile: o.percentile,
@@ -152,15 +206,15 @@ export function compare(
       },
     );
     network = buildNetwork(conversion.classifier.spec);
-    conversionSeconds = now() - t0;
+    st.conversion.stop();
 
     cb.onStage?.('mapping');
-    const t1 = now();
-    const spikingPlatforms = o.platforms.filter((p) =>
-      (SPIKING_PLATFORMS as readonly string[]).includes(p),
+    st.mapping.start();
+    const runs = mapPlatforms(
+      network,
+      o.platforms.filter((p) => (SPIKING_PLATFORMS as readonly string[]).includes(p)),
     );
-    const runs = mapPlatforms(network, spikingPlatforms);
-    mappingSeconds = now() - t1;
+    st.mapping.stop();
 
     cb.onStage?.('simulation');
     const fanOut = fanOutOf(network);
@@ -168,13 +222,13 @@ export function compare(
     const layers = new LayerComparison(
       conversion.classifier,
       network,
-      activations.slice(1),
+      rate.activations.slice(1),
       o.timesteps,
     );
     simulation = simulateSamples(
       conversion.classifier,
-      testX,
-      test.labels!,
+      rate.testX,
+      train.test.labels!,
       n,
       {
         timesteps: o.timesteps,
@@ -190,19 +244,28 @@ export function compare(
       },
       network,
     );
-    simulationSeconds = simulation.seconds;
-    snnSecondsPerSample = simulation.seconds / Math.max(1, n);
-    snnDelivery = simulation.delivery;
+    st.simulation.add(simulation.engineTime);
+    st.mapping.add(simulation.listenerTime);
 
     cb.onStage?.('report');
-    const t2 = now();
+    st.mapping.start();
     const hw = platformResults(runs, n, n * o.timesteps);
-    mappingSeconds += now() - t2 + simulation.listenerSeconds;
-    snn = snnBlock(o, conversion, network, simulation, annPred!, layers, hw, harnessEvents);
+    st.mapping.stop();
+    snn = snnBlock(
+      o,
+      conversion,
+      network,
+      simulation,
+      rate.predictions!,
+      layers,
+      hw,
+      harnessEvents,
+    );
   } else {
     cb.onStage?.('report');
   }
 
+  const r = train.result;
   const report: CompareReport = {
     schemaVersion: COMPARE_REPORT_SCHEMA_VERSION,
     dataset: dataset.name,
@@ -214,51 +277,34 @@ export function compare(
       percentile: o.percentile,
       readout: o.readout,
       platforms: [...o.platforms],
-      trainSamples: train.result.trainSamples,
+      trainSamples: r.trainSamples,
       testSamples: n,
     },
     ann: {
       network: {
-        layers: train.result.layers,
-        activation: train.result.activation,
-        dropout: train.result.dropout,
-        parameters: train.result.parameters,
+        layers: r.layers,
+        activation: r.activation,
+        dropout: r.dropout,
+        parameters: r.parameters,
       },
       training: {
-        loss: train.result.loss,
-        optimizer: train.result.optimizer,
-        lr: train.result.lr,
-        epochs: train.result.epochs,
-        batch: train.result.batch,
-        trainLoss: train.result.trainLoss,
-        trainAccuracy: train.result.trainAccuracy ?? null,
+        loss: r.loss,
+        optimizer: r.optimizer,
+        lr: r.lr,
+        epochs: r.epochs,
+        batch: r.batch,
+        trainLoss: r.trainLoss,
+        trainAccuracy: r.trainAccuracy ?? null,
       },
-      accuracy: annAccuracy,
-      loss: train.result.testLoss,
-      neurobench: workload.neurobench,
-      operations: workload.operations,
-      energy: annEnergy(o.platforms, workload.operations),
+      accuracy: rate.accuracy,
+      loss: r.testLoss,
+      neurobench: rate.workload.neurobench,
+      operations: rate.workload.operations,
+      energy: annEnergy(o.platforms, rate.workload.operations),
     },
     snn,
-    wallClock: {
-      trainingSeconds: tTrained - tStart,
-      conversionSeconds,
-      simulationSeconds,
-      mappingSeconds,
-      reportSeconds: 0,
-      totalSeconds: 0,
-      annSecondsPerSample,
-      snnSecondsPerSample,
-      snnDelivery,
-    },
+    wallClock: clock.wallClock(rate.secondsPerSample, simulation),
   };
-  const w = report.wallClock;
-  w.totalSeconds = now() - tStart;
-  // everything outside the four timed stages: rate-network inference, metrics, assembly
-  w.reportSeconds = Math.max(
-    0,
-    w.totalSeconds - w.trainingSeconds - conversionSeconds - simulationSeconds - mappingSeconds,
-  );
   return { report, train, conversion, network, simulation };
 }
 

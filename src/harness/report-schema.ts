@@ -221,6 +221,17 @@ export const compareReportSchema = z.object({
     mappingSeconds: count,
     reportSeconds: count,
     totalSeconds: count,
+    /** The same stages in CPU seconds of this process (null where the runtime cannot tell, e.g. a browser). */
+    cpuSeconds: z
+      .object({
+        training: count,
+        conversion: count,
+        simulation: count,
+        mapping: count,
+        report: count,
+        total: count,
+      })
+      .nullable(),
     /** Rate network: batched inference over the test set ÷ samples. */
     annSecondsPerSample: count,
     /** Spiking network: the engine's time per sample (T ticks), hardware counting excluded. */

@@ -19,6 +19,7 @@ import { Rng } from '../core/rng.ts';
 import { type ReadoutName, ReadoutTracker } from './readout.ts';
 import { NeuronCounts, SpikeLog } from './sample-listeners.ts';
 import { inputDrive, inputSize, type SpikingClassifier } from './spiking-classifier.ts';
+import { Stopwatch } from './stopwatch.ts';
 
 export const DELIVERIES = ['auto', 'csr'] as const;
 export type DeliveryChoice = (typeof DELIVERIES)[number];
@@ -45,9 +46,9 @@ export interface SimulationResult {
   /** The engine's counts over all samples. */
   readonly counts: Counts;
   /** Engine time (set-up of each sample included, listeners' replay excluded). */
-  readonly seconds: number;
+  readonly engineTime: Stopwatch;
   /** Time spent replaying spikes to `listeners`. */
-  readonly listenerSeconds: number;
+  readonly listenerTime: Stopwatch;
   readonly delivery: 'dense-simd' | 'csr';
 }
 
@@ -114,10 +115,11 @@ export function simulateSamples(
   const ticks = new Int32Array(inputSize(coding));
   const f = coding.features;
   let total: Counts | null = null;
-  let listenerSeconds = 0;
+  const engineTime = new Stopwatch();
+  const listenerTime = new Stopwatch();
   const onTick = (done: number) => tracker.tick(done - 1, outCounts, outV);
-  const t0 = performance.now();
   for (let s = 0; s < n; s++) {
+    engineTime.start();
     const drive = inputDrive(coding, x.subarray(s * f, (s + 1) * f), scratch, ticks);
     if ('currents' in drive) sim.setIOffset(coding.population, drive.currents);
     else sim.setRates(coding.population, drive.rates);
@@ -126,10 +128,11 @@ export function simulateSamples(
     const r = sim.run(T, { batchTicks: 1, onProgress: onTick });
     tracker.end();
     total = total ? addCounts(total, r.counts) : r.counts;
+    engineTime.stop();
     if (log) {
-      const t1 = performance.now();
+      listenerTime.start();
       log.replay(replayTo, s * T);
-      listenerSeconds += (performance.now() - t1) / 1000;
+      listenerTime.stop();
     }
     options.onSampleCounts?.(s, counter.counts);
     options.onSample?.(s + 1, n);
@@ -141,8 +144,8 @@ export function simulateSamples(
     predictions: tracker.predictions,
     settleTicks: tracker.settleTicks,
     counts: total ?? sim.counts(),
-    seconds: (performance.now() - t0) / 1000 - listenerSeconds,
-    listenerSeconds,
+    engineTime,
+    listenerTime,
     delivery: fast ? 'dense-simd' : 'csr',
   };
 }

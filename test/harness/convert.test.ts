@@ -46,10 +46,12 @@ describe('data-based normalisation', () => {
     expect(c.classifier.input.gain).toBe(1 / l0!);
     const spec = c.classifier.spec;
     expect(spec.populations.map((p) => p.size)).toEqual([4, 2, 2]);
-    const w = Array.from((spec.projections[0]!.connector as { weights: Float32Array }).weights);
+    const w = Array.from(
+      (spec.projections[0]!.connector as unknown as { weights: Float32Array }).weights,
+    );
     const k = l0! / l1!;
     expect(w).toEqual([1 * k, 0, 0, 2 * k, -1 * k, -0, -0, -2 * k].map(Math.fround));
-    const hidden = spec.populations[1] as { iOffset: Float32Array };
+    const hidden = spec.populations[1] as unknown as { iOffset: Float32Array };
     expect(Array.from(hidden.iOffset)).toEqual(
       Array.from(stack[0]!.bias, (b) => Math.fround(b / l1!)),
     );
@@ -98,8 +100,9 @@ describe('data-based normalisation', () => {
         // each input count is within one spike of x·T and one more is lost to the
         // tick of delay; the hidden neuron's own residue adds at most one spike
         let bound = 1;
-        const w0 = (c.classifier.spec.projections[0]!.connector as { weights: Float32Array })
-          .weights;
+        const w0 = (
+          c.classifier.spec.projections[0]!.connector as unknown as { weights: Float32Array }
+        ).weights;
         for (let i = 0; i < n; i++) bound += 2 * Math.abs(w0[i * 6 + j]!);
         if (expected > 50) active++;
         expect(Math.abs(counts[n + j]! - expected)).toBeLessThanOrEqual(bound);
