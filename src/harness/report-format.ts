@@ -192,7 +192,7 @@ export function hardwareTable(s: SnnReport): string {
 export function reportMarkdown(r: CompareReport): string {
   const s = r.snn.applicable ? r.snn : null;
   const parts = [
-    `## ${r.dataset}: rate network vs spiking network (seed ${r.seed}${s ? `, T = ${s.timesteps} ticks, ${s.encoding.kind} input, ${s.readout.kind} readout` : ''})\n`,
+    `## ${r.dataset}: rate network vs spiking network (seed ${r.seed}${s ? `, T = ${s.timesteps} ticks, ${s.encoding.kind} input, ${s.readout.kind} readout` : ''})\n\n`,
     comparisonTable(r),
   ];
   if (s) {
