@@ -1,0 +1,138 @@
+/**
+ * End-to-end time of `spikelab compare --dataset mnist --timesteps 100`
+ * (training, conversion, 2,000 test samples × 100 ticks, mapping onto the
+ * platforms, report), run as its own process under GNU time, with the split
+ * by stage read from the report's wallClock block (wall and CPU seconds).
+ * Target: under 60 s on the project's 2-core machine. Load average is
+ * printed, since a shared machine's wall time includes other processes'.
+ *
+ * Baseline in the same run (--baseline): the simulation stage with the
+ * engine's TypeScript CSR delivery against the WebAssembly row delivery on
+ * the same trained network and samples (the default path), as a ratio.
+ *
+ *   npm run bench:compare                         # one end-to-end run
+ *   npm run bench:compare -- --rounds 3           # medians of three
+ *   npm run bench:compare -- --baseline 500       # + CSR vs dense on 500 samples
+ *   npm run bench:compare -- --dataset digits     # another data set
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadDataset } from '../src/data/node/load.ts';
+import { compare } from '../src/harness/compare.ts';
+import { type CompareReport, parseReport } from '../src/harness/report-schema.ts';
+import { settingsFor, trainOnDataset } from '../src/harness/train-rate.ts';
+
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback;
+};
+const dataset = flag('--dataset', 'mnist');
+const timesteps = flag('--timesteps', '100');
+const rounds = Number(flag('--rounds', '1'));
+const baselineSamples = Number(flag('--baseline', '0'));
+const root = resolve(import.meta.dirname, '..');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+interface Round {
+  wall: number;
+  cpu: number;
+  report: CompareReport;
+}
+
+function endToEnd(): Round {
+  const out = mkdtempSync(join(tmpdir(), 'spikelab-bench-'));
+  const r = spawnSync(
+    '/usr/bin/time',
+    [
+      '-f',
+      'time %e %U %S',
+      process.execPath,
+      join(root, 'bin/spikelab.js'),
+      'compare',
+      '--dataset',
+      dataset,
+      '--timesteps',
+      timesteps,
+      '--out',
+      out,
+      '--json',
+    ],
+    { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 },
+  );
+  if (r.status !== 0) throw new Error(`spikelab compare failed (${r.status}): ${r.stderr}`);
+  const m = /time ([\d.]+) ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+  if (!m) throw new Error(`no timing from /usr/bin/time in: ${r.stderr}`);
+  return { wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]), report: parseReport(r.stdout) };
+}
+
+console.log(`spikelab compare --dataset ${dataset} --timesteps ${timesteps}: ${rounds} round(s)`);
+console.log(`load average before: ${load()} (2 cores)`);
+const results: Round[] = [];
+for (let k = 0; k < rounds; k++) {
+  const r = endToEnd();
+  results.push(r);
+  console.log(
+    `  round ${k + 1}: wall ${r.wall.toFixed(1)} s, CPU ${r.cpu.toFixed(1)} s (load ${load()})`,
+  );
+}
+const last = results[results.length - 1]!.report;
+const w = (pick: (r: CompareReport['wallClock']) => number) =>
+  median(results.map((r) => pick(r.report.wallClock)));
+const c = (pick: (c: NonNullable<CompareReport['wallClock']['cpuSeconds']>) => number) =>
+  median(results.map((r) => pick(r.report.wallClock.cpuSeconds!)));
+const rows: [string, number, number][] = [
+  ['training', w((x) => x.trainingSeconds), c((x) => x.training)],
+  ['conversion', w((x) => x.conversionSeconds), c((x) => x.conversion)],
+  ['simulation', w((x) => x.simulationSeconds), c((x) => x.simulation)],
+  ['mapping', w((x) => x.mappingSeconds), c((x) => x.mapping)],
+  ['report', w((x) => x.reportSeconds), c((x) => x.report)],
+  ['in-process total', w((x) => x.totalSeconds), c((x) => x.total)],
+];
+const wall = median(results.map((r) => r.wall));
+const cpu = median(results.map((r) => r.cpu));
+console.log('\n| stage | wall (s) | CPU (s) |\n| --- | ---: | ---: |');
+for (const [name, a, b] of rows) console.log(`| ${name} | ${a.toFixed(2)} | ${b.toFixed(2)} |`);
+console.log(
+  `| process (start-up and data loading included) | ${wall.toFixed(2)} | ${cpu.toFixed(2)} |`,
+);
+const samples = last.settings.testSamples;
+const sim = last.snn.applicable ? last.snn : null;
+console.log(
+  `\n${samples} samples × ${timesteps} ticks; ${sim ? `${(sim.counts.synapticEventsPerInference * samples).toExponential(3)} synaptic events, ${(w((x) => x.snnSecondsPerSample ?? 0) * 1e3).toFixed(2)} ms per sample (${last.wallClock.snnDelivery})` : 'no spiking side'}`,
+);
+console.log(
+  `target: whole run < 60 s — wall ${wall < 60 ? 'met' : 'missed'} (${wall.toFixed(1)} s), CPU ${cpu < 60 ? 'met' : 'missed'} (${cpu.toFixed(1)} s)`,
+);
+
+if (baselineSamples > 0) {
+  // one trained network, the same samples, the two delivery paths
+  const d = loadDataset(dataset);
+  const train = trainOnDataset(d, settingsFor(dataset), 0);
+  const opts = {
+    timesteps: Number(timesteps),
+    samples: baselineSamples,
+    platforms: ['cpu'] as const,
+  };
+  const time = (delivery: 'auto' | 'csr') => {
+    const r = compare(
+      d,
+      { ...opts, platforms: [...opts.platforms], delivery },
+      {},
+      { train },
+    ).report;
+    return { wall: r.wallClock.simulationSeconds, cpu: r.wallClock.cpuSeconds!.simulation };
+  };
+  const dense = time('auto');
+  const csr = time('csr');
+  console.log(
+    `\nbaseline, simulation of ${baselineSamples} samples: csr ${csr.cpu.toFixed(2)} s CPU (${csr.wall.toFixed(2)} s wall), dense-simd ${dense.cpu.toFixed(2)} s CPU (${dense.wall.toFixed(2)} s wall): ×${(csr.cpu / dense.cpu).toFixed(1)} in CPU time`,
+  );
+}
+console.log(`load average after: ${load()}`);
