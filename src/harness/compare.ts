@@ -27,7 +27,7 @@ import {
 import { type Conversion, convertToSpiking } from './convert.ts';
 import { conversionObstacle, denseStack } from './dense-stack.ts';
 import { LayerComparison } from './diagnostics.ts';
-import { mapPlatforms, platformResults } from './hardware.ts';
+import { mapPlatforms, platformResults, trueNorthOnChip } from './hardware.ts';
 import { latencyOf } from './latency.ts';
 import { rateEnergy } from './rate-energy.ts';
 import type { LossName, RateSettings } from './rate-presets.ts';
@@ -250,6 +250,17 @@ export function compare(
     cb.onStage?.('report');
     st.mapping.start();
     const hw = platformResults(runs, n, n * o.timesteps);
+    const tn = hw.hardware['truenorth'];
+    if (tn?.mappable) {
+      tn.onChip = trueNorthOnChip(
+        network,
+        conversion.classifier,
+        rate.testX,
+        train.test.labels!,
+        n,
+        o,
+      );
+    }
     st.mapping.stop();
     snn = snnBlock(
       o,

@@ -6,14 +6,20 @@
  * layer, say — is reported as not mappable with the hardware layer's own
  * reason, never with a made-up number.
  */
+
+import { energyPerInference } from '../../sim/energy/per-inference.ts';
 import type { HardwareCounter } from '../../sim/hardware/event-counter.ts';
 import { createCounter, type MappedNetwork } from '../../sim/hardware/map.ts';
 import { mapOnto } from '../../sim/hardware/map-onto.ts';
 import { platform } from '../../sim/hardware/platforms.ts';
 import { hardwareReport } from '../../sim/hardware/report.ts';
+import { toTrueNorthForm } from '../../sim/hardware/truenorth-form.ts';
 import type { Network } from '../../sim/network/network.ts';
 import { isSpikelabError } from '../core/errors.ts';
+import { energyEntry } from './energy-entry.ts';
 import type { EnergyEntry, HardwareEntry } from './report-schema.ts';
+import { simulateSamples } from './simulate.ts';
+import type { SpikingClassifier } from './spiking-classifier.ts';
 
 export interface PlatformRun {
   readonly name: string;
@@ -71,17 +77,46 @@ export function platformResults(
       realTime: r.realTime,
       overrun: r.overrun,
       changes: [...(r.transform?.changes ?? [])],
+      onChip: null,
     };
-    const e = r.energy;
-    energy[run.name] = {
-      mappable: true,
-      joulesPerInference: per(e.joules),
-      breakdown: Object.fromEntries(Object.entries(e.breakdown).map(([k, j]) => [k, per(j)])),
-      source: e.source,
-      table: e.table,
-      complete: e.complete,
-      unpriced: [...e.unpriced],
-    };
+    energy[run.name] = energyEntry(energyPerInference(r.energy, Math.max(1, samples)));
   }
   return { hardware, energy, synapticEvents };
+}
+
+/**
+ * Accuracy of the network as TrueNorth would run it: its TrueNorth form
+ * (toTrueNorthForm: quantised per-axon-type weights, thresholds and biases
+ * in integer units, relay delays) simulated on the same samples. The form
+ * takes its input as spikes from spike sources, so it is measured with
+ * Poisson input; IF input neurons driven by per-sample currents have no
+ * per-sample setting in the form.
+ */
+export function trueNorthOnChip(
+  network: Network,
+  classifier: SpikingClassifier,
+  x: Float32Array,
+  y: ArrayLike<number>,
+  n: number,
+  options: { timesteps: number; seed: number },
+): { accuracy: number | null; note: string } {
+  if (classifier.input.kind !== 'poisson') {
+    return {
+      accuracy: null,
+      note: 'not measured: the TrueNorth form takes its input as spikes (run with --encoding poisson to measure it)',
+    };
+  }
+  const form = toTrueNorthForm(network);
+  const sim = simulateSamples(
+    classifier,
+    x,
+    y,
+    n,
+    { timesteps: options.timesteps, seed: options.seed, readout: 'count', delivery: 'csr' },
+    form.network,
+  );
+  return {
+    accuracy: sim.correctByTick[options.timesteps - 1]! / Math.max(1, n),
+    note: `the TrueNorth form (${form.changes.join('; ') || 'no changes'}), count readout, same Poisson input`,
+  };
 }

@@ -11,8 +11,10 @@
  * rows of zero inputs); one read per non-zero input, one write per output.
  * Static power is not in a per-operation table and is not charged.
  */
-import { computeEnergy, type EnergyTable } from '../../sim/energy/cost-table.ts';
+import type { EnergyTable } from '../../sim/energy/cost-table.ts';
+import { rateNetworkEnergy } from '../../sim/energy/per-inference.ts';
 import type { RateOperations } from './ann-metrics.ts';
+import { energyEntry } from './energy-entry.ts';
 import type { EnergyEntry } from './report-schema.ts';
 
 const BYTES_PER_ACCESS = 8;
@@ -35,17 +37,10 @@ export function memoryAccesses(
 /** Energy per inference of `ops` (already per sample) priced with `table`. */
 export function rateEnergy(ops: RateOperations, table: EnergyTable): EnergyEntry {
   const mem = memoryAccesses(ops, table);
-  const e = computeEnergy(
-    { events: { mac: ops.macs, ac: ops.acs, ...mem }, seconds: 0, chips: 0 },
-    table,
+  return energyEntry(
+    rateNetworkEnergy(
+      { macs: ops.macs, acs: ops.acs, sramAccesses: mem.sramAccess, dramAccesses: mem.dramAccess },
+      table,
+    ),
   );
-  return {
-    mappable: true,
-    joulesPerInference: e.joules,
-    breakdown: { ...e.breakdown },
-    source: e.source,
-    table: e.table,
-    complete: e.complete,
-    unpriced: [...e.unpriced],
-  };
 }

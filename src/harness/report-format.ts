@@ -159,13 +159,14 @@ export function hardwareTable(s: SnnReport): string {
       'packets',
       'hops',
       'real time',
+      'on-chip accuracy',
       'changes',
     ]),
-    row(['---', '---:', '---:', '---:', '---:', '---:', '---', '---']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---', '---', '---']),
   ];
   for (const [name, h] of Object.entries(s.hardware)) {
     if (!h.mappable) {
-      lines.push(row([name, '—', '—', '—', '—', '—', '—', `not mappable: ${h.reason}`]));
+      lines.push(row([name, '—', '—', '—', '—', '—', '—', '—', `not mappable: ${h.reason}`]));
       continue;
     }
     lines.push(
@@ -181,6 +182,11 @@ export function hardwareTable(s: SnnReport): string {
           : h.realTime
             ? 'yes'
             : `no (×${h.overrun!.toFixed(2)} over budget)`,
+        h.onChip === null
+          ? 'as simulated'
+          : h.onChip.accuracy === null
+            ? h.onChip.note
+            : pct(h.onChip.accuracy),
         h.changes.join('; ') || '—',
       ]),
     );

@@ -126,6 +126,12 @@ const hardwareEntry = z.discriminatedUnion('mappable', [
     overrun: num.nullable(),
     /** What the mapping changed to fit the platform (TrueNorth: quantised weights, relays). */
     changes: z.array(z.string()),
+    /**
+     * TrueNorth: accuracy of the network as the chip would run it (its TrueNorth
+     * form: quantised weight tables, relay delays), or null with the reason it
+     * was not measured; null for platforms whose weight precision is not modelled.
+     */
+    onChip: z.object({ accuracy: fraction.nullable(), note: z.string() }).nullable(),
   }),
   z.object({ mappable: z.literal(false), reason: z.string() }),
 ]);

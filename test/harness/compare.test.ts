@@ -112,6 +112,29 @@ describe('compare on digits (default MLP 64-256-10, seed 0, 359 test samples)', 
     expect(withoutWallClock(fast)).toBe(withoutWallClock(csr));
   });
 
+  it('TrueNorth: the accuracy of the network as the chip would run it (its TrueNorth form) is measured with Poisson input, and said not measured otherwise', () => {
+    const current = snnOf(t100).hardware['truenorth']!;
+    expect(current.mappable && current.onChip).toEqual({
+      accuracy: null,
+      note: expect.stringMatching(/--encoding poisson/),
+    });
+    const r = compare(
+      digits,
+      { encoding: 'poisson', timesteps: 30, samples: 60, platforms: ['truenorth'] },
+      {},
+      { train },
+    ).report;
+    const tn = snnOf(r).hardware['truenorth']!;
+    expect(tn.mappable).toBe(true);
+    if (!tn.mappable) return;
+    expect(tn.onChip!.accuracy).toBeGreaterThanOrEqual(0);
+    expect(tn.onChip!.accuracy).toBeLessThanOrEqual(1);
+    expect(tn.onChip!.note).toMatch(/weights: ×/); // the quantisation it ran with is named
+    expect(
+      snnOf(t100).hardware['loihi']!.mappable && snnOf(t100).hardware['loihi']!.onChip,
+    ).toBeNull();
+  });
+
   it('the report round-trips through its schema', () => {
     expect(parseReport(serializeReport(t100))).toEqual(t100);
     expect(() => parseReport('{"schemaVersion": 2}')).toThrow(/report.schemaVersion/);
