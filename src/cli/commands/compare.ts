@@ -21,6 +21,7 @@ import { reportMarkdown } from '../../harness/report-format.ts';
 import { serializeReport } from '../../harness/report-schema.ts';
 import { DELIVERIES } from '../../harness/simulate.ts';
 import { ENCODINGS } from '../../harness/spiking-classifier.ts';
+import { settingsFor } from '../../harness/train-rate.ts';
 import { floatFlag, intFlag, intListFlag, namesFlag } from '../flags.ts';
 import type { CliIo } from '../io.ts';
 import { type Progress, progressBar } from '../progress.ts';
@@ -59,7 +60,7 @@ export async function runCompare(flags: CompareFlags, io: CliIo): Promise<Compar
   if (flags.epochs !== undefined) training.epochs = flags.epochs;
   if (flags.hidden !== undefined) training.hidden = flags.hidden;
   let bar: Progress = progressBar(io, '', 0);
-  let epochs = 0;
+  const epochs = settingsFor(dataset.name, training).epochs;
   const run = compare(
     dataset,
     {
@@ -80,16 +81,10 @@ export async function runCompare(flags: CompareFlags, io: CliIo): Promise<Compar
         bar.stop();
         if (io.interactive) io.err(`${STAGE_LABEL[stage]}…\n`);
       },
-      onBatch(epoch, batch, batches) {
-        if (batch === 1) {
-          bar.stop();
-          bar = progressBar(io, `epoch ${epoch}/${epochs || '?'}`, batches);
-        }
-        bar.update(batch);
-      },
-      onEpoch(s) {
-        epochs = s.epochs;
-        bar.stop();
+      onEpoch(e) {
+        if (e.epoch === 1) bar = progressBar(io, 'epochs', epochs);
+        bar.update(e.epoch, `loss ${e.loss.toFixed(4)}`);
+        if (e.epoch === epochs) bar.stop();
       },
       onSample(done, total) {
         if (done === 1) bar = progressBar(io, 'samples', total);
