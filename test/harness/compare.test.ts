@@ -150,6 +150,25 @@ describe('determinism and the cases without a spiking side', () => {
     expect(withoutWallClock(other)).not.toBe(withoutWallClock(a));
   });
 
+  it('options are validated before any work, each error naming the field and what is allowed', () => {
+    const bad: [object, RegExp][] = [
+      [{ timesteps: 0 }, /compare\.timesteps: got 0; allowed: an integer in \[1, 1000000\]/],
+      [{ percentile: 0 }, /compare\.percentile: got 0; allowed: a number in \(0, 100\]/],
+      [{ percentile: 100.1 }, /compare\.percentile: got 100\.1; allowed: a number in \(0, 100\]/],
+      [
+        { encoding: 'morse' },
+        /compare\.encoding: got "morse"; allowed: one of current, poisson, ttfs/,
+      ],
+      [{ platforms: ['gpu'] }, /compare\.platforms\.0: got "gpu"; allowed: one of truenorth/],
+      [
+        { timesteps: 10, windowTicks: 20 },
+        /compare\.windowTicks: got 20; allowed: at most timesteps \(10\)/,
+      ],
+    ];
+    for (const [options, message] of bad)
+      expect(() => compare(digits, options as never)).toThrow(message);
+  });
+
   it('dogs (regression) is compared on its loss; the spiking side is not applicable, with the reason', () => {
     const r = compare(loadDataset('dogs'), { training: { epochs: 3 } }).report;
     expect(r.task).toBe('regression');
