@@ -6,13 +6,14 @@
  * Target: under 60 s on the project's 2-core machine. Load average is
  * printed, since a shared machine's wall time includes other processes'.
  *
- * Baseline in the same run (--baseline): the simulation stage with the
- * engine's TypeScript CSR delivery against the WebAssembly row delivery on
- * the same trained network and samples (the default path), as a ratio.
+ * Baselines in the same run (--baseline n): the simulation stage on the
+ * same trained network and n samples with the engine's TypeScript backend
+ * (CSR walk) and its WebAssembly backend, against the default row kernel,
+ * as CPU-time ratios.
  *
  *   npm run bench:compare                         # one end-to-end run
  *   npm run bench:compare -- --rounds 3           # medians of three
- *   npm run bench:compare -- --baseline 500       # + CSR vs dense on 500 samples
+ *   npm run bench:compare -- --baseline 500       # + the engine's backends on 500 samples
  *   npm run bench:compare -- --dataset digits     # another data set
  */
 import { spawnSync } from 'node:child_process';
@@ -105,14 +106,14 @@ console.log(
 const samples = last.settings.testSamples;
 const sim = last.snn.applicable ? last.snn : null;
 console.log(
-  `\n${samples} samples × ${timesteps} ticks; ${sim ? `${(sim.counts.synapticEventsPerInference * samples).toExponential(3)} synaptic events, ${(w((x) => x.snnSecondsPerSample ?? 0) * 1e3).toFixed(2)} ms per sample (${last.wallClock.snnDelivery})` : 'no spiking side'}`,
+  `\n${samples} samples × ${timesteps} ticks; ${sim ? `${(sim.counts.synapticEventsPerInference * samples).toExponential(3)} synaptic events, ${(w((x) => x.snnSecondsPerSample ?? 0) * 1e3).toFixed(2)} ms per sample (${last.wallClock.snnBackend})` : 'no spiking side'}`,
 );
 console.log(
   `target: whole run < 60 s — wall ${wall < 60 ? 'met' : 'missed'} (${wall.toFixed(1)} s), CPU ${cpu < 60 ? 'met' : 'missed'} (${cpu.toFixed(1)} s)`,
 );
 
 if (baselineSamples > 0) {
-  // one trained network, the same samples, the two delivery paths
+  // one trained network, the same samples, each backend
   const d = loadDataset(dataset);
   const train = trainOnDataset(d, settingsFor(dataset), 0);
   const opts = {
@@ -120,19 +121,23 @@ if (baselineSamples > 0) {
     samples: baselineSamples,
     platforms: ['cpu'] as const,
   };
-  const time = (delivery: 'auto' | 'csr') => {
+  const time = (backend: 'auto' | 'wasm' | 'js') => {
     const r = compare(
       d,
-      { ...opts, platforms: [...opts.platforms], delivery },
+      { ...opts, platforms: [...opts.platforms], backend },
       {},
       { train },
     ).report;
     return { wall: r.wallClock.simulationSeconds, cpu: r.wallClock.cpuSeconds!.simulation };
   };
-  const dense = time('auto');
-  const csr = time('csr');
-  console.log(
-    `\nbaseline, simulation of ${baselineSamples} samples: csr ${csr.cpu.toFixed(2)} s CPU (${csr.wall.toFixed(2)} s wall), dense-simd ${dense.cpu.toFixed(2)} s CPU (${dense.wall.toFixed(2)} s wall): ×${(csr.cpu / dense.cpu).toFixed(1)} in CPU time`,
-  );
+  const rows = time('auto');
+  const wasm = time('wasm');
+  const js = time('js');
+  const line = (name: string, t: { wall: number; cpu: number }) =>
+    `  ${name.padEnd(34)} ${t.cpu.toFixed(2)} s CPU (${t.wall.toFixed(2)} s wall), ×${(t.cpu / rows.cpu).toFixed(1)} the row kernel's CPU time`;
+  console.log(`\nbaselines, simulation of ${baselineSamples} samples:`);
+  console.log(line('row kernel (default)', rows));
+  console.log(line('engine, WebAssembly backend', wasm));
+  console.log(line('engine, TypeScript backend (CSR)', js));
 }
 console.log(`load average after: ${load()}`);

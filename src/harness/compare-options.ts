@@ -7,7 +7,7 @@ import { integer, oneOf, parse, seed, z } from '../core/schema.ts';
 import { DEFAULT_MAX_RATE_HZ, DEFAULT_PERCENTILE } from './convert.ts';
 import type { RateSettings } from './rate-presets.ts';
 import { READOUTS } from './readout.ts';
-import { DELIVERIES } from './simulate.ts';
+import { BACKENDS } from './simulate.ts';
 import { ENCODINGS } from './spiking-classifier.ts';
 
 /** Neuromorphic platforms (the spiking network) and conventional devices (the rate network). */
@@ -44,7 +44,7 @@ export const compareOptionsSchema = z
     windowTicks: integer(1, 1_000_000).optional(),
     /** Simulate only the first n test samples (default: all). */
     samples: integer(1).optional(),
-    delivery: oneOf(DELIVERIES).default('auto'),
+    backend: oneOf(BACKENDS).default('auto'),
     /** Overrides of the data set's default network and training settings. */
     training: z
       .custom<Partial<RateSettings>>((v) => typeof v === 'object' && v !== null)

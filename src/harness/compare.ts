@@ -103,7 +103,7 @@ class StageClock {
             },
       annSecondsPerSample,
       snnSecondsPerSample: sim ? sim.engineTime.wall / Math.max(1, sim.samples) : null,
-      snnDelivery: sim ? sim.delivery : null,
+      snnBackend: sim ? sim.backend : null,
     };
   }
 }
@@ -234,7 +234,7 @@ export function compare(
         timesteps: o.timesteps,
         readout: o.readout,
         seed: o.seed,
-        delivery: o.delivery,
+        backend: o.backend,
         listeners: runs.flatMap((r) => (r.counter ? [r.counter] : [])),
         onSample: cb.onSample,
         onSampleCounts: (s, counts) => {

@@ -16,6 +16,7 @@ import { hardwareReport } from '../../sim/hardware/report.ts';
 import { toTrueNorthForm } from '../../sim/hardware/truenorth-form.ts';
 import type { Network } from '../../sim/network/network.ts';
 import { isSpikelabError } from '../core/errors.ts';
+import { wasmSimdSupported } from '../core/wasm.ts';
 import { energyEntry } from './energy-entry.ts';
 import type { EnergyEntry, HardwareEntry } from './report-schema.ts';
 import { simulateSamples } from './simulate.ts';
@@ -112,7 +113,12 @@ export function trueNorthOnChip(
     x,
     y,
     n,
-    { timesteps: options.timesteps, seed: options.seed, readout: 'count', delivery: 'csr' },
+    {
+      timesteps: options.timesteps,
+      seed: options.seed,
+      readout: 'count',
+      backend: wasmSimdSupported() ? 'wasm' : 'js',
+    },
     form.network,
   );
   return {

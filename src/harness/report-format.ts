@@ -107,7 +107,7 @@ export function comparisonTable(r: CompareReport): string {
     seconds(r.wallClock.annSecondsPerSample),
     r.wallClock.snnSecondsPerSample == null
       ? na
-      : `${seconds(r.wallClock.snnSecondsPerSample)} (${r.wallClock.snnDelivery})`,
+      : `${seconds(r.wallClock.snnSecondsPerSample)} (${r.wallClock.snnBackend})`,
   );
   for (const p of r.settings.platforms) {
     add(`energy per inference: ${p}`, energyCell(a.energy[p]), s ? energyCell(s.energy[p]) : '—');

@@ -242,8 +242,8 @@ export const compareReportSchema = z.object({
     annSecondsPerSample: count,
     /** Spiking network: the engine's time per sample (T ticks), hardware counting excluded. */
     snnSecondsPerSample: count.nullable(),
-    /** How delivery ran: `dense-simd` (WebAssembly rows) or `csr` (the engine's TypeScript walk). */
-    snnDelivery: z.string().nullable(),
+    /** What ran the spiking network: `dense-rows` (WebAssembly SIMD weight rows), or the engine's `wasm` or `js` backend. */
+    snnBackend: z.string().nullable(),
   }),
 });
 

@@ -103,13 +103,20 @@ describe('compare on digits (default MLP 64-256-10, seed 0, 359 test samples)', 
     for (const l of s.layers) expect(l.correlation!).toBeGreaterThan(0.99);
   });
 
-  it('the WebAssembly row delivery and the engine’s CSR walk give the same report apart from wall-clock fields', () => {
+  it('the WebAssembly row kernel, the engine’s WebAssembly backend and its TypeScript CSR walk give the same report apart from wall-clock fields', () => {
     const opts = { timesteps: 60, samples: 120, platforms: ['truenorth', 'loihi', 'cpu'] } as const;
-    const fast = compare(digits, { ...opts, delivery: 'auto' }, {}, { train }).report;
-    const csr = compare(digits, { ...opts, delivery: 'csr' }, {}, { train }).report;
-    expect(fast.wallClock.snnDelivery).toBe('dense-simd');
-    expect(csr.wallClock.snnDelivery).toBe('csr');
-    expect(withoutWallClock(fast)).toBe(withoutWallClock(csr));
+    const run = (backend: 'auto' | 'wasm' | 'js') =>
+      compare(digits, { ...opts, platforms: [...opts.platforms], backend }, {}, { train }).report;
+    const rows = run('auto');
+    const wasm = run('wasm');
+    const js = run('js');
+    expect([rows, wasm, js].map((r) => r.wallClock.snnBackend)).toEqual([
+      'dense-rows',
+      'wasm',
+      'js',
+    ]);
+    expect(withoutWallClock(rows)).toBe(withoutWallClock(js));
+    expect(withoutWallClock(wasm)).toBe(withoutWallClock(js));
   });
 
   it('TrueNorth: the accuracy of the network as the chip would run it (its TrueNorth form) is measured with Poisson input, and said not measured otherwise', () => {

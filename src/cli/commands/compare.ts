@@ -19,7 +19,7 @@ import type { RateSettings } from '../../harness/rate-presets.ts';
 import { READOUTS } from '../../harness/readout.ts';
 import { reportMarkdown } from '../../harness/report-format.ts';
 import { serializeReport } from '../../harness/report-schema.ts';
-import { DELIVERIES } from '../../harness/simulate.ts';
+import { BACKENDS } from '../../harness/simulate.ts';
 import { ENCODINGS } from '../../harness/spiking-classifier.ts';
 import { settingsFor } from '../../harness/train-rate.ts';
 import { floatFlag, intFlag, intListFlag, namesFlag } from '../flags.ts';
@@ -41,7 +41,7 @@ export interface CompareFlags {
   samples?: number;
   epochs?: number;
   hidden?: number[];
-  delivery: (typeof DELIVERIES)[number];
+  backend: (typeof BACKENDS)[number];
   out: string;
   json?: boolean;
 }
@@ -71,7 +71,7 @@ export async function runCompare(flags: CompareFlags, io: CliIo): Promise<Compar
       seed: flags.seed,
       readout: flags.readout,
       maxRateHz: flags.maxRate,
-      delivery: flags.delivery,
+      backend: flags.backend,
       training,
       ...(flags.window !== undefined ? { windowTicks: flags.window } : {}),
       ...(flags.samples !== undefined ? { samples: flags.samples } : {}),
@@ -178,10 +178,10 @@ export function registerCompare(program: Command, io: CliIo): Command {
     )
     .addOption(
       new Option(
-        '--delivery <name>',
-        'spike delivery: auto (WebAssembly rows for dense layers) or csr (the TypeScript CSR walk)',
+        '--backend <name>',
+        'spiking kernels: auto (WebAssembly SIMD weight rows for fully connected layers), or the engine’s wasm or js backend (same spikes)',
       )
-        .choices(DELIVERIES)
+        .choices(BACKENDS)
         .default('auto'),
     )
     .addOption(
