@@ -45,6 +45,8 @@ export const compareOptionsSchema = z
     /** Simulate only the first n test samples (default: all). */
     samples: integer(1).optional(),
     backend: oneOf(BACKENDS).default('auto'),
+    /** Keep the converted network and the first test samples' inputs in the report (report-network.ts). */
+    includeNetwork: z.boolean({ error: () => 'true or false' }).default(false),
     /** Overrides of the data set's default network and training settings. */
     training: z
       .custom<Partial<RateSettings>>((v) => typeof v === 'object' && v !== null)

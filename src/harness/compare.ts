@@ -32,6 +32,7 @@ import { latencyOf } from './latency.ts';
 import { rateEnergy } from './rate-energy.ts';
 import type { LossName, RateSettings } from './rate-presets.ts';
 import { COUNT_TIES, MEMBRANE_TIES } from './readout.ts';
+import { spikingNetworkBlock } from './report-network.ts';
 import {
   COMPARE_REPORT_SCHEMA_VERSION,
   type CompareReport,
@@ -272,6 +273,16 @@ export function compare(
       hw,
       harnessEvents,
     );
+    if (o.includeNetwork) {
+      snn.spikingNetwork = spikingNetworkBlock(
+        conversion.classifier,
+        rate.testX,
+        train.test.labels!,
+        { ann: rate.predictions!, snn: simulation.predictions },
+        dataset.classes ?? [],
+        o.seed,
+      );
+    }
   } else {
     cb.onStage?.('report');
   }

@@ -12,8 +12,14 @@
  */
 import { SpikelabError } from '../core/errors.ts';
 import { parse, z } from '../core/schema.ts';
+import { spikingNetworkSchema } from './report-network.ts';
 
-export const COMPARE_REPORT_SCHEMA_VERSION = 1;
+/**
+ * Version 2 added `snn.spikingNetwork` (optional). A version 1 report is a
+ * version 2 report without it, so both are read; reports are written as 2.
+ */
+export const COMPARE_REPORT_SCHEMA_VERSION = 2;
+export const READABLE_REPORT_VERSIONS = [1, 2] as const;
 
 const num = z.number();
 const count = z.number().nonnegative();
@@ -196,6 +202,8 @@ const snnApplicable = z.object({
   }),
   hardware: z.record(z.string(), hardwareEntry),
   energy: z.record(z.string(), energyEntrySchema),
+  /** The converted network and a few test samples' inputs (report-network.ts); only when asked for. */
+  spikingNetwork: spikingNetworkSchema.optional(),
 });
 
 const snnBlock = z.discriminatedUnion('applicable', [
@@ -204,7 +212,7 @@ const snnBlock = z.discriminatedUnion('applicable', [
 ]);
 
 export const compareReportSchema = z.object({
-  schemaVersion: z.literal(COMPARE_REPORT_SCHEMA_VERSION),
+  schemaVersion: z.literal(READABLE_REPORT_VERSIONS),
   dataset: z.string(),
   task: z.enum(['classification', 'regression']),
   seed: int,
@@ -267,6 +275,19 @@ export function parseReport(input: string | unknown): CompareReport {
     } catch (e) {
       throw new SpikelabError('INVALID_FILE', `report: not JSON (${(e as Error).message})`);
     }
+  }
+  const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (
+    data !== null &&
+    typeof data === 'object' &&
+    !(READABLE_REPORT_VERSIONS as readonly unknown[]).includes(version)
+  ) {
+    throw new SpikelabError(
+      'INVALID_FILE',
+      version === undefined
+        ? `report.schemaVersion: missing; allowed: ${READABLE_REPORT_VERSIONS.join(' or ')} (not a comparison report written by spikelab compare?)`
+        : `report.schemaVersion: got ${JSON.stringify(version)}; allowed: ${READABLE_REPORT_VERSIONS.join(' or ')} (the comparison report versions this spikelab reads)`,
+    );
   }
   return parse(compareReportSchema, data, 'report', 'INVALID_FILE');
 }

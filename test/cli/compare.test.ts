@@ -41,6 +41,23 @@ describe('spikelab compare', () => {
     expect(existsSync(`${base}.md`)).toBe(true);
   });
 
+  it('--include-network keeps the converted network and the test samples’ inputs in the report (XOR: all 4 samples)', async () => {
+    const dir = outDir();
+    const args = ['compare', '--dataset', 'xor', '--timesteps', '30', '--out', dir, '--json'];
+    const without = parseReport((await run(args)).out);
+    expect(without.snn.applicable && without.snn.spikingNetwork).toBeUndefined();
+    const r = await run([...args, '--include-network']);
+    expect(r.code).toBe(0);
+    const report = parseReport(r.out);
+    const block = report.snn.applicable ? report.snn.spikingNetwork : undefined;
+    expect(block?.samples.map((s) => [s.label, s.snn])).toEqual([
+      [0, 0],
+      [1, 1],
+      [1, 1],
+      [0, 0],
+    ]);
+  });
+
   it('prints the side-by-side table, the per-layer table and where the files went (iris, Poisson input)', async () => {
     const dir = outDir();
     const r = await run(['compare', '--dataset', 'iris', '--encoding', 'poisson', '--out', dir]);

@@ -18,6 +18,7 @@ import { writeReportFiles } from '../../harness/node/write-report.ts';
 import type { RateSettings } from '../../harness/rate-presets.ts';
 import { READOUTS } from '../../harness/readout.ts';
 import { reportMarkdown } from '../../harness/report-format.ts';
+import { NETWORK_SAMPLES } from '../../harness/report-network.ts';
 import { serializeReport } from '../../harness/report-schema.ts';
 import { BACKENDS } from '../../harness/simulate.ts';
 import { ENCODINGS } from '../../harness/spiking-classifier.ts';
@@ -42,6 +43,7 @@ export interface CompareFlags {
   epochs?: number;
   hidden?: number[];
   backend: (typeof BACKENDS)[number];
+  includeNetwork?: boolean;
   out: string;
   json?: boolean;
 }
@@ -72,6 +74,7 @@ export async function runCompare(flags: CompareFlags, io: CliIo): Promise<Compar
       readout: flags.readout,
       maxRateHz: flags.maxRate,
       backend: flags.backend,
+      includeNetwork: flags.includeNetwork ?? false,
       training,
       ...(flags.window !== undefined ? { windowTicks: flags.window } : {}),
       ...(flags.samples !== undefined ? { samples: flags.samples } : {}),
@@ -183,6 +186,12 @@ export function registerCompare(program: Command, io: CliIo): Command {
       )
         .choices(BACKENDS)
         .default('auto'),
+    )
+    .addOption(
+      new Option(
+        '--include-network',
+        `keep the converted network (network JSON, weights as base64 float32) and the first ${NETWORK_SAMPLES} test samples' inputs in the report, for the web page's Simulate view (digits: +100 kB, mnist: +2.2 MB)`,
+      ).default(false),
     )
     .addOption(
       new Option(
