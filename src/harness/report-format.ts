@@ -3,27 +3,13 @@
  * prints (and the closing note of a run quotes) and the CSV of accuracy
  * against time. Pure functions of the report; browser-safe.
  */
+import { formatJoules } from '../core/format.ts';
 import type { CompareReport, EnergyEntry, SnnReport } from './report-schema.ts';
 
 const pct = (v: number | null | undefined) => (v == null ? '—' : `${(100 * v).toFixed(2)} %`);
 const int = (v: number) => Math.round(v).toLocaleString('en-US');
 const sci = (v: number) =>
   v === 0 ? '0' : v >= 1e6 ? v.toExponential(2).replace('e+', 'e') : int(v);
-
-/** Joules with an SI prefix: 1.23 µJ. */
-export function formatJoules(j: number): string {
-  if (j === 0) return '0 J';
-  const units: [number, string][] = [
-    [1, 'J'],
-    [1e-3, 'mJ'],
-    [1e-6, 'µJ'],
-    [1e-9, 'nJ'],
-    [1e-12, 'pJ'],
-  ];
-  for (const [scale, unit] of units)
-    if (Math.abs(j) >= scale) return `${(j / scale).toPrecision(3)} ${unit}`;
-  return `${(j / 1e-15).toPrecision(3)} fJ`;
-}
 
 function seconds(s: number): string {
   return s >= 1
@@ -55,16 +41,13 @@ function snnNetwork(s: SnnReport): string {
   return `${sizes} IF (non-leaky, reset by subtraction), ${s.encoding.kind} input, p${s.conversion.percentile} normalisation`;
 }
 
-/** The side-by-side table. */
-export function comparisonTable(r: CompareReport): string {
+/** The side-by-side rows: label, rate network, spiking network (Markdown table and web page alike). */
+export function comparisonRows(r: CompareReport): [string, string, string][] {
   const a = r.ann;
   const s = r.snn.applicable ? r.snn : null;
   const na = r.snn.applicable ? '' : 'not applicable';
-  const lines = [
-    row(['', 'rate network (ANN)', 'spiking network (SNN)']),
-    row(['---', '---', '---']),
-  ];
-  const add = (label: string, ann: string, snn: string) => lines.push(row([label, ann, snn]));
+  const rows: [string, string, string][] = [];
+  const add = (label: string, ann: string, snn: string) => rows.push([label, ann, snn]);
   add(
     'network',
     `${a.network.layers.join('-')} ${a.network.activation}${a.network.dropout ? `, dropout ${a.network.dropout}` : ''}`,
@@ -112,86 +95,114 @@ export function comparisonTable(r: CompareReport): string {
   for (const p of r.settings.platforms) {
     add(`energy per inference: ${p}`, energyCell(a.energy[p]), s ? energyCell(s.energy[p]) : '—');
   }
-  return `${lines.join('\n')}\n`;
+  return rows;
+}
+
+function markdownTable(head: string[], align: string[], rows: string[][]): string {
+  return `${[row(head), row(align), ...rows.map(row)].join('\n')}\n`;
+}
+
+/** The side-by-side table. */
+export function comparisonTable(r: CompareReport): string {
+  return markdownTable(
+    ['', 'rate network (ANN)', 'spiking network (SNN)'],
+    ['---', '---', '---'],
+    comparisonRows(r),
+  );
+}
+
+export const LAYER_COLUMNS = [
+  'layer',
+  'neurons',
+  'λ (max / used)',
+  'ANN mean',
+  'SNN rate × λ',
+  'correlation',
+  'mean |error|',
+  'clipped',
+];
+
+/** Per-layer conversion diagnostics, one row per layer under LAYER_COLUMNS. */
+export function layerRows(s: SnnReport): string[][] {
+  return s.layers.map((l) => {
+    const norm = s.conversion.normalisation.find((x) => x.layer === l.layer);
+    return [
+      l.layer,
+      int(l.neurons),
+      `${norm ? norm.max.toFixed(3) : '—'} / ${l.lambda.toFixed(3)}`,
+      l.annMean.toFixed(4),
+      l.snnMean.toFixed(4),
+      l.correlation === null ? '—' : l.correlation.toFixed(4),
+      l.meanAbsError.toFixed(4),
+      pct(l.clipped),
+    ];
+  });
 }
 
 /** Per-layer conversion diagnostics. */
 export function layerTable(s: SnnReport): string {
-  const lines = [
-    row([
-      'layer',
-      'neurons',
-      'λ (max / used)',
-      'ANN mean',
-      'SNN rate × λ',
-      'correlation',
-      'mean |error|',
-      'clipped',
-    ]),
-    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
-  ];
-  for (const l of s.layers) {
-    const norm = s.conversion.normalisation.find((x) => x.layer === l.layer);
-    lines.push(
-      row([
-        l.layer,
-        int(l.neurons),
-        `${norm ? norm.max.toFixed(3) : '—'} / ${l.lambda.toFixed(3)}`,
-        l.annMean.toFixed(4),
-        l.snnMean.toFixed(4),
-        l.correlation === null ? '—' : l.correlation.toFixed(4),
-        l.meanAbsError.toFixed(4),
-        pct(l.clipped),
-      ]),
-    );
-  }
-  return `${lines.join('\n')}\n`;
+  return markdownTable(
+    LAYER_COLUMNS,
+    ['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:'],
+    layerRows(s),
+  );
+}
+
+export const HARDWARE_COLUMNS = [
+  'platform',
+  'cores',
+  'chips',
+  'synaptic events',
+  'packets',
+  'hops',
+  'real time',
+  'on-chip accuracy',
+  'changes',
+];
+
+/** Platforms in detail, one row per platform under HARDWARE_COLUMNS. */
+export function hardwareRows(s: SnnReport): string[][] {
+  return Object.entries(s.hardware).map(([name, h]) =>
+    h.mappable
+      ? [
+          name,
+          int(h.cores),
+          int(h.chips),
+          sci(h.synapticEventsPerInference),
+          sci(h.packetsPerInference),
+          sci(h.hopsPerInference),
+          h.realTime === null
+            ? 'unknown'
+            : h.realTime
+              ? 'yes'
+              : `no (×${h.overrun!.toFixed(2)} over budget)`,
+          h.onChip === null
+            ? 'as simulated'
+            : h.onChip.accuracy === null
+              ? h.onChip.note
+              : pct(h.onChip.accuracy),
+          h.changes.join('; ') || '—',
+        ]
+      : [name, '—', '—', '—', '—', '—', '—', '—', `not mappable: ${h.reason}`],
+  );
 }
 
 /** Platforms in detail: cores, chips, traffic, real time. */
 export function hardwareTable(s: SnnReport): string {
-  const lines = [
-    row([
-      'platform',
-      'cores',
-      'chips',
-      'synaptic events',
-      'packets',
-      'hops',
-      'real time',
-      'on-chip accuracy',
-      'changes',
-    ]),
-    row(['---', '---:', '---:', '---:', '---:', '---:', '---', '---', '---']),
-  ];
-  for (const [name, h] of Object.entries(s.hardware)) {
-    if (!h.mappable) {
-      lines.push(row([name, '—', '—', '—', '—', '—', '—', '—', `not mappable: ${h.reason}`]));
-      continue;
-    }
-    lines.push(
-      row([
-        name,
-        int(h.cores),
-        int(h.chips),
-        sci(h.synapticEventsPerInference),
-        sci(h.packetsPerInference),
-        sci(h.hopsPerInference),
-        h.realTime === null
-          ? 'unknown'
-          : h.realTime
-            ? 'yes'
-            : `no (×${h.overrun!.toFixed(2)} over budget)`,
-        h.onChip === null
-          ? 'as simulated'
-          : h.onChip.accuracy === null
-            ? h.onChip.note
-            : pct(h.onChip.accuracy),
-        h.changes.join('; ') || '—',
-      ]),
-    );
-  }
-  return `${lines.join('\n')}\n`;
+  return markdownTable(
+    HARDWARE_COLUMNS,
+    ['---', '---:', '---:', '---:', '---:', '---:', '---', '---', '---'],
+    hardwareRows(s),
+  );
+}
+
+/** Each energy table used by the report, with its papers. */
+export function energySources(r: CompareReport): Map<string, string> {
+  const s = r.snn.applicable ? r.snn : null;
+  const sources = new Map<string, string>();
+  for (const e of [...Object.values(r.ann.energy), ...(s ? Object.values(s.energy) : [])])
+    if (e.mappable) sources.set(e.table, e.source);
+  return sources;
 }
 
 /** Every table of the report, with headings and the energy tables' sources. */
@@ -205,9 +216,7 @@ export function reportMarkdown(r: CompareReport): string {
     parts.push('\nPer layer (ANN activation vs SNN rate × λ):\n\n', layerTable(s));
     parts.push('\nPlatforms (per inference):\n\n', hardwareTable(s));
   }
-  const sources = new Map<string, string>();
-  for (const e of [...Object.values(r.ann.energy), ...(s ? Object.values(s.energy) : [])])
-    if (e.mappable) sources.set(e.table, e.source);
+  const sources = energySources(r);
   if (sources.size > 0) {
     parts.push('\nEnergy tables:\n');
     for (const [t, src] of sources) parts.push(`- ${t}: ${src}\n`);

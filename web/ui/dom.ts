@@ -40,20 +40,6 @@ export function num(x: number | null, digits = 3): string {
   return Number(x.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 6 });
 }
 
-/** Joules with an SI prefix: 0.00123 → "1.23 mJ". */
-export function joules(j: number): string {
-  const units: [number, string][] = [
-    [1, 'J'],
-    [1e-3, 'mJ'],
-    [1e-6, 'µJ'],
-    [1e-9, 'nJ'],
-    [1e-12, 'pJ'],
-  ];
-  if (j === 0) return '0 J';
-  const [scale, unit] = units.find(([s]) => Math.abs(j) >= s) ?? units[units.length - 1]!;
-  return `${num(j / scale)} ${unit}`;
-}
-
 /** Seconds as "0.213 s" or "213 ms". */
 export function seconds(s: number): string {
   return s >= 1 ? `${num(s)} s` : `${num(s * 1000)} ms`;

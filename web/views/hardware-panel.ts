@@ -4,7 +4,8 @@
  * counts, and what they cost in energy (with what is not priced said so).
  */
 import type { HardwareReport } from '../../sim/hardware/report.ts';
-import { h, int, joules, num } from '../ui/dom.ts';
+import { formatJoules } from '../../src/core/format.ts';
+import { h, int, num } from '../ui/dom.ts';
 import type { HardwareOutcome } from '../worker/hardware-run.ts';
 
 const energyNames: Record<string, string> = {
@@ -79,7 +80,7 @@ export function hardwarePanel(o: HardwareOutcome): HTMLElement {
   const e = r.energy;
   const parts = Object.entries(e.breakdown)
     .sort((a, b) => b[1] - a[1])
-    .map(([k, j]) => row(energyNames[k] ?? k, joules(j)));
+    .map(([k, j]) => row(energyNames[k] ?? k, formatJoules(j)));
   const energy = h(
     'table',
     { class: 'counts' },
@@ -91,7 +92,7 @@ export function hardwarePanel(o: HardwareOutcome): HTMLElement {
         'tr',
         { class: 'total' },
         h('th', { scope: 'row', text: e.complete ? 'Total' : 'Total (lower bound)' }),
-        h('td', { text: joules(e.joules), 'data-testid': 'energy' }),
+        h('td', { text: formatJoules(e.joules), 'data-testid': 'energy' }),
       ),
       ...parts,
     ),

@@ -21,8 +21,11 @@ import {
 import type { SimProgress, SimResponse } from './result.ts';
 import { runSimulation } from './simulate.ts';
 
-/** What the page may allocate for one network (connectivity, state, hardware mapping). */
-export const PAGE_MEMORY_BUDGET_BYTES = 1024 ** 3;
+/**
+ * What the page may allocate for one network (connectivity, state, hardware
+ * mapping). Decimal, as formatBytes prints sizes: the page says "1.0 GB".
+ */
+export const PAGE_MEMORY_BUDGET_BYTES = 1e9;
 
 export interface Catalog {
   models: { id: 'cuba' | 'coba' | 'brunel'; name: string; size: 'n' | 'scale'; about: string }[];

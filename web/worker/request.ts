@@ -15,7 +15,7 @@ import { inRange, integer, oneOf, parse, seed, z } from '../../src/core/schema.t
 /** Largest simulated time the page accepts (ms). */
 export const MAX_DURATION_MS = 600_000;
 /** Largest network file the page reads. */
-export const MAX_FILE_BYTES = 256 * 1024 ** 2;
+export const MAX_FILE_BYTES = 256e6;
 /** Most traced neurons at once (one line each in the plot). */
 export const MAX_TRACES = 8;
 

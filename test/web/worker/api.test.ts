@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { networkToJson } from '../../../sim/io/network-json.ts';
 import { cuba } from '../../../sim/models/cuba.ts';
+import { formatBytes } from '../../../src/core/memory.ts';
 import { createSimApi } from '../../../web/worker/api.ts';
 import type { SimResponse, SimResult } from '../../../web/worker/result.ts';
 import { transferables } from '../../../web/worker/result.ts';
@@ -130,6 +131,14 @@ describe('worker API: simulate', () => {
     expect(r.summary.stopped).toBe(true);
     expect(r.summary.durationMs).toBeLessThan(10_000);
     expect(r.spikes.ticks.length).toBe(r.summary.spikes);
+  });
+});
+
+describe('worker API: catalog', () => {
+  it('the page’s limits are round in the units the page prints them in (1.0 GB, 256 MB; sizes are decimal)', () => {
+    const { limits } = createSimApi().catalog();
+    expect(formatBytes(limits.memoryBytes)).toBe('1.0 GB');
+    expect(formatBytes(limits.maxFileBytes)).toBe('256 MB');
   });
 });
 
