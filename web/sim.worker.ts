@@ -1,11 +1,18 @@
 /** The engine worker: the API of worker/api.ts over comlink, result buffers transferred. */
 import * as Comlink from 'comlink';
 import { createSimApi } from './worker/api.ts';
+import type { CompareProgress } from './worker/compare-request.ts';
+import { pageDataset } from './worker/datasets.ts';
 import { lectureTransferables } from './worker/lecture.ts';
 import type { SimProgress } from './worker/result.ts';
 import { transferables } from './worker/result.ts';
 
-const api = createSimApi();
+const api = createSimApi({ loadDataset: pageDataset });
+
+/** The page's callback proxy is used for one call: free its port. */
+function release(callback: unknown): void {
+  (callback as Partial<Comlink.Remote<object>> | undefined)?.[Comlink.releaseProxy]?.();
+}
 
 const exposed = {
   ...api,
@@ -14,8 +21,15 @@ const exposed = {
       const r = await api.simulate(request, onProgress);
       return r.ok ? Comlink.transfer(r, transferables(r.result)) : r;
     } finally {
-      // the page's callback proxy is used once per run: free its port
-      (onProgress as Partial<Comlink.Remote<object>> | undefined)?.[Comlink.releaseProxy]?.();
+      release(onProgress);
+    }
+  },
+  /** The report is plain data: it crosses as a structured clone. */
+  async compare(request: unknown, onProgress?: (p: CompareProgress) => void) {
+    try {
+      return await api.compare(request, onProgress);
+    } finally {
+      release(onProgress);
     }
   },
   xor(request?: unknown) {

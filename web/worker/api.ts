@@ -1,5 +1,5 @@
 /**
- * The worker's API (simulation and lecture), as plain functions: `sim.worker.ts` exposes it
+ * The worker's API (simulation, comparison and lecture), as plain functions: `sim.worker.ts` exposes it
  * through comlink, and the tests call it directly in Node. Errors come back
  * as values ({ ok: false, error: { code, message } }) because comlink keeps
  * only an error's message, and the page shows the code's meaning.
@@ -7,6 +7,12 @@
 
 import { platforms } from '../../sim/hardware/platforms.ts';
 import { SpikelabError } from '../../src/core/errors.ts';
+import { type DatasetLoader, runComparison } from './compare.ts';
+import {
+  type CompareProgress,
+  type CompareResponse,
+  parseCompareRequest,
+} from './compare-request.ts';
 import { type ErrorInfo, errorInfo } from './hardware-run.ts';
 import { activationCurves, type CurveSet, type XorLesson, xorLesson } from './lecture.ts';
 import {
@@ -39,6 +45,8 @@ export interface ApiOptions {
   spikeCap?: number;
   /** Minimum time between progress reports (ms); default 100: ≤ 10 messages a second. */
   progressIntervalMs?: number;
+  /** How this runtime gets the data sets a comparison runs on (the worker: Vite assets; tests: files). */
+  loadDataset?: DatasetLoader;
 }
 
 function throttle<T>(fn: (x: T) => void, ms: number): (x: T, force?: boolean) => void {
@@ -53,8 +61,12 @@ function throttle<T>(fn: (x: T) => void, ms: number): (x: T, force?: boolean) =>
 }
 
 export function createSimApi(opts: ApiOptions = {}) {
-  let running = false;
+  let running: 'simulation' | 'comparison' | null = null;
   let stopRequested = false;
+  const busy = (): { ok: false; error: ErrorInfo } => ({
+    ok: false,
+    error: errorInfo(new SpikelabError('INVALID_ARGUMENT', `a ${running} is already running`)),
+  });
 
   return {
     catalog(): Catalog {
@@ -80,15 +92,8 @@ export function createSimApi(opts: ApiOptions = {}) {
 
     /** Runs one simulation; progress at most every progressIntervalMs, and once at each phase change. */
     async simulate(request: unknown, onProgress?: (p: SimProgress) => void): Promise<SimResponse> {
-      if (running) {
-        return {
-          ok: false,
-          error: errorInfo(
-            new SpikelabError('INVALID_ARGUMENT', 'a simulation is already running'),
-          ),
-        };
-      }
-      running = true;
+      if (running) return busy();
+      running = 'simulation';
       stopRequested = false;
       let phase = '';
       const report = throttle<SimProgress>((p) => onProgress?.(p), opts.progressIntervalMs ?? 100);
@@ -107,7 +112,41 @@ export function createSimApi(opts: ApiOptions = {}) {
       } catch (e) {
         return { ok: false, error: errorInfo(e) };
       } finally {
-        running = false;
+        running = null;
+      }
+    },
+
+    /**
+     * Runs a comparison (the harness's `compare`) on a data set the page
+     * carries; progress at most every progressIntervalMs and at each stage.
+     * The report crosses to the page as a structured clone (plain data).
+     */
+    async compare(
+      request: unknown,
+      onProgress?: (p: CompareProgress) => void,
+    ): Promise<CompareResponse> {
+      if (running) return busy();
+      running = 'comparison';
+      stopRequested = false;
+      const report = throttle<CompareProgress>(
+        (p) => onProgress?.(p),
+        opts.progressIntervalMs ?? 100,
+      );
+      try {
+        const req = parseCompareRequest(request);
+        const loadDataset = opts.loadDataset;
+        if (!loadDataset)
+          throw new SpikelabError('NOT_APPLICABLE', 'this worker was started without data sets');
+        const result = await runComparison(req, {
+          loadDataset,
+          onProgress: report,
+          shouldStop: () => stopRequested,
+        });
+        return { ok: true, result };
+      } catch (e) {
+        return { ok: false, error: errorInfo(e) };
+      } finally {
+        running = null;
       }
     },
 
@@ -125,7 +164,13 @@ export function createSimApi(opts: ApiOptions = {}) {
       return activationCurves();
     },
 
-    /** Stops the running simulation at the end of its current tick batch; it returns what ran. */
+    /**
+     * Stops the running simulation at the end of its current tick batch (it
+     * returns what ran), or the running comparison at its next training batch
+     * or test sample (it returns CANCELLED). A comparison holds the worker's
+     * thread, so this message reaches it only from within; the page ends the
+     * comparison's worker instead.
+     */
     cancel(): boolean {
       if (!running) return false;
       stopRequested = true;

@@ -1,0 +1,95 @@
+/**
+ * The worker's comparison, called in Node as the page calls it through
+ * comlink: it is the harness's report (same schema), progress comes per
+ * stage and per batch/sample, cancel ends it with CANCELLED, bad requests
+ * are named errors, and the page's own data set loading matches the CLI's.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../../../src/data/dataset.ts';
+import { loadDataset } from '../../../src/data/node/load.ts';
+import { parseReport } from '../../../src/harness/report-schema.ts';
+import { createSimApi } from '../../../web/worker/api.ts';
+import type { CompareProgress, CompareResponse } from '../../../web/worker/compare-request.ts';
+import { pageDataset } from '../../../web/worker/datasets.ts';
+
+const nodeLoader = async (name: string): Promise<Dataset> => loadDataset(name);
+
+function ok(r: CompareResponse) {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.result;
+}
+
+describe('worker API: compare', () => {
+  it('iris, 50 ticks: a report the harness’s schema reads, with the network for the Simulate view; progress per stage in pipeline order and per training batch', async () => {
+    const api = createSimApi({ loadDataset: nodeLoader, progressIntervalMs: 0 });
+    const seen: CompareProgress[] = [];
+    const r = ok(await api.compare({ dataset: 'iris', timesteps: 50 }, (p) => seen.push(p)));
+    expect(parseReport(JSON.parse(JSON.stringify(r)))).toEqual(r); // what the page reads back from a saved file
+    expect(r.dataset).toBe('iris');
+    expect(r.settings.timesteps).toBe(50);
+    expect(r.settings.testSamples).toBe(30); // 20 % of 150, stratified
+    expect(r.snn.applicable && r.snn.spikingNetwork?.samples).toHaveLength(10);
+    const stages = seen.map((p) => p.stage).filter((s, i, a) => s !== a[i - 1]);
+    expect(stages).toEqual([
+      'loading',
+      'training',
+      'conversion',
+      'mapping',
+      'simulation',
+      'report',
+    ]);
+    const training = seen.filter((p) => p.stage === 'training' && p.total > 0);
+    // 200 epochs × ⌈120 / 16⌉ = 8 batches
+    expect(training.at(-1)).toMatchObject({ done: 1600, total: 1600 });
+    expect(training.at(-1)!.loss).toBeGreaterThan(0);
+    expect(seen.filter((p) => p.stage === 'simulation').at(-1)).toMatchObject({
+      done: 30,
+      total: 30,
+    });
+  });
+
+  it('cancel() during training ends the comparison with CANCELLED; the worker takes the next call', async () => {
+    const api = createSimApi({ loadDataset: nodeLoader, progressIntervalMs: 0 });
+    const r = await api.compare({ dataset: 'iris' }, (p) => {
+      if (p.stage === 'training' && p.done >= 40) api.cancel();
+    });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    // batch 40 is epoch 5's last (8 an epoch): the stop is seen after the next batch, epoch 6's first
+    if (!r.ok) expect(r.error.message).toBe('comparison cancelled in training epoch 6');
+    expect(ok(await api.compare({ dataset: 'xor', timesteps: 20 })).dataset).toBe('xor');
+  });
+
+  it('a bad request names the field and what is allowed; a worker without data sets says so', async () => {
+    const api = createSimApi({ loadDataset: nodeLoader });
+    const bad: [object, string][] = [
+      [{ dataset: 'mnist' }, 'request.dataset: got "mnist"; allowed: one of xor, iris, digits'],
+      [
+        { dataset: 'iris', timesteps: 0 },
+        'request.timesteps: got 0; allowed: an integer in [1, 2000]',
+      ],
+      [
+        { dataset: 'iris', encoding: 'morse' },
+        'request.encoding: got "morse"; allowed: one of current, poisson, ttfs',
+      ],
+      [{ dataset: 'iris', platforms: ['gpu'] }, 'request: unknown field "platforms"'],
+    ];
+    for (const [request, message] of bad) {
+      const r = await api.compare(request);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message).toContain(message);
+    }
+    const bare = await createSimApi().compare({ dataset: 'xor' });
+    expect(bare).toMatchObject({ ok: false, error: { code: 'NOT_APPLICABLE' } });
+  });
+});
+
+describe('the page’s data sets', () => {
+  it('iris from the bundle’s text is the CLI’s iris (150 × 4 values, same classes)', async () => {
+    const page = await pageDataset('iris');
+    const cli = loadDataset('iris');
+    expect(page.n).toBe(150);
+    expect(Array.from(page.x)).toEqual(Array.from(cli.x));
+    expect(Array.from(page.y as Int32Array)).toEqual(Array.from(cli.y as Int32Array));
+    expect(page.classes).toEqual(cli.classes);
+  });
+});
