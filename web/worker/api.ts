@@ -63,10 +63,26 @@ function throttle<T>(fn: (x: T) => void, ms: number): (x: T, force?: boolean) =>
 export function createSimApi(opts: ApiOptions = {}) {
   let running: 'simulation' | 'comparison' | null = null;
   let stopRequested = false;
-  const busy = (): { ok: false; error: ErrorInfo } => ({
-    ok: false,
-    error: errorInfo(new SpikelabError('INVALID_ARGUMENT', `a ${running} is already running`)),
-  });
+
+  /** One simulation or comparison at a time; errors come back as values. */
+  async function exclusive<T>(
+    kind: 'simulation' | 'comparison',
+    work: () => Promise<T>,
+  ): Promise<{ ok: true; result: T } | { ok: false; error: ErrorInfo }> {
+    if (running) {
+      const e = new SpikelabError('INVALID_ARGUMENT', `a ${running} is already running`);
+      return { ok: false, error: errorInfo(e) };
+    }
+    running = kind;
+    stopRequested = false;
+    try {
+      return { ok: true, result: await work() };
+    } catch (e) {
+      return { ok: false, error: errorInfo(e) };
+    } finally {
+      running = null;
+    }
+  }
 
   return {
     catalog(): Catalog {
@@ -92,14 +108,10 @@ export function createSimApi(opts: ApiOptions = {}) {
 
     /** Runs one simulation; progress at most every progressIntervalMs, and once at each phase change. */
     async simulate(request: unknown, onProgress?: (p: SimProgress) => void): Promise<SimResponse> {
-      if (running) return busy();
-      running = 'simulation';
-      stopRequested = false;
       let phase = '';
       const report = throttle<SimProgress>((p) => onProgress?.(p), opts.progressIntervalMs ?? 100);
-      try {
-        const req = parseSimRequest(request);
-        const result = await runSimulation(req, {
+      return exclusive('simulation', () =>
+        runSimulation(parseSimRequest(request), {
           budgetBytes: opts.budgetBytes ?? PAGE_MEMORY_BUDGET_BYTES,
           ...(opts.spikeCap !== undefined && { spikeCap: opts.spikeCap }),
           onProgress: (p) => {
@@ -107,13 +119,8 @@ export function createSimApi(opts: ApiOptions = {}) {
             phase = p.phase;
           },
           shouldStop: () => stopRequested,
-        });
-        return { ok: true, result };
-      } catch (e) {
-        return { ok: false, error: errorInfo(e) };
-      } finally {
-        running = null;
-      }
+        }),
+      );
     },
 
     /**
@@ -125,29 +132,21 @@ export function createSimApi(opts: ApiOptions = {}) {
       request: unknown,
       onProgress?: (p: CompareProgress) => void,
     ): Promise<CompareResponse> {
-      if (running) return busy();
-      running = 'comparison';
-      stopRequested = false;
       const report = throttle<CompareProgress>(
         (p) => onProgress?.(p),
         opts.progressIntervalMs ?? 100,
       );
-      try {
+      return exclusive('comparison', () => {
         const req = parseCompareRequest(request);
         const loadDataset = opts.loadDataset;
         if (!loadDataset)
           throw new SpikelabError('NOT_APPLICABLE', 'this worker was started without data sets');
-        const result = await runComparison(req, {
+        return runComparison(req, {
           loadDataset,
           onProgress: report,
           shouldStop: () => stopRequested,
         });
-        return { ok: true, result };
-      } catch (e) {
-        return { ok: false, error: errorInfo(e) };
-      } finally {
-        running = null;
-      }
+      });
     },
 
     /** XOR decision regions of logistic regression and of a ReLU network (the Lecture view). */
