@@ -224,6 +224,11 @@ export function reportMarkdown(r: CompareReport): string {
   return parts.join('');
 }
 
+/** The name of a report's files without extension: `compare-digits-current-T100-seed0`. */
+export function reportBaseName(r: CompareReport): string {
+  return `compare-${r.dataset}-${r.settings.encoding}-T${r.settings.timesteps}-seed${r.seed}`;
+}
+
 /** `tick,snn_accuracy,ann_accuracy`, one line per tick. */
 export function accuracyCsv(r: CompareReport): string {
   if (!r.snn.applicable) return 'tick,snn_accuracy,ann_accuracy\n';

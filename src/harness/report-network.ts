@@ -12,42 +12,12 @@ import { validateNetworkSpec } from '../../sim/io/network-json.ts';
 import type { NetworkSpec } from '../../sim/network/spec.ts';
 import { base64ToFloat32, float32ToBase64 } from '../core/base64.ts';
 import { SpikelabError } from '../core/errors.ts';
-import { z } from '../core/schema.ts';
+import type { SpikingNetworkBlock } from './report-schema.ts';
 import { sampleSeed } from './simulate.ts';
 import { inputDrive, inputSize, type SpikingClassifier } from './spiking-classifier.ts';
 
 /** Test samples whose input the report keeps with the network. */
 export const NETWORK_SAMPLES = 10;
-
-const int = z.number().int().nonnegative();
-const packedFloat32 = z.strictObject({ float32: z.string() });
-
-export const spikingNetworkSchema = z.object({
-  /** Network JSON (sim/io, its own schemaVersion) with Float32Arrays packed; checked by that format's schema when unpacked. */
-  network: z.record(z.string(), z.unknown()),
-  /** The population a sample drives, and how: a constant current per neuron (nA) or a Poisson rate per source (Hz). */
-  input: z.object({ population: z.string(), drive: z.enum(['iOffset', 'rate']) }),
-  /** The population read out (one neuron per class). */
-  output: z.string(),
-  /** Class names, by index. */
-  classes: z.array(z.string()),
-  samples: z.array(
-    z.object({
-      /** Index in the test set. */
-      test: int,
-      label: int,
-      /** The rate network's class and the spiking network's (after the last tick) in the comparison. */
-      ann: int,
-      snn: int,
-      /** The engine's seed for this sample (its Poisson input). */
-      seed: int,
-      /** The input population's drive for this sample. */
-      drive: packedFloat32,
-    }),
-  ),
-});
-
-export type SpikingNetworkBlock = z.infer<typeof spikingNetworkSchema>;
 
 /** A copy of `value` with every Float32Array as `{float32: base64}` and other typed arrays as plain arrays. */
 export function packArrays(value: unknown): unknown {

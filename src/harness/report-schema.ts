@@ -12,7 +12,6 @@
  */
 import { SpikelabError } from '../core/errors.ts';
 import { parse, z } from '../core/schema.ts';
-import { spikingNetworkSchema } from './report-network.ts';
 
 /**
  * Version 2 added `snn.spikingNetwork` (optional). A version 1 report is a
@@ -142,6 +141,38 @@ const hardwareEntry = z.discriminatedUnion('mappable', [
   z.object({ mappable: z.literal(false), reason: z.string() }),
 ]);
 
+/** A Float32Array as base64 of its little-endian bytes (src/core/base64.ts), as model files store weights. */
+const packedFloat32 = z.strictObject({ float32: z.string() });
+
+/**
+ * The converted network and the input of the first test samples (optional;
+ * written and read by report-network.ts).
+ */
+export const spikingNetworkSchema = z.object({
+  /** Network JSON (sim/io, its own schemaVersion) with Float32Arrays packed; checked by that format's schema when unpacked. */
+  network: z.record(z.string(), z.unknown()),
+  /** The population a sample drives, and how: a constant current per neuron (nA) or a Poisson rate per source (Hz). */
+  input: z.object({ population: z.string(), drive: z.enum(['iOffset', 'rate']) }),
+  /** The population read out (one neuron per class). */
+  output: z.string(),
+  /** Class names, by index. */
+  classes: z.array(z.string()),
+  samples: z.array(
+    z.object({
+      /** Index in the test set. */
+      test: int,
+      label: int,
+      /** The rate network's class and the spiking network's (after the last tick) in the comparison. */
+      ann: int,
+      snn: int,
+      /** The engine's seed for this sample (its Poisson input). */
+      seed: int,
+      /** The input population's drive for this sample. */
+      drive: packedFloat32,
+    }),
+  ),
+});
+
 const snnApplicable = z.object({
   applicable: z.literal(true),
   origin: z.enum(['conversion', 'surrogate-gradient']),
@@ -260,20 +291,24 @@ export type EnergyEntry = z.infer<typeof energyEntrySchema>;
 export type SnnReport = Extract<CompareReport['snn'], { applicable: true }>;
 export type HardwareEntry = z.infer<typeof hardwareEntry>;
 export type LayerDiagnostics = z.infer<typeof layerDiagnostics>;
+export type SpikingNetworkBlock = z.infer<typeof spikingNetworkSchema>;
 
 /** The one writer: validates, then JSON with two-space indentation and a final newline. */
 export function serializeReport(report: CompareReport): string {
   return `${JSON.stringify(parse(compareReportSchema, report, 'report'), null, 2)}\n`;
 }
 
-/** Reads a report (text or parsed JSON), with a field-naming error when it does not follow the schema. */
-export function parseReport(input: string | unknown): CompareReport {
+/**
+ * Reads a report (text or parsed JSON), with a field-naming error when it
+ * does not follow the schema; `where` starts the field names (a file name).
+ */
+export function parseReport(input: string | unknown, where = 'report'): CompareReport {
   let data: unknown = input;
   if (typeof input === 'string') {
     try {
       data = JSON.parse(input);
     } catch (e) {
-      throw new SpikelabError('INVALID_FILE', `report: not JSON (${(e as Error).message})`);
+      throw new SpikelabError('INVALID_FILE', `${where}: not JSON (${(e as Error).message})`);
     }
   }
   const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
@@ -285,9 +320,9 @@ export function parseReport(input: string | unknown): CompareReport {
     throw new SpikelabError(
       'INVALID_FILE',
       version === undefined
-        ? `report.schemaVersion: missing; allowed: ${READABLE_REPORT_VERSIONS.join(' or ')} (not a comparison report written by spikelab compare?)`
-        : `report.schemaVersion: got ${JSON.stringify(version)}; allowed: ${READABLE_REPORT_VERSIONS.join(' or ')} (the comparison report versions this spikelab reads)`,
+        ? `${where}.schemaVersion: missing; allowed: ${READABLE_REPORT_VERSIONS.join(' or ')} (not a comparison report written by spikelab compare?)`
+        : `${where}.schemaVersion: got ${JSON.stringify(version)}; allowed: ${READABLE_REPORT_VERSIONS.join(' or ')} (the comparison report versions this spikelab reads)`,
     );
   }
-  return parse(compareReportSchema, data, 'report', 'INVALID_FILE');
+  return parse(compareReportSchema, data, where, 'INVALID_FILE');
 }

@@ -11,14 +11,11 @@ import { buildNetwork } from '../../sim/network/build.ts';
 import type { Dataset } from '../../src/data/dataset.ts';
 import { loadDataset } from '../../src/data/node/load.ts';
 import { type CompareRun, compare } from '../../src/harness/compare.ts';
-import {
-  NETWORK_SAMPLES,
-  networkForSample,
-  type SpikingNetworkBlock,
-} from '../../src/harness/report-network.ts';
+import { NETWORK_SAMPLES, networkForSample } from '../../src/harness/report-network.ts';
 import {
   type CompareReport,
   parseReport,
+  type SpikingNetworkBlock,
   serializeReport,
 } from '../../src/harness/report-schema.ts';
 import { NeuronCounts } from '../../src/harness/sample-listeners.ts';

@@ -6,18 +6,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SpikelabError } from '../../core/errors.ts';
-import { accuracyCsv, reportMarkdown } from '../report-format.ts';
+import { accuracyCsv, reportBaseName, reportMarkdown } from '../report-format.ts';
 import { type CompareReport, serializeReport } from '../report-schema.ts';
 
 export interface WrittenReport {
   json: string;
   csv: string;
   markdown: string;
-}
-
-/** `compare-digits-current-T100-seed0` */
-export function reportBaseName(r: CompareReport): string {
-  return `compare-${r.dataset}-${r.settings.encoding}-T${r.settings.timesteps}-seed${r.seed}`;
 }
 
 export function writeReportFiles(report: CompareReport, dir: string): WrittenReport {
