@@ -14,6 +14,13 @@ export interface LineSeries {
   dash?: number[];
 }
 
+/** A vertical line at x with a label at its top (e.g. a latency read off the curve). */
+export interface Marker {
+  x: number;
+  label: string;
+  colour: string;
+}
+
 export interface LinePlotOptions {
   height: number;
   xLabel: string;
@@ -34,6 +41,7 @@ export class LinePlot {
   private xs: Float64Array = new Float64Array(0);
   private fullX: [number, number] = [0, 1];
   private following = false;
+  private markers: Marker[] = [];
   private readonly resize: ResizeObserver;
 
   constructor(
@@ -65,6 +73,12 @@ export class LinePlot {
     this.signature = signature;
     this.plot = new uPlot(this.options(series), data, this.container);
     this.setTimeWindow(this.fullX[0], this.fullX[1]);
+  }
+
+  /** Vertical lines drawn over the series (until replaced). */
+  setMarkers(markers: Marker[]): void {
+    this.markers = markers;
+    this.plot?.redraw(false);
   }
 
   /** Shows [min, max] of time without telling the listener (it came from there). */
@@ -130,6 +144,7 @@ export class LinePlot {
         ),
       ],
       hooks: {
+        draw: [(u) => this.drawMarkers(u)],
         setScale: [
           (u, key) => {
             if (key === 'x' && !this.following)
@@ -138,6 +153,43 @@ export class LinePlot {
         ],
       },
     };
+  }
+
+  private drawMarkers(u: uPlot): void {
+    if (this.markers.length === 0) return;
+    const ctx = u.ctx;
+    const px = devicePixelRatio || 1;
+    const { left, top, width, height } = u.bbox;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(left, top, width, height);
+    ctx.clip();
+    ctx.font = `${Math.round(11 * px)}px system-ui, -apple-system, "Segoe UI", sans-serif`;
+    ctx.lineWidth = px;
+    ctx.setLineDash([4 * px, 3 * px]);
+    const xs = this.markers.map((m) => Math.round(u.valToPos(m.x, 'x', true)) + 0.5);
+    this.markers.forEach((m, i) => {
+      ctx.strokeStyle = m.colour;
+      ctx.beginPath();
+      ctx.moveTo(xs[i]!, top);
+      ctx.lineTo(xs[i]!, top + height);
+      ctx.stroke();
+    });
+    // labels after every line, staggered near the bottom (a rising curve leaves that corner
+    // free once it has settled), on a backing that keeps them legible over lines and grid
+    ctx.textBaseline = 'bottom';
+    this.markers.forEach((m, i) => {
+      const w = ctx.measureText(m.label).width;
+      const right = xs[i]! + w + 6 * px < left + width;
+      const tx = xs[i]! + (right ? 4 : -4) * px;
+      const y = top + height - (4 + 15 * (this.markers.length - 1 - i)) * px;
+      ctx.textAlign = right ? 'left' : 'right';
+      ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
+      ctx.fillRect(right ? tx - 2 * px : tx - w - 2 * px, y - 13 * px, w + 4 * px, 14 * px);
+      ctx.fillStyle = m.colour;
+      ctx.fillText(m.label, tx, y);
+    });
+    ctx.restore();
   }
 
   /** The x values currently plotted (for tests and exports). */

@@ -2,7 +2,7 @@
 import { h, int, num, seconds } from '../ui/dom.ts';
 import type { SimResult } from '../worker/result.ts';
 
-function stat(label: string, value: string, testId?: string, title?: string): HTMLElement {
+export function stat(label: string, value: string, testId?: string, title?: string): HTMLElement {
   return h(
     'div',
     { class: 'stat', title },
