@@ -3,8 +3,9 @@ import { installHooks } from './page-hooks.ts';
 import { simWorker, workerFailure } from './sim-client.ts';
 import { h } from './ui/dom.ts';
 import { tabs } from './ui/tabs.ts';
+import { mountCompare } from './views/compare-view.ts';
 import { mountLecture } from './views/lecture-view.ts';
-import { mountSimulate } from './views/simulate-view.ts';
+import { mountSimulate, type SimulateView } from './views/simulate-view.ts';
 
 async function start(): Promise<void> {
   const hooks = installHooks();
@@ -12,8 +13,26 @@ async function start(): Promise<void> {
   const main = document.getElementById('main')!;
   try {
     const catalog = await simWorker().catalog();
-    tabs(nav, main, [
-      { id: 'simulate', title: 'Simulate', mount: (p) => mountSimulate(p, catalog, hooks) },
+    let simulateView: SimulateView | null = null;
+    const show = tabs(nav, main, [
+      {
+        id: 'simulate',
+        title: 'Simulate',
+        mount: (p) => {
+          simulateView = mountSimulate(p, catalog, hooks);
+        },
+      },
+      {
+        id: 'compare',
+        title: 'Compare',
+        mount: (p) =>
+          mountCompare(p, catalog, hooks, {
+            simulateNetwork: (sample) => {
+              show('simulate');
+              simulateView?.runReportSample(sample);
+            },
+          }),
+      },
       { id: 'lecture', title: 'Lecture', mount: (p) => mountLecture(p, hooks) },
     ]);
   } catch (e) {

@@ -18,6 +18,22 @@ export interface LastRun {
   rasterSetDataMs: number;
 }
 
+export interface CompareHooks {
+  /** Reports drawn so far (opened or run). */
+  shown: number;
+  errors: number;
+  cancelled: number;
+  lastError: { code: string; message: string } | null;
+  lastReport: {
+    dataset: string;
+    source: string;
+    annAccuracy: number | null;
+    snnAccuracy: number | null;
+    timesteps: number;
+    hasNetwork: boolean;
+  } | null;
+}
+
 export interface PageHooks {
   ready: boolean;
   runs: number;
@@ -28,6 +44,7 @@ export interface PageHooks {
   raster: { lastDraw: DrawStats | null; draws: number };
   /** Lecture view: accuracy of each XOR model on the four points, activation plots drawn. */
   lecture: { xorAccuracy: number[]; curves: number } | null;
+  compare: CompareHooks;
 }
 
 declare global {
@@ -46,6 +63,7 @@ export function installHooks(): PageHooks {
     errors: 0,
     raster: { lastDraw: null, draws: 0 },
     lecture: null,
+    compare: { shown: 0, errors: 0, cancelled: 0, lastError: null, lastReport: null },
   };
   window.__spikelab = hooks;
   return hooks;

@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { networkToJson } from '../../sim/io/network-json.ts';
 import { cuba } from '../../sim/models/cuba.ts';
 import { buildSite, siteDir } from '../../src/cli/commands/web.ts';
@@ -20,6 +20,8 @@ import { processIo } from '../../src/cli/io.ts';
 import { serveStatic } from '../../src/io/static-server.ts';
 import type {} from '../../web/page-hooks.ts';
 import { chromiumArgs, chromiumPath } from '../support/chromium.ts';
+import { compareChecks } from './compare-checks.ts';
+import { check, failed, rasterPixels, runWith } from './page-helpers.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const shots = join(root, '.artifacts', 'screenshots');
@@ -31,56 +33,10 @@ function findChromium(): string {
   return path;
 }
 
-let failures = 0;
-function check(what: string, ok: boolean, detail = ''): void {
-  console.log(`${ok ? '  ok  ' : '  FAIL'} ${what}${detail ? ` — ${detail}` : ''}`);
-  if (!ok) failures++;
-}
-
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 };
-
-/** Fills the form's inputs by label and presses Run; waits for the run to finish. */
-async function runWith(
-  page: Page,
-  fields: Record<string, string>,
-  timeoutMs = 60_000,
-): Promise<void> {
-  for (const [label, value] of Object.entries(fields)) {
-    const el = page.getByLabel(label, { exact: true });
-    if ((await el.evaluate((e) => e.tagName)) === 'SELECT') await el.selectOption(value);
-    else await el.fill(value);
-  }
-  const before = await page.evaluate(() => window.__spikelab.runs + window.__spikelab.errors);
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.waitForFunction((n) => window.__spikelab.runs + window.__spikelab.errors > n, before, {
-    timeout: timeoutMs,
-  });
-}
-
-/** Pixels of the raster's plot box that carry a population colour. */
-async function rasterPixels(page: Page): Promise<{ coloured: number; box: number }> {
-  return page.evaluate(() => {
-    const wrap = document.querySelector('.plot.raster')!;
-    const canvas = wrap.querySelector('canvas')!;
-    const over = wrap.querySelector('.u-over')!.getBoundingClientRect();
-    const c = canvas.getBoundingClientRect();
-    const k = canvas.width / c.width;
-    const x = Math.round((over.left - c.left) * k);
-    const y = Math.round((over.top - c.top) * k);
-    const w = Math.round(over.width * k);
-    const h = Math.round(over.height * k);
-    const data = canvas.getContext('2d')!.getImageData(x, y, w, h).data;
-    const colours = new Set(['0,114,178', '213,94,0']); // exc, inh (theme.ts)
-    let coloured = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (colours.has(`${data[i]},${data[i + 1]},${data[i + 2]}`)) coloured++;
-    }
-    return { coloured, box: w * h };
-  });
-}
 
 async function main(): Promise<void> {
   const t0 = performance.now();
@@ -321,15 +277,19 @@ async function main(): Promise<void> {
     );
     await page.screenshot({ path: join(shots, 'lecture.png'), fullPage: true });
 
+    // 8. Compare view: a saved report drawn, bad reports named, comparisons run in the worker,
+    //    the report's spiking network simulated.
+    await compareChecks(page, shots);
+
     check('no page or console errors', errors.length === 0, errors.join(' | '));
   } finally {
     await browser.close();
     await server.close();
   }
   console.log(
-    `web e2e: ${failures === 0 ? 'passed' : `${failures} check(s) failed`} in ${((performance.now() - t0) / 1000).toFixed(1)} s; screenshots in ${shots}`,
+    `web e2e: ${failed() === 0 ? 'passed' : `${failed()} check(s) failed`} in ${((performance.now() - t0) / 1000).toFixed(1)} s; screenshots in ${shots}`,
   );
-  if (failures > 0) process.exitCode = 1;
+  if (failed() > 0) process.exitCode = 1;
 }
 
 main().catch((e) => {

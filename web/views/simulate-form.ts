@@ -1,33 +1,23 @@
 /**
- * The Simulate view's form: network (reference model or file, picked or
- * dropped), size, duration, dt, seed, platform, traced neurons; Run and
+ * The Simulate view's form: network (reference model, a network file picked
+ * or dropped, or the spiking network of a comparison report with one of its
+ * test samples), size, duration, dt, seed, platform, traced neurons; Run and
  * Cancel. It reads the inputs into a request for the worker, which
  * validates it; only what the worker cannot know (no file chosen, an
  * unreadable file, a malformed list of ids) is checked here.
  */
 import { formatBytes } from '../../src/core/memory.ts';
+import { currentReport, type HeldReport } from '../report-store.ts';
 import { h } from '../ui/dom.ts';
+import { field, numberInput, readNumber } from '../ui/form.ts';
 import type { Catalog } from '../worker/api.ts';
 
 export interface FormHandlers {
   onRun: (request: Record<string, unknown>) => void;
   onCancel: () => void;
   onError: (message: string) => void;
-}
-
-function field(label: string, input: HTMLElement, hint?: string): HTMLElement {
-  const id = input.id;
-  return h(
-    'div',
-    { class: 'field' },
-    h('label', { for: id, text: label }),
-    input,
-    hint ? h('small', { id: `${id}-hint`, class: 'hint', text: hint }) : null,
-  );
-}
-
-function numberInput(id: string, value: number | string, attrs: Record<string, string | number>) {
-  return h('input', { id, name: id, type: 'number', inputmode: 'decimal', value, ...attrs });
+  /** A report chosen with the report picker. */
+  onReportFile: (f: File) => void;
 }
 
 export class SimulateForm {
@@ -44,7 +34,14 @@ export class SimulateForm {
   private readonly seed: HTMLInputElement;
   private readonly platform: HTMLSelectElement;
   private readonly traces: HTMLInputElement;
-  private readonly sizeFields: { n: HTMLElement; scale: HTMLElement; file: HTMLElement };
+  private readonly reportName: HTMLElement;
+  private readonly sample: HTMLSelectElement;
+  private readonly sizeFields: {
+    n: HTMLElement;
+    scale: HTMLElement;
+    file: HTMLElement;
+    report: HTMLElement;
+  };
   private file: File | null = null;
   private lastChoice = '';
 
@@ -60,6 +57,7 @@ export class SimulateForm {
     });
     for (const m of catalog.models) this.network.append(h('option', { value: m.id, text: m.name }));
     this.network.append(h('option', { value: 'file', text: 'Network JSON file…' }));
+    this.network.append(h('option', { value: 'report', text: 'Spiking network of a report…' }));
     this.network.value = d.network.kind === 'reference' ? d.network.model : 'file';
 
     const defaultN = d.network.kind === 'reference' ? (d.network.n ?? 4000) : 4000;
@@ -82,6 +80,20 @@ export class SimulateForm {
       class: 'visually-hidden',
     });
     this.fileName = h('span', { class: 'file-name', text: 'no file chosen' });
+    const reportInput = h('input', {
+      id: 'sim-report-file',
+      name: 'sim-report-file',
+      type: 'file',
+      accept: '.json,application/json',
+      class: 'visually-hidden',
+    });
+    reportInput.addEventListener('change', () => {
+      const f = reportInput.files?.[0];
+      reportInput.value = '';
+      if (f) this.handlers.onReportFile(f);
+    });
+    this.reportName = h('span', { class: 'file-name', id: 'sim-report-name' });
+    this.sample = h('select', { id: 'sim-sample', name: 'sim-sample' });
     this.duration = numberInput('duration', d.durationMs, {
       min: 0.01,
       max: catalog.limits.maxDurationMs,
@@ -122,6 +134,27 @@ export class SimulateForm {
         h('span', { class: 'label', text: 'Network file' }),
         dropZone,
       ),
+      report: h(
+        'div',
+        { class: 'field-group' },
+        h(
+          'div',
+          { class: 'field' },
+          h('span', { class: 'label', text: 'Comparison report' }),
+          h(
+            'div',
+            { class: 'drop-zone' },
+            h('label', { for: 'sim-report-file', class: 'button', text: 'Choose report…' }),
+            reportInput,
+            this.reportName,
+            h('small', {
+              class: 'hint',
+              text: 'written by spikelab compare --include-network, or run in the Compare view',
+            }),
+          ),
+        ),
+        field('Test sample', this.sample, 'its input drives the input layer'),
+      ),
     };
 
     this.element = h(
@@ -135,6 +168,7 @@ export class SimulateForm {
         this.sizeFields.n,
         this.sizeFields.scale,
         this.sizeFields.file,
+        this.sizeFields.report,
       ),
       h(
         'fieldset',
@@ -163,7 +197,43 @@ export class SimulateForm {
       void this.submit();
     });
     this.cancelButton.addEventListener('click', () => this.handlers.onCancel());
+    this.setReport(currentReport());
     this.showSizeField();
+  }
+
+  /** The report whose network the form offers (its test samples in the sample list). */
+  setReport(held: HeldReport | null): void {
+    const s = held?.report.snn.applicable ? held.report.snn : null;
+    const block = s?.spikingNetwork;
+    this.sample.replaceChildren();
+    this.sample.disabled = !block;
+    if (!held) this.reportName.textContent = 'none open (open one here or in the Compare view)';
+    else if (!block)
+      this.reportName.textContent = `${held.source}: holds no network (spikelab compare --include-network writes it)`;
+    else
+      this.reportName.textContent = `${held.source} (${held.report.dataset}, T = ${s!.timesteps})`;
+    if (!block) return;
+    const name = (c: number) => block.classes[c] ?? String(c);
+    for (const [k, x] of block.samples.entries()) {
+      this.sample.append(
+        h('option', {
+          value: k,
+          text: `#${x.test}: label ${name(x.label)}, SNN said ${name(x.snn)}`,
+        }),
+      );
+    }
+  }
+
+  /** Chooses the report's network driven by stored sample k, for the report's T ticks. */
+  chooseReport(k: number): void {
+    this.network.value = 'report';
+    this.showSizeField();
+    this.sample.value = String(k);
+  }
+
+  /** Presses Run. */
+  run(): void {
+    this.element.requestSubmit();
   }
 
   /** A file chosen or dropped: the network becomes that file. */
@@ -185,14 +255,23 @@ export class SimulateForm {
     const choice = this.network.value;
     const model = this.catalog.models.find((m) => m.id === choice);
     const about = this.element.querySelector('#network-hint');
-    if (about) about.textContent = model ? model.about : 'your own network (spikelab network JSON)';
+    if (about)
+      about.textContent = model
+        ? model.about
+        : choice === 'report'
+          ? 'the converted network a comparison report holds'
+          : 'your own network (spikelab network JSON)';
     this.sizeFields.n.hidden = model?.size !== 'n';
     this.sizeFields.scale.hidden = model?.size !== 'scale';
     this.sizeFields.file.hidden = choice !== 'file';
+    this.sizeFields.report.hidden = choice !== 'report';
     // a file brings its own dt and seed (its delays are tied to its dt): the fields start blank,
     // and a value typed afterwards overrides the file's
     if (choice !== this.lastChoice) {
-      const fromFile = choice === 'file';
+      const fromFile = choice === 'file' || choice === 'report';
+      const held = currentReport();
+      if (choice === 'report' && held?.report.snn.applicable)
+        this.duration.value = String(held.report.snn.timesteps); // ticks of 1 ms
       const defaults = this.catalog.defaults;
       for (const [input, fallback] of [
         [this.dt, String(defaults.dt ?? 0.1)],
@@ -214,11 +293,54 @@ export class SimulateForm {
     }
   }
 
+  /**
+   * Traced by default in a report's network: the output neurons of the
+   * sample's label and of the class the spiking network gave it, then the
+   * next ones, four in all — the race the readout decides.
+   */
+  private reportTraces(): number[] | undefined {
+    const held = currentReport();
+    const s = held?.report.snn.applicable ? held.report.snn : null;
+    const block = s?.spikingNetwork;
+    const k = Number(this.sample.value);
+    const sample = block?.samples[k];
+    if (!s || !block || !sample) return undefined;
+    const at = s.network.populations.findIndex((p) => p.label === block.output);
+    if (at < 0) return undefined;
+    const offset = s.network.populations.slice(0, at).reduce((a, p) => a + p.neurons, 0);
+    const size = s.network.populations[at]!.neurons;
+    const picks = [
+      ...new Set([sample.label, sample.snn, ...Array.from({ length: size }, (_, i) => i)]),
+    ];
+    // a one-neuron output (binary classifier) has only neuron 0
+    return picks
+      .filter((i) => i < size)
+      .slice(0, 4)
+      .map((i) => offset + i);
+  }
+
   /** The request as typed in (numbers parsed, blanks left out); the worker validates the rest. */
   private async read(): Promise<Record<string, unknown>> {
     const choice = this.network.value;
     let network: Record<string, unknown>;
-    if (choice === 'file') {
+    if (choice === 'report') {
+      const held = currentReport();
+      const block = held?.report.snn.applicable ? held.report.snn.spikingNetwork : undefined;
+      if (!held)
+        throw new Error(
+          'Comparison report: none open; choose one here or open or run one in the Compare view',
+        );
+      if (!block)
+        throw new Error(
+          `${held.source}: the report does not hold the network; write it with spikelab compare --include-network`,
+        );
+      network = {
+        kind: 'report',
+        name: held.source,
+        network: block,
+        sample: Number(this.sample.value),
+      };
+    } else if (choice === 'file') {
       if (!this.file)
         throw new Error(
           'Network file: none chosen; choose a network JSON file or drop one on the page',
@@ -251,23 +373,11 @@ export class SimulateForm {
     const seed = readNumber(this.seed, 'Seed');
     if (dt !== undefined) request['dt'] = dt;
     if (seed !== undefined) request['seed'] = seed;
-    const traces = readIds(this.traces.value);
+    const traces =
+      readIds(this.traces.value) ?? (choice === 'report' ? this.reportTraces() : undefined);
     if (traces) request['traceNeurons'] = traces;
     return request;
   }
-}
-
-/** A number field's value; blank is undefined, anything unparsable an error naming the field. */
-function readNumber(input: HTMLInputElement, label: string): number | undefined {
-  const raw = input.value.trim();
-  if (raw === '') {
-    // type=number reports text it cannot parse as an empty value with badInput set
-    if (input.validity.badInput) throw new Error(`${label}: not a number; allowed: a number`);
-    return undefined;
-  }
-  const v = Number(raw);
-  if (!Number.isFinite(v)) throw new Error(`${label}: got "${raw}"; allowed: a number`);
-  return v;
 }
 
 function readIds(text: string): number[] | undefined {

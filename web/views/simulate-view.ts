@@ -4,10 +4,20 @@
  * and the platform's counts. The worker simulates; this module only asks,
  * shows progress and draws.
  */
+
+import type { SpikingNetworkBlock } from '../../src/harness/report-schema.ts';
+import { parseReport } from '../../src/harness/report-schema.ts';
 import type { PageHooks } from '../page-hooks.ts';
 import { LinePlot, type LineSeries } from '../plots/line-plot.ts';
 import { RasterPlot } from '../plots/raster-plot.ts';
 import { populationColour, shade } from '../plots/theme.ts';
+import {
+  currentReport,
+  looksLikeReport,
+  onReport,
+  readReportFile,
+  setReport,
+} from '../report-store.ts';
 import { Comlink, simWorker } from '../sim-client.ts';
 import { fill, h, int, num } from '../ui/dom.ts';
 import { onFileDrop } from '../ui/file-drop.ts';
@@ -23,11 +33,23 @@ const phaseText: Record<SimProgress['phase'], string> = {
   simulate: 'Simulating…',
 };
 
+/** Dropped files up to this size are looked into: a comparison report, or a network file? */
+const SNIFF_BYTES = 64e6;
+
+export interface SimulateView {
+  /** Chooses the open report's network on its stored test sample k, and runs it. */
+  runReportSample: (k: number) => void;
+}
+
 function card(title: string, ...children: (Node | null)[]): HTMLElement {
   return h('section', { class: 'card' }, h('h2', { text: title }), ...children);
 }
 
-export function mountSimulate(panel: HTMLElement, catalog: Catalog, hooks: PageHooks): void {
+export function mountSimulate(
+  panel: HTMLElement,
+  catalog: Catalog,
+  hooks: PageHooks,
+): SimulateView {
   const sim = simWorker();
   const status = h('p', {
     id: 'run-status',
@@ -50,13 +72,16 @@ export function mountSimulate(panel: HTMLElement, catalog: Catalog, hooks: PageH
       void sim.cancel();
     },
     onError: (m) => showError({ code: 'INVALID_ARGUMENT', message: m }),
+    onReportFile: (f) => void openReport(f),
   });
 
   const title = h('p', { class: 'run-title', id: 'run-title' });
+  const classNote = h('p', { class: 'class-note', id: 'run-class', role: 'status' });
   const stats = h('div', { class: 'stats-holder' });
   const legend = h('ul', { class: 'legend', 'aria-label': 'Populations' });
   const readout = h('span', { class: 'readout', 'aria-hidden': 'true' });
   let shownPops: { label: string; offset: number; size: number }[] = [];
+  let lastRequest: Record<string, unknown> | null = null;
   const rasterBox = h('div', {
     class: 'plot raster',
     'aria-label': 'Spike raster: arrow keys pan, + and − zoom time, 0 resets',
@@ -78,6 +103,7 @@ export function mountSimulate(panel: HTMLElement, catalog: Catalog, hooks: PageH
     'div',
     { class: 'results', hidden: true },
     title,
+    classNote,
     stats,
     h(
       'section',
@@ -198,6 +224,7 @@ export function mountSimulate(panel: HTMLElement, catalog: Catalog, hooks: PageH
   }
 
   async function run(request: Record<string, unknown>): Promise<void> {
+    lastRequest = request;
     fill(error);
     hooks.lastError = null;
     form.setRunning(true);
@@ -229,6 +256,7 @@ export function mountSimulate(panel: HTMLElement, catalog: Catalog, hooks: PageH
     results.hidden = false;
     if (!raster) makePlots();
     title.textContent = describeRun(r);
+    classNote.textContent = classOfRun(r, lastRequest);
     fill(stats, summaryPanel(r));
     const pops = r.populations.map((p, i) => ({
       ...p,
@@ -313,10 +341,89 @@ export function mountSimulate(panel: HTMLElement, catalog: Catalog, hooks: PageH
     };
   }
 
-  // a network file dropped anywhere while this view is shown
-  onFileDrop(panel, (f) => {
+  async function openReport(f: File): Promise<void> {
+    try {
+      setReport(await readReportFile(f));
+      reportChosen(f.name);
+    } catch (e) {
+      showError({
+        code: (e as { code?: string }).code ?? 'INVALID_FILE',
+        message: (e as Error).message,
+      });
+    }
+  }
+
+  function reportChosen(name: string): void {
+    form.chooseReport(0);
+    fill(error);
+    status.textContent = `${name} loaded: choose a test sample and press Run.`;
+  }
+
+  /** A dropped file is a comparison report or a network file: small ones are looked into. */
+  async function dropped(f: File): Promise<void> {
+    if (f.size <= SNIFF_BYTES) {
+      let data: unknown = null;
+      try {
+        data = JSON.parse(await f.text());
+      } catch {
+        // not JSON: the network path below says so, naming the file
+      }
+      if (looksLikeReport(data)) {
+        try {
+          setReport({ report: parseReport(data, f.name), source: f.name });
+          reportChosen(f.name);
+        } catch (e) {
+          showError({ code: 'INVALID_FILE', message: (e as Error).message });
+        }
+        return;
+      }
+    }
     form.setFile(f);
     fill(error);
     status.textContent = `${f.name} loaded: press Run.`;
-  });
+  }
+
+  onReport((held) => form.setReport(held));
+  // a network file or a report dropped anywhere while this view is shown
+  onFileDrop(panel, (f) => void dropped(f));
+
+  return {
+    runReportSample(k) {
+      if (!currentReport()) return;
+      form.chooseReport(k);
+      form.run();
+    },
+  };
+}
+
+/** For a report's network: the class its output layer gave this run, beside the label and the comparison's. */
+function classOfRun(r: SimResult, request: Record<string, unknown> | null): string {
+  const net = request?.['network'] as
+    | { kind: string; network?: SpikingNetworkBlock; sample?: number }
+    | undefined;
+  if (net?.kind !== 'report' || !net.network || net.sample === undefined) return '';
+  const block = net.network;
+  const sample = block.samples[net.sample];
+  const out = r.populations.find((p) => p.label === block.output);
+  if (!sample || !out) return '';
+  const counts = new Array<number>(out.size).fill(0);
+  const ids = r.spikes.ids;
+  for (let i = 0; i < ids.length; i++) {
+    const k = ids[i]! - out.offset;
+    if (k >= 0 && k < out.size) counts[k]!++;
+  }
+  const name = (c: number) => block.classes[c] ?? String(c);
+  const top = Math.max(...counts);
+  const winners = counts.flatMap((c, k) => (c === top ? [k] : []));
+  const said =
+    out.size === 1
+      ? counts[0]! > 0
+        ? `the output neuron spiked ${counts[0]} times: class ${name(1)}`
+        : `the output neuron did not spike: class ${name(0)} unless its potential ended positive`
+      : top === 0
+        ? 'no output neuron spiked'
+        : winners.length > 1
+          ? `output neurons ${winners.map(name).join(', ')} tie with ${top} spikes`
+          : `most output spikes: ${name(winners[0]!)} (${top})`;
+  return `Test sample ${sample.test}, label ${name(sample.label)}: ${said}. In the comparison the spiking network said ${name(sample.snn)}, the rate network ${name(sample.ann)}.`;
 }

@@ -1,8 +1,9 @@
 /**
  * What the Simulate view asks the worker for, validated once at the worker's
- * edge: a reference network with its size, or the text of a network JSON
- * file; duration, dt, seed (empty: the network's own), a platform to count
- * on, and the neurons whose membrane potential to trace.
+ * edge: a reference network with its size, the text of a network JSON file,
+ * or the spiking network a comparison report holds with one of its test
+ * samples as input; duration, dt, seed (empty: the network's own), a
+ * platform to count on, and the neurons whose membrane potential to trace.
  */
 
 import { parseNetworkJson } from '../../sim/io/network-json.ts';
@@ -11,6 +12,8 @@ import type { NetworkSpec } from '../../sim/network/spec.ts';
 import { SpikelabError } from '../../src/core/errors.ts';
 import { formatBytes } from '../../src/core/memory.ts';
 import { inRange, integer, oneOf, parse, seed, z } from '../../src/core/schema.ts';
+import { networkForSample } from '../../src/harness/report-network.ts';
+import { spikingNetworkSchema } from '../../src/harness/report-schema.ts';
 
 /** Largest simulated time the page accepts (ms). */
 export const MAX_DURATION_MS = 600_000;
@@ -34,6 +37,17 @@ const networkChoice = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('file'), name: z.string(), text: z.string() }).strict(),
+  z
+    .object({
+      kind: z.literal('report'),
+      /** Where the report came from (a file name), for messages. */
+      name: z.string(),
+      /** The report's `snn.spikingNetwork`. */
+      network: spikingNetworkSchema,
+      /** Which of its stored test samples drives the input. */
+      sample: integer(0),
+    })
+    .strict(),
 ]);
 
 export const simRequestSchema = z
@@ -83,6 +97,12 @@ export function requestedSpec(req: SimRequest): NetworkSpec {
       ...(net.n !== undefined && { n: net.n }),
       ...(net.scale !== undefined && { scale: net.scale }),
     });
+  }
+  if (net.kind === 'report') {
+    return {
+      ...networkForSample(net.network, net.sample, `${net.name}: snn.spikingNetwork`),
+      ...common,
+    };
   }
   if (net.text.length > MAX_FILE_BYTES) {
     throw new SpikelabError(

@@ -62,7 +62,7 @@ export async function runSimulation(req: SimRequest, ctl: SimulateControl): Prom
       ctl.onProgress?.({ phase: 'simulate', doneTicks, totalTicks: total, spikes }),
     ...(ctl.shouldStop && { shouldStop: ctl.shouldStop }),
   }).catch((e: unknown) => {
-    throw req.network.kind === 'file' ? inFile(req.network.name, e) : e;
+    throw req.network.kind === 'reference' ? e : inFile(req.network.name, e);
   });
 
   const sim = made.sim!;
@@ -70,7 +70,7 @@ export async function runSimulation(req: SimRequest, ctl: SimulateControl): Prom
   const ticksRun = sim.tick;
   const spikes = recorder.take();
   return {
-    name: summary.model ?? (req.network.kind === 'file' ? req.network.name : 'network'),
+    name: runName(req, summary.model),
     dt: net.dt,
     requestedMs: req.durationMs,
     size: net.size,
@@ -94,6 +94,15 @@ export async function runSimulation(req: SimRequest, ctl: SimulateControl): Prom
     traces: made.traces!.data(net.dt),
     hardware: hardware ? hardware.finish(ticksRun) : null,
   };
+}
+
+function runName(req: SimRequest, model: string | null | undefined): string {
+  const net = req.network;
+  if (net.kind === 'report') {
+    const test = net.network.samples[net.sample]?.test;
+    return `spiking network of ${net.name}, test sample ${test}`;
+  }
+  return model ?? (net.kind === 'file' ? net.name : 'network');
 }
 
 /** A problem found while building a network from a file names the file, as parse errors do. */

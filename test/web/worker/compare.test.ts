@@ -83,6 +83,44 @@ describe('worker API: compare', () => {
   });
 });
 
+describe('worker API: the spiking network of a report in the Simulate view', () => {
+  it('a report’s network runs on a stored test sample for its T ticks; its output layer gives the class the comparison recorded; a sample it does not hold is named', async () => {
+    const api = createSimApi({ loadDataset: nodeLoader });
+    const report = ok(await api.compare({ dataset: 'iris', timesteps: 50 }));
+    const block = report.snn.applicable ? report.snn.spikingNetwork! : null;
+    if (!block) throw new Error('no network in the report');
+    const request = (sample: number) => ({
+      network: { kind: 'report', name: 'iris.json', network: block, sample },
+      durationMs: 50,
+      platform: 'loihi',
+    });
+    let agree = 0;
+    for (let k = 0; k < block.samples.length; k++) {
+      const r = await api.simulate(request(k));
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.result.name).toBe(`spiking network of iris.json, test sample ${k}`);
+      expect(r.result.summary.durationMs).toBe(50); // 50 ticks of 1 ms
+      expect(r.result.hardware?.report?.spikes).toBe(r.result.summary.spikes);
+      const out = r.result.populations.find((p) => p.label === 'output')!;
+      const counts = [0, 0, 0];
+      for (const id of r.result.spikes.ids) if (id >= out.offset) counts[id - out.offset]!++;
+      const top = Math.max(...counts);
+      if (
+        counts.filter((c) => c === top).length === 1 &&
+        counts.indexOf(top) === block.samples[k]!.snn
+      )
+        agree++;
+    }
+    expect(agree).toBeGreaterThanOrEqual(8); // of 10: ties are broken by potential, which spikes do not show
+    const bad = await api.simulate(request(99));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok)
+      expect(bad.error.message).toBe(
+        'iris.json: snn.spikingNetwork.samples: got sample 99; allowed: 0 to 9',
+      );
+  });
+});
+
 describe('the page’s data sets', () => {
   it('iris from the bundle’s text is the CLI’s iris (150 × 4 values, same classes)', async () => {
     const page = await pageDataset('iris');
