@@ -13,12 +13,24 @@ export { denseStack } from './dense-stack.ts';
 export { layerScales, percentileOf } from './normalise.ts';
 export { RATE_PRESETS, type RateSettings } from './rate-presets.ts';
 export { READOUTS, type ReadoutName, readClass } from './readout.ts';
-export { accuracyCsv, comparisonTable, layerTable, reportMarkdown } from './report-format.ts';
+export {
+  accuracyCsv,
+  comparisonRows,
+  comparisonTable,
+  hardwareRows,
+  layerRows,
+  layerTable,
+  reportBaseName,
+  reportMarkdown,
+} from './report-format.ts';
+export { NETWORK_SAMPLES, networkForSample, spikingNetworkBlock } from './report-network.ts';
 export {
   COMPARE_REPORT_SCHEMA_VERSION,
   type CompareReport,
   compareReportSchema,
   parseReport,
+  READABLE_REPORT_VERSIONS,
+  type SpikingNetworkBlock,
   serializeReport,
 } from './report-schema.ts';
 export { type SimulationOptions, type SimulationResult, simulateSamples } from './simulate.ts';

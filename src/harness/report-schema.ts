@@ -20,10 +20,18 @@ import { parse, z } from '../core/schema.ts';
 export const COMPARE_REPORT_SCHEMA_VERSION = 2;
 export const READABLE_REPORT_VERSIONS = [1, 2] as const;
 
-const num = z.number();
-const count = z.number().nonnegative();
-const fraction = z.number().min(0).max(1);
-const int = z.number().int().nonnegative();
+/** zod params whose message is what the field allows (parse() prints it after "allowed:"). */
+const allows = (text: string) => ({ error: () => text });
+const num = z.number(allows('a number'));
+const count = z.number(allows('a number ≥ 0')).nonnegative(allows('a number ≥ 0'));
+const fraction = z
+  .number(allows('a number in [0, 1]'))
+  .min(0, allows('a number in [0, 1]'))
+  .max(1, allows('a number in [0, 1]'));
+const int = z
+  .number(allows('an integer ≥ 0'))
+  .int(allows('an integer ≥ 0'))
+  .nonnegative(allows('an integer ≥ 0'));
 
 /** Energy of one inference on one platform, or why the network does not run there. */
 export const energyEntrySchema = z.discriminatedUnion('mappable', [

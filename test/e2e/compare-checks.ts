@@ -152,7 +152,7 @@ export async function compareChecks(page: Page, shots: string): Promise<void> {
     [
       'wrong.json',
       JSON.stringify({ ...good, ann: { ...good.ann, accuracy: 'high' } }),
-      /wrong\.json\.ann\.accuracy: got "high"/,
+      /wrong\.json\.ann\.accuracy: got "high"; allowed: a number in \[0, 1\]/,
     ],
     [
       'old.json',
@@ -235,7 +235,7 @@ export async function compareChecks(page: Page, shots: string): Promise<void> {
   });
   const digits = await page.evaluate(() => window.__spikelab.compare.lastReport);
   check(
-    'digits compared in the worker (360 test samples, 100 ticks), its network kept',
+    'digits compared in the worker (359 test samples, 100 ticks), its network kept',
     digits?.dataset === 'digits' && (digits.snnAccuracy ?? 0) > 0.85 && digits.hasNetwork,
     `${JSON.stringify(digits)} in ${digitsSeconds.toFixed(1)} s`,
   );

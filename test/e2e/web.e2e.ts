@@ -15,9 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { networkToJson } from '../../sim/io/network-json.ts';
 import { cuba } from '../../sim/models/cuba.ts';
-import { buildSite, siteDir } from '../../src/cli/commands/web.ts';
+import { buildSite, siteDir, startWeb } from '../../src/cli/commands/web.ts';
 import { processIo } from '../../src/cli/io.ts';
-import { serveStatic } from '../../src/io/static-server.ts';
 import type {} from '../../web/page-hooks.ts';
 import { chromiumArgs, chromiumPath } from '../support/chromium.ts';
 import { compareChecks } from './compare-checks.ts';
@@ -45,7 +44,8 @@ async function main(): Promise<void> {
     await buildSite(processIo());
   }
   mkdirSync(shots, { recursive: true });
-  const server = await serveStatic(siteDir, { port: 0, host: '127.0.0.1' });
+  // what `spikelab web` serves, as it serves it
+  const server = await startWeb({ port: 0, host: '127.0.0.1' }, processIo());
   const browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs });
   const errors: string[] = [];
   try {

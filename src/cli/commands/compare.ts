@@ -190,7 +190,7 @@ export function registerCompare(program: Command, io: CliIo): Command {
     .addOption(
       new Option(
         '--include-network',
-        `keep the converted network (network JSON, weights as base64 float32) and the first ${NETWORK_SAMPLES} test samples' inputs in the report, for the web page's Simulate view (digits: +100 kB, mnist: +2.2 MB)`,
+        `keep the converted network (network JSON, weights as base64 float32) and the first ${NETWORK_SAMPLES} test samples' inputs in the report, for the web page's Simulate view (digits: +110 kB, mnist: +2.2 MB)`,
       ).default(false),
     )
     .addOption(
