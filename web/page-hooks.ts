@@ -3,6 +3,7 @@
  * anyone scripting the page from the console: readiness, the last run's
  * counts as the worker returned them, and the raster's last draw cost.
  */
+import type { CompareReport } from '../src/harness/report-schema.ts';
 import type { DrawStats } from './plots/raster-plot.ts';
 
 export interface LastRun {
@@ -24,6 +25,8 @@ export interface CompareHooks {
   errors: number;
   cancelled: number;
   lastError: { code: string; message: string } | null;
+  /** The report drawn last, whole (a test compares it with the harness run in Node). */
+  report: CompareReport | null;
   lastReport: {
     dataset: string;
     source: string;
@@ -63,7 +66,7 @@ export function installHooks(): PageHooks {
     errors: 0,
     raster: { lastDraw: null, draws: 0 },
     lecture: null,
-    compare: { shown: 0, errors: 0, cancelled: 0, lastError: null, lastReport: null },
+    compare: { shown: 0, errors: 0, cancelled: 0, lastError: null, report: null, lastReport: null },
   };
   window.__spikelab = hooks;
   return hooks;

@@ -41,6 +41,12 @@ function savedReport(): { path: string; report: CompareReport } {
   return { path, report };
 }
 
+/** The report as JSON without its machine-dependent block. */
+const withoutWallClock = (r: CompareReport) => {
+  const { wallClock: _, ...rest } = JSON.parse(serializeReport(r)) as CompareReport;
+  return JSON.stringify(rest);
+};
+
 const shown = (page: Page) => page.evaluate(() => window.__spikelab.compare.shown);
 const errors = (page: Page) => page.evaluate(() => window.__spikelab.compare.errors);
 
@@ -238,6 +244,15 @@ export async function compareChecks(page: Page, shots: string): Promise<void> {
     'digits compared in the worker (359 test samples, 100 ticks), its network kept',
     digits?.dataset === 'digits' && (digits.snnAccuracy ?? 0) > 0.85 && digits.hasNetwork,
     `${JSON.stringify(digits)} in ${digitsSeconds.toFixed(1)} s`,
+  );
+  // one engine, two front ends: the browser's report is the Node harness's, bit for bit
+  const inPage = await page.evaluate(() => window.__spikelab.compare.report);
+  const inNode = compare(loadDataset('digits'), { includeNetwork: true, training: { epochs: 10 } });
+  const same = inPage !== null && withoutWallClock(inPage) === withoutWallClock(inNode.report);
+  check(
+    'the page’s digits report equals the Node harness’s for the same settings (wall clock aside)',
+    same,
+    same ? '' : 'reports differ',
   );
   await page.screenshot({ path: join(shots, 'compare-run.png'), fullPage: true });
 

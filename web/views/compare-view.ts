@@ -119,6 +119,7 @@ export function mountCompare(
     form.showSource(held.source);
     const r = held.report;
     hooks.compare.shown++;
+    hooks.compare.report = r;
     hooks.compare.lastReport = {
       dataset: r.dataset,
       source: held.source,
