@@ -8,7 +8,7 @@
  * or more.
  */
 import uPlot from 'uplot';
-import { axis, widthOf } from './theme.ts';
+import { axis, followWidth, widthOf } from './theme.ts';
 
 export interface BarSeries {
   label: string;
@@ -72,12 +72,7 @@ export class BarPlot {
     private readonly container: HTMLElement,
     private readonly opts: BarPlotOptions,
   ) {
-    this.resize = new ResizeObserver(() => {
-      const w = widthOf(container);
-      if (this.plot && w !== this.plot.width)
-        this.plot.setSize({ width: w, height: this.opts.height });
-    });
-    this.resize.observe(container);
+    this.resize = followWidth(container, () => this.plot, opts.height);
   }
 
   setData(categories: string[], series: BarSeries[]): void {

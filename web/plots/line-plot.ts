@@ -4,7 +4,7 @@
  * zoom time, double-click to reset. The time window can follow the raster's.
  */
 import uPlot from 'uplot';
-import { axis, widthOf } from './theme.ts';
+import { axis, followWidth, widthOf } from './theme.ts';
 
 export interface LineSeries {
   label: string;
@@ -48,12 +48,7 @@ export class LinePlot {
     private readonly container: HTMLElement,
     private readonly opts: LinePlotOptions,
   ) {
-    this.resize = new ResizeObserver(() => {
-      const w = widthOf(container);
-      if (this.plot && w !== this.plot.width)
-        this.plot.setSize({ width: w, height: this.opts.height });
-    });
-    this.resize.observe(container);
+    this.resize = followWidth(container, () => this.plot, opts.height);
   }
 
   /** x values (ascending) and the series; `xRange` is the full window (default: the data's). */

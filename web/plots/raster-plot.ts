@@ -17,7 +17,7 @@ import {
   type RasterView,
   rasterise,
 } from './raster-image.ts';
-import { axis, widthOf } from './theme.ts';
+import { axis, followWidth, widthOf } from './theme.ts';
 
 export interface RasterPopulation {
   label: string;
@@ -130,11 +130,7 @@ export class RasterPlot {
     over.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
     container.tabIndex = 0;
     container.addEventListener('keydown', (e) => this.onKey(e));
-    this.resize = new ResizeObserver(() => {
-      const w = widthOf(container);
-      if (w !== this.uplot.width) this.uplot.setSize({ width: w, height: this.opts.height });
-    });
-    this.resize.observe(container);
+    this.resize = followWidth(container, () => this.uplot, opts.height);
   }
 
   /** Shows new spikes at full zoom; synchronous: the canvas is drawn when it returns. */

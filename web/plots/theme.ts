@@ -50,3 +50,18 @@ export function axis(label: string, extra: Partial<uPlot.Axis> = {}): uPlot.Axis
 export function widthOf(el: HTMLElement): number {
   return Math.max(200, Math.floor(el.getBoundingClientRect().width));
 }
+
+/** Keeps a plot as wide as its container (`plot()` may be null before the first data). */
+export function followWidth(
+  container: HTMLElement,
+  plot: () => uPlot | null,
+  height: number,
+): ResizeObserver {
+  const resize = new ResizeObserver(() => {
+    const u = plot();
+    const w = widthOf(container);
+    if (u && w !== u.width) u.setSize({ width: w, height });
+  });
+  resize.observe(container);
+  return resize;
+}

@@ -47,7 +47,7 @@ export function mountCompare(
     class: 'status',
     role: 'status',
     'aria-live': 'polite',
-    text: 'Open a report, or press Run comparison (digits: a few seconds).',
+    text: 'Open a report, or press Run comparison (digits takes a second or two).',
   });
   const progress = h('progress', {
     id: 'compare-progress',
