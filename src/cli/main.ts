@@ -38,7 +38,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return e.exitCode === 0 ? 0 : 2;
     }
     if (isSpikelabError(e)) {
-      io.err(`error: ${e.message}\n`);
+      // one line, whatever the message quotes (a JSON parser's excerpt may hold newlines)
+      io.err(`error: ${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
       return e.code === 'CANCELLED' ? 130 : 2;
     }
     io.err(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

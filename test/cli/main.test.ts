@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { main } from '../../src/cli/main.ts';
@@ -13,5 +16,15 @@ describe('spikelab CLI', () => {
     const io = memoryIo();
     expect(await main(['--frobnicate'], io)).toBe(2);
     expect(io.stderr.join('')).toMatch(/^error: unknown option '--frobnicate'\n$/);
+  });
+
+  it("prints a bad file's error on one line even when the parser quotes a newline", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'spikelab-cli-')), 'bad.json');
+    writeFileSync(file, 'not json\n');
+    const io = memoryIo();
+    expect(await main(['simulate', file], io)).toBe(2);
+    const text = io.stderr.join('');
+    expect(text).toMatch(/^error: .*bad\.json: not valid JSON/);
+    expect(text.trimEnd().split('\n')).toHaveLength(1);
   });
 });
