@@ -10,7 +10,10 @@
  * 1. Synaptic integration, per type G with weight s = S_j^G:
  *      deterministic (b_j^G = 0): V += n_G · s
  *      stochastic    (b_j^G = 1): V += sgn(s) per event with probability |s|/256
- * 2. Leak, with leak-reversal flag ε_j: Ω = (1 − ε) + ε · sgn(V)
+ * 2. Leak, with leak-reversal flag ε_j: Ω = (1 − ε) + ε · sgn(V); λ is the
+ *    programmed leak plus, when given, the neuron's entry of `drive` rounded
+ *    to an integer (the part of the leak reprogrammed between input samples,
+ *    e.g. an input layer whose leaks encode the sample)
  *      deterministic (c_j = 0):   V += Ω · λ
  *      stochastic    (c_j = 1):   V += Ω · sgn(λ) with probability |λ|/256
  * 3. Threshold with a random part η = ρ & (2^TM − 1) (η = 0 when TM = 0):
@@ -98,7 +101,8 @@ function fires(rng: Rng, magnitude: number): boolean {
 /**
  * One tick for n neurons whose constants are in `c` (neuron j's at
  * j · stride; stride 0: one set shared by all). `input` holds the event
- * counts per neuron and axon type (neuron-major, 4 per neuron). Writes
+ * counts per neuron and axon type (neuron-major, 4 per neuron); `drive`,
+ * when not null, adds round(drive[j]) to neuron j's leak. Writes
  * `idOffset + j` of each neuron that spiked to `spikes` from index `count`
  * on and returns the new count. Does not clear `input`.
  */
@@ -112,6 +116,7 @@ export function stepTrueNorth(
   spikes: Uint32Array,
   count: number,
   idOffset: number,
+  drive: ArrayLike<number> | null = null,
 ): number {
   const G = TRUENORTH_AXON_TYPES;
   for (let j = 0; j < n; j++) {
@@ -131,7 +136,7 @@ export function stepTrueNorth(
       }
     }
     // 2. leak
-    const lambda = c[b + C_LEAK]!;
+    const lambda = drive === null ? c[b + C_LEAK]! : c[b + C_LEAK]! + Math.round(drive[j]!);
     if (lambda !== 0) {
       const omega = c[b + C_LEAK_REVERSAL] === 0 ? 1 : x > 0 ? 1 : x < 0 ? -1 : 0;
       if (c[b + C_STOCHASTIC_LEAK] === 0) {

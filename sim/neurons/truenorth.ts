@@ -8,6 +8,8 @@
  *   weights are event counts (1 per synapse: a crossbar bit); the neuron's
  *   own weight table `weight0`…`weight3` (S_j^G) sets what an event does;
  * - every parameter is an integer per tick (the chip ticks at 1 ms);
+ * - `iOffset` (settable between runs with `setIOffset`) is added to the
+ *   leak λ, rounded to an integer: the leak reprogrammed per input sample;
  * - stochastic modes draw from the population's own stream (the engine
  *   derives one per population and restarts it at reset).
  *
@@ -41,7 +43,14 @@ function paramSpec(f: TrueNorthField, def: number, doc: string): ParamSpec {
 }
 
 function engineParams(): Record<string, ParamSpec> {
-  const out: Record<string, ParamSpec> = {};
+  const out: Record<string, ParamSpec> = {
+    iOffset: {
+      default: 0,
+      unit: 'units per tick',
+      integer: true,
+      doc: 'added to the leak λ each tick (rounded to an integer): the part of the leak set per input sample (setIOffset), as a deployment reprograms its input cores between samples',
+    },
+  };
   for (const [name, f] of Object.entries(truenorthSpec)) {
     if (ROUTING.includes(name)) continue;
     if (typeof f.default === 'number') {
@@ -99,6 +108,7 @@ export const trueNorthNeuron: NeuronModel = {
       spikes,
       count,
       idOffset,
+      s.hasOffset ? s.iOffset : null,
     );
     input.fill(0);
     return k;

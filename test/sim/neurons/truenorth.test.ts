@@ -280,22 +280,35 @@ describe('TrueNorth neuron in the engine, input checks', () => {
     );
   });
 
-  it('rejects currents and Poisson kicks, which the neuron has no input for', () => {
+  it('iOffset adds to the leak, rounded: 2.6 → 3 units per tick reach threshold 10 in tick 3 (3, 6, 9, 12), and again in tick 7 after the reset to 0', () => {
+    const spec = drivenSpec({ threshold: 10 }, [[]]);
+    const net = buildNetwork(spec);
+    const mon = SpikeMonitor.of(net, ['tn']);
+    const sim = new Simulator(net, { listeners: [mon] });
+    sim.setIOffset('tn', 2.6);
+    sim.run(8);
+    expect(Array.from(mon.record().ticks)).toEqual([3, 7]);
+    // the spec's own iOffset is the same drive from tick 0
+    const fromSpec = buildNetwork({
+      ...spec,
+      populations: [spec.populations[0]!, { ...spec.populations[1]!, iOffset: 3 } as typeof tnPop],
+    });
+    const mon2 = SpikeMonitor.of(fromSpec, ['tn']);
+    new Simulator(fromSpec, { listeners: [mon2] }).run(8);
+    expect(Array.from(mon2.record().ticks)).toEqual([3, 7]);
+  });
+
+  it('rejects Poisson kicks, which the neuron has no input for', () => {
     const withPop = (extra: object) => ({
       ...ok,
       populations: [ok.populations[0]!, { ...tnPop, ...extra } as typeof tnPop],
     });
-    expect(() => buildNetwork(withPop({ iOffset: 1 }))).toThrow(
-      /populations.1.iOffset: .*TrueNorth takes no current/,
-    );
     expect(() =>
       buildNetwork(withPop({ poissonInput: [{ rateHz: 10, weight: 1, receptor: 'excitatory' }] })),
     ).toThrow(/populations.1.poissonInput: .*project a SpikeSourcePoisson/);
     expect(() => buildNetwork(withPop({ initial: { v: 0.5 } }))).toThrow(
       /populations.1.initial.v\[0\]: got 0.5; allowed: an integer/,
     );
-    const sim = new Simulator(buildNetwork(ok));
-    expect(() => sim.setIOffset('tn', 1)).toThrow(/TrueNorth does not/);
   });
 
   it('keeps v as Int32 in the arena and reads it back through stateVar', () => {
