@@ -118,13 +118,22 @@ export function stepTrueNorth(
   idOffset: number,
   drive: ArrayLike<number> | null = null,
 ): number {
+  if (stride === 0 && drive === null && deterministic(c, 0))
+    return stepShared(v, c, n, input, spikes, count, idOffset);
+  // Imported bindings are read once here: in the loop they would be module
+  // accesses per neuron (live bindings), a large share of the tick.
   const G = TRUENORTH_AXON_TYPES;
+  const vMax = TRUENORTH_V_MAX;
+  const vMin = TRUENORTH_V_MIN;
+  const toValue = RESET_TO_VALUE;
+  const subtract = RESET_SUBTRACT;
   for (let j = 0; j < n; j++) {
     const b = j * stride;
+    const in0 = G * j;
     let x = v[j]!;
     // 1. synaptic integration
     for (let g = 0; g < G; g++) {
-      const events = input[j * G + g]!;
+      const events = input[in0 + g]!;
       if (events === 0) continue;
       const s = c[b + C_WEIGHT + g]!;
       if (c[b + C_STOCHASTIC_SYNAPSE + g] === 0) {
@@ -152,19 +161,73 @@ export function stepTrueNorth(
     const mode = c[b + C_RESET_MODE]!;
     if (x >= alpha) {
       spikes[count++] = idOffset + j;
-      if (mode === RESET_TO_VALUE) x = c[b + C_RESET_VALUE]!;
-      else if (mode === RESET_SUBTRACT) x -= alpha;
+      if (mode === toValue) x = c[b + C_RESET_VALUE]!;
+      else if (mode === subtract) x -= alpha;
     } else {
       const beta = c[b + C_NEG_THRESHOLD]!;
       if (c[b + C_NEG_SATURATE] === 1) {
         if (x < -beta) x = -beta;
       } else if (x < -(beta + eta)) {
-        if (mode === RESET_TO_VALUE) x = -c[b + C_RESET_VALUE]!;
-        else if (mode === RESET_SUBTRACT) x += beta + eta;
+        if (mode === toValue) x = -c[b + C_RESET_VALUE]!;
+        else if (mode === subtract) x += beta + eta;
       }
     }
     // 4. the 20-bit register
-    v[j] = Math.min(TRUENORTH_V_MAX, Math.max(TRUENORTH_V_MIN, x));
+    v[j] = x > vMax ? vMax : x < vMin ? vMin : x;
+  }
+  return count;
+}
+
+/** No stochastic synapse, leak or threshold in the constants at b. */
+function deterministic(c: Float64Array, b: number): boolean {
+  for (let g = 0; g < TRUENORTH_AXON_TYPES; g++) if (c[b + C_STOCHASTIC_SYNAPSE + g] !== 0) return false;
+  return c[b + C_STOCHASTIC_LEAK] === 0 && c[b + C_MASK_BITS] === 0;
+}
+
+/**
+ * stepTrueNorth for a population sharing one deterministic set of
+ * constants (relays, splitters): the same arithmetic with the constants in
+ * locals, so a neuron costs its input reads and one comparison.
+ */
+function stepShared(
+  v: Int32Array,
+  c: Float64Array,
+  n: number,
+  input: ArrayLike<number>,
+  spikes: Uint32Array,
+  count: number,
+  idOffset: number,
+): number {
+  const w0 = c[C_WEIGHT]!;
+  const w1 = c[C_WEIGHT + 1]!;
+  const w2 = c[C_WEIGHT + 2]!;
+  const w3 = c[C_WEIGHT + 3]!;
+  const lambda = c[C_LEAK]!;
+  const reversal = c[C_LEAK_REVERSAL] !== 0;
+  const alpha = c[C_THRESHOLD]!;
+  const beta = c[C_NEG_THRESHOLD]!;
+  const saturate = c[C_NEG_SATURATE] === 1;
+  const mode = c[C_RESET_MODE]!;
+  const toValue = mode === RESET_TO_VALUE;
+  const subtract = mode === RESET_SUBTRACT;
+  const resetValue = c[C_RESET_VALUE]!;
+  const vMax = TRUENORTH_V_MAX;
+  const vMin = TRUENORTH_V_MIN;
+  for (let j = 0; j < n; j++) {
+    const i = 4 * j; // TRUENORTH_AXON_TYPES channels per neuron
+    let x = v[j]! + input[i]! * w0 + input[i + 1]! * w1 + input[i + 2]! * w2 + input[i + 3]! * w3;
+    if (lambda !== 0) x += reversal ? (x > 0 ? lambda : x < 0 ? -lambda : 0) : lambda;
+    if (x >= alpha) {
+      spikes[count++] = idOffset + j;
+      if (toValue) x = resetValue;
+      else if (subtract) x -= alpha;
+    } else if (saturate) {
+      if (x < -beta) x = -beta;
+    } else if (x < -beta) {
+      if (toValue) x = -resetValue;
+      else if (subtract) x += beta;
+    }
+    v[j] = x > vMax ? vMax : x < vMin ? vMin : x;
   }
   return count;
 }
