@@ -26,6 +26,20 @@ export {
   sourcePopulations,
 } from './run-on-platform.ts';
 export { buildTraffic, type RelayPlan, type TrafficPlan } from './traffic.ts';
+export * from './truenorth-codes.ts';
+export {
+  autoWeightBits,
+  type DeploymentRun,
+  type DeployOptions,
+  deployOnTrueNorth,
+  inputLeaks,
+  mapDeployment,
+  runDeployment,
+  type TrueNorthDeployment,
+  type WeightBitsOption,
+} from './truenorth-deploy.ts';
+export type { DeploymentLayerReport, DeploymentReport } from './truenorth-deploy-report.ts';
+export { deployObstacle, deployShape } from './truenorth-deploy-shape.ts';
 export {
   runTrueNorthForm,
   type TrueNorthForm,

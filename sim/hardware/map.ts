@@ -11,12 +11,14 @@ import { HardwareCounter } from './event-counter.ts';
 import { describeProjection, type NetworkShape } from './network-shape.ts';
 import {
   assignWithinFanOut,
+  fixedAssignment,
   type Placement,
   type PlacementStrategy,
   placeCores,
 } from './placement.ts';
 import type { Platform } from './platform.ts';
 import { buildTraffic, type RelayPlan, type TrafficPlan } from './traffic.ts';
+import type { DeploymentReport } from './truenorth-deploy-report.ts';
 import type { TrueNorthTransformReport } from './truenorth-map.ts';
 
 export interface MapOptions {
@@ -26,6 +28,8 @@ export interface MapOptions {
   readonly sources?: readonly number[];
   /** Memory budget for the mapping's arrays (bytes). */
   readonly budgetBytes?: number;
+  /** Each neuron's core, decided by the caller (a TrueNorth deployment); `placement` then only orders the slots. */
+  readonly fixedCores?: { readonly coreOf: Int32Array; readonly cores: number };
   /** Relay neurons for platforms that allow one target per neuron (TrueNorth). */
   readonly relays?: (
     conn: Connectivity,
@@ -43,6 +47,8 @@ export interface MappedNetwork {
   readonly relays: RelayPlan | null;
   /** TrueNorth only: what the mapping changed (see truenorth-map.ts). */
   readonly truenorth?: { readonly report: TrueNorthTransformReport };
+  /** TrueNorth deployment only: the network mapped is the deployed one (see truenorth-deploy.ts). */
+  readonly deployment?: { readonly report: DeploymentReport };
 }
 
 export function mapNetwork(
@@ -52,7 +58,11 @@ export function mapNetwork(
 ): MappedNetwork {
   const conn = buildConnectivity(net, options.budgetBytes);
   checkDelays(net, conn, platform);
-  const assignment = assignWithinFanOut(net, conn, platform, options.placement ?? 'clustered');
+  const strategy = options.placement ?? 'clustered';
+  const fixed = options.fixedCores;
+  const assignment = fixed
+    ? fixedAssignment(conn, platform, fixed.coreOf, fixed.cores, strategy)
+    : assignWithinFanOut(net, conn, platform, strategy);
   const relays = options.relays ? options.relays(conn, assignment.cores, assignment.coreOf) : null;
   const placement = placeCores(assignment, platform, relays?.relayCores ?? 0);
   const traffic = buildTraffic(net, conn, placement, platform, {

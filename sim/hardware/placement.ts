@@ -8,7 +8,7 @@
  * an error that names the neuron and the limit.
  */
 
-import { unknownName } from '../../src/core/errors.ts';
+import { SpikelabError, unknownName } from '../../src/core/errors.ts';
 import type { Connectivity } from './connectivity.ts';
 import { CoreFiller } from './core-filler.ts';
 import { buildLayout, type MachineLayout, type SlotOrder } from './machine.ts';
@@ -182,4 +182,51 @@ export function summarisePlacement(p: Placement, platform: Platform): PlacementS
       chipsY: p.layout.chipsY,
     },
   };
+}
+
+/**
+ * A placement decided elsewhere (a TrueNorth deployment builds its cores
+ * itself): each neuron's core given, capacities checked, the core naming
+ * the limit it breaks. `strategy` only chooses the slot order on the machine.
+ */
+export function fixedAssignment(
+  conn: Connectivity,
+  platform: Platform,
+  coreOf: Int32Array,
+  cores: number,
+  strategy: PlacementStrategy,
+): CoreAssignment {
+  if (!PLACEMENT_STRATEGIES.includes(strategy))
+    throw unknownName('placement', strategy, PLACEMENT_STRATEGIES);
+  const c = platform.capacity;
+  const slots = c.axonKey === 'neuron-delay' ? (c.maxDelayTicks ?? 0) + 1 : 1;
+  const neuronsOnCore = new Uint32Array(cores);
+  const axonsOnCore = new Uint32Array(cores);
+  const byCore = new Uint32Array(cores + 1);
+  for (let v = 0; v < conn.neurons; v++) byCore[coreOf[v]! + 1]!++;
+  for (let k = 0; k < cores; k++) byCore[k + 1]! += byCore[k]!;
+  const order = new Uint32Array(conn.neurons);
+  const fill = byCore.slice(0, cores);
+  for (let v = 0; v < conn.neurons; v++) order[fill[coreOf[v]!]!++] = v;
+  const stamp = new Int32Array(conn.neurons * slots);
+  for (let k = 0; k < cores; k++) {
+    for (let o = byCore[k]!; o < byCore[k + 1]!; o++) {
+      const v = order[o]!;
+      neuronsOnCore[k]!++;
+      for (let e = conn.inStart[v]!; e < conn.inStart[v + 1]!; e++) {
+        const key = slots === 1 ? conn.inSource[e]! : conn.inSource[e]! * slots + conn.inDelay[e]!;
+        if (stamp[key] === k + 1) continue;
+        stamp[key] = k + 1;
+        axonsOnCore[k]!++;
+      }
+    }
+    const axonCap = c.axonsPerCore ?? Number.POSITIVE_INFINITY;
+    if (neuronsOnCore[k]! > c.neuronsPerCore || axonsOnCore[k]! > axonCap) {
+      throw new SpikelabError(
+        'CONSTRAINT_VIOLATION',
+        `${platform.name}: core ${k} holds ${neuronsOnCore[k]} neurons on ${axonsOnCore[k]} axons; allowed: at most ${c.neuronsPerCore} neurons and ${axonCap} axons per core`,
+      );
+    }
+  }
+  return { strategy, coreOf, cores, neuronsOnCore, axonsOnCore, neuronCap: c.neuronsPerCore };
 }

@@ -13,6 +13,7 @@ import type { HardwareCounter } from './event-counter.ts';
 import type { MappedNetwork } from './map.ts';
 import { type PlacementSummary, summarisePlacement } from './placement.ts';
 import type { PlatformId } from './platform.ts';
+import type { DeploymentReport } from './truenorth-deploy-report.ts';
 import type { TrueNorthTransformReport } from './truenorth-map.ts';
 
 export const HARDWARE_REPORT_SCHEMA_VERSION = 1;
@@ -72,6 +73,8 @@ export interface HardwareReport {
   readonly energy: EnergyReport;
   /** TrueNorth: what the mapping changed to fit the chip (relays, quantisation). */
   readonly transform?: TrueNorthTransformReport;
+  /** TrueNorth deployment: the counts above are the deployed network's (see truenorth-deploy.ts). */
+  readonly deployment?: DeploymentReport;
 }
 
 /** The energy-relevant counts of a run. */
@@ -179,5 +182,6 @@ export function hardwareReport(
     placement: summarisePlacement(placement, platform),
     energy: computeEnergy(energyCounts(mapped, counter), energyTable),
     ...(mapped.truenorth ? { transform: mapped.truenorth.report } : {}),
+    ...(mapped.deployment ? { deployment: mapped.deployment.report } : {}),
   };
 }
