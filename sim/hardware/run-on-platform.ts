@@ -21,6 +21,8 @@ import type { PlacementStrategy } from './placement.ts';
 import type { Platform } from './platform.ts';
 import { platform as platformByName } from './platforms.ts';
 import { type HardwareReport, hardwareReport } from './report.ts';
+import { deployOnTrueNorth, mapDeployment } from './truenorth-deploy.ts';
+import { deployObstacle } from './truenorth-deploy-shape.ts';
 
 export const PLATFORM_RUN_SCHEMA_VERSION = 1;
 
@@ -31,7 +33,11 @@ export interface PlatformRunOptions extends BuildOptions {
   readonly placements?: readonly PlacementStrategy[];
   /** Simulated time in ms, rounded to whole ticks. */
   readonly durationMs: number;
-  /** TrueNorth only: transform or reject, and the weight scale. */
+  /**
+   * TrueNorth only: transform or reject, and the weight scale. In transform
+   * mode a rate-coded feed-forward IF network is deployed
+   * (truenorth-deploy.ts) and the deployed network is what runs and is counted.
+   */
   readonly truenorth?: MapOntoOptions['truenorth'];
   /** Further listeners of the same simulation. */
   readonly listeners?: readonly SpikeListener[];
@@ -75,6 +81,16 @@ export interface PlatformRun {
     readonly externalEvents: number;
   };
   readonly runs: readonly PlacementRun[];
+  /**
+   * TrueNorth deployment: the network given (its neurons, spike sources and
+   * synapses); `neurons`, `synapses` and `engine` above are then the deployed
+   * network's, which is what ran and what the counts are of.
+   */
+  readonly deployedFrom?: {
+    readonly neurons: number;
+    readonly sourceNeurons: number;
+    readonly synapses: number;
+  };
   readonly buildSeconds: number;
   readonly simulationSeconds: number;
   readonly stopped: boolean;
@@ -117,16 +133,61 @@ export function runOnPlatform(net: Network, options: PlatformRunOptions): Platfo
   }
   const placements = options.placements ?? ['clustered'];
   if (placements.length === 0) throw invalid('placements', [], 'at least one placement');
-  const sources = sourcePopulations(net);
-  const mapped: { placement: PlacementStrategy; mapped: MappedNetwork; seconds: number }[] = [];
-  for (const placement of placements) {
+  const deploy =
+    platform.id === 'truenorth' &&
+    options.truenorth?.mode !== 'reject' &&
+    deployObstacle(net) === null;
+  if (deploy) {
     const t = performance.now();
-    const m = mapOnto(net, platform, {
+    const dep = deployOnTrueNorth(net, {
+      platform,
+      ...(options.memoryBudgetBytes !== undefined && { budgetBytes: options.memoryBudgetBytes }),
+    });
+    const seconds = (performance.now() - t) / 1000;
+    const run = runMapped(dep.network, platform, options, placements, (placement) =>
+      mapDeployment(dep, placement, options.memoryBudgetBytes),
+    );
+    const original = networkSize(net);
+    return {
+      ...run,
+      runs: run.runs.map((r) => ({ ...r, mapSeconds: r.mapSeconds + seconds })),
+      deployedFrom: {
+        neurons: original.neurons,
+        sourceNeurons: net.size - original.neurons,
+        synapses: net.synapses,
+      },
+    };
+  }
+  const sources = sourcePopulations(net);
+  return runMapped(net, platform, options, placements, (placement) =>
+    mapOnto(net, platform, {
       placement,
       sources,
       ...(options.truenorth && { truenorth: options.truenorth }),
       ...(options.memoryBudgetBytes !== undefined && { budgetBytes: options.memoryBudgetBytes }),
-    });
+    }),
+  );
+}
+
+function networkSize(net: Network): { neurons: number } {
+  let neurons = 0;
+  for (const p of net.populations) if (p.kind === 'neuron') neurons += p.size;
+  return { neurons };
+}
+
+/** Maps with each placement, then runs `net` once with every placement's counter listening. */
+function runMapped(
+  net: Network,
+  platform: Platform,
+  options: PlatformRunOptions,
+  placements: readonly PlacementStrategy[],
+  map: (placement: PlacementStrategy) => MappedNetwork,
+): PlatformRun {
+  const tick = platform.timing.tickMs;
+  const mapped: { placement: PlacementStrategy; mapped: MappedNetwork; seconds: number }[] = [];
+  for (const placement of placements) {
+    const t = performance.now();
+    const m = map(placement);
     mapped.push({ placement, mapped: m, seconds: (performance.now() - t) / 1000 });
   }
   const counters = mapped.map((m) => createCounter(m.mapped));

@@ -125,6 +125,51 @@ describe('spikelab map', () => {
     expect(r.out).toMatch(/note: the network's tick 0.1 ms was set to the platform's 1 ms/);
   });
 
+  it('TrueNorth: a rate-coded IF network is deployed, and the counts printed are the deployed network’s (fan-in 300: split neurons)', async () => {
+    const file = join(dir, 'converted.json');
+    const w = Float32Array.from({ length: 300 * 4 }, (_, k) => ((k * 37) % 15) / 100 - 0.055);
+    writeFileSync(
+      file,
+      networkToJson({
+        schemaVersion: 1,
+        dt: 1,
+        seed: 2,
+        populations: [
+          { label: 'input', size: 300, model: 'SpikeSourcePoisson', params: { rate: 200 } },
+          { label: 'output', size: 4, model: 'IF_nonleaky', params: { vThresh: 1, vReset: 0 } },
+        ],
+        projections: [
+          {
+            pre: 'input',
+            post: 'output',
+            connector: { type: 'fromMatrix', weights: w },
+            delay: 1,
+            receptor: 'excitatory',
+          },
+        ],
+      }),
+    );
+    const r = await run([file, '--platform', 'truenorth', '--duration', '100', '--json']);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.out);
+    expect(s.deployedFrom).toEqual({ neurons: 4, sourceNeurons: 300, synapses: 1200 });
+    expect(s.model).toBe('network (TrueNorth deployment)');
+    for (const { report } of s.runs) {
+      expect(report.deployment.layers[0]).toMatchObject({
+        layer: 'output',
+        fanIn: 300,
+        split: true,
+      });
+      expect(report.synapticEvents).toBe(s.engine.synapticEvents); // the deployed network's own run
+      expect(report.cores).toBe(report.deployment.cores.total);
+    }
+    const text = await run([file, '--platform', 'truenorth', '--duration', '100']);
+    expect(text.out).toMatch(/deployed from 4 neurons \+ 300 spike sources and 1,200 synapses/);
+    expect(text.out).toMatch(
+      /\nIBM TrueNorth deployment:\n {2}deployed: \d+ TrueNorth neurons for 4 /,
+    );
+  });
+
   it('bad input ends in one error line and exit code 2', async () => {
     const cases: [string[], RegExp][] = [
       [

@@ -65,6 +65,12 @@ export function formatPlatformRun(run: PlatformRun, name: string): string {
   const lines = [
     `${run.model ?? name} on ${run.platformName}: ${int(run.neurons)} neurons${run.sourceNeurons ? ` + ${int(run.sourceNeurons)} spike sources` : ''}, ${int(run.synapses)} synapses; ${run.durationMs} ms at ${run.dt} ms ticks, seed ${run.seed}`,
   ];
+  if (run.deployedFrom) {
+    const d = run.deployedFrom;
+    lines.push(
+      `deployed from ${int(d.neurons)} neurons${d.sourceNeurons ? ` + ${int(d.sourceNeurons)} spike sources` : ''} and ${int(d.synapses)} synapses: everything below is the deployed network's (splitters and partial sums included), which is what the chip runs`,
+    );
+  }
   if (run.dtChangedFrom !== null) {
     lines.push(
       `note: the network's tick ${run.dtChangedFrom} ms was set to the platform's ${run.dt} ms (delays and refractory periods rounded to it)`,
@@ -101,6 +107,10 @@ export function formatPlatformRun(run: PlatformRun, name: string): string {
         `${x.placement}: at most ${int(n.cap)} neurons per core (limit ${int(n.limit)}), so that no core sends on more core-to-core fan-out edges than the platform allows`,
       );
     }
+  }
+  const deployment = run.runs[0]!.report.deployment;
+  if (deployment) {
+    lines.push(`${run.platformName} deployment:`, ...deployment.changes.map((c) => `  ${c}`));
   }
   for (const x of run.runs) {
     const changes = x.report.transform?.changes;
