@@ -27,7 +27,7 @@ import {
 import { type Conversion, convertToSpiking } from './convert.ts';
 import { conversionObstacle, denseStack } from './dense-stack.ts';
 import { LayerComparison } from './diagnostics.ts';
-import { mapPlatforms, platformResults, trueNorthOnChip } from './hardware.ts';
+import { floatListeners, mapPlatforms, platformResults, trueNorthOnChip } from './hardware.ts';
 import { latencyOf } from './latency.ts';
 import { rateEnergy } from './rate-energy.ts';
 import type { LossName, RateSettings } from './rate-presets.ts';
@@ -37,6 +37,7 @@ import {
   COMPARE_REPORT_SCHEMA_VERSION,
   type CompareReport,
   type EnergyEntry,
+  type OnChipEntry,
   type SnnReport,
 } from './report-schema.ts';
 import { type SimulationResult, simulateSamples } from './simulate.ts';
@@ -236,7 +237,7 @@ export function compare(
         readout: o.readout,
         seed: o.seed,
         backend: o.backend,
-        listeners: runs.flatMap((r) => (r.counter ? [r.counter] : [])),
+        listeners: floatListeners(runs),
         onSample: cb.onSample,
         onSampleCounts: (s, counts) => {
           for (let i = 0; i < counts.length; i++) harnessEvents += counts[i]! * fanOut[i]!;
@@ -250,18 +251,20 @@ export function compare(
 
     cb.onStage?.('report');
     st.mapping.start();
-    const hw = platformResults(runs, n, n * o.timesteps);
-    const tn = hw.hardware['truenorth'];
-    if (tn?.mappable) {
-      tn.onChip = trueNorthOnChip(
-        network,
-        conversion.classifier,
-        rate.testX,
-        train.test.labels!,
-        n,
-        o,
-      );
+    const onChip: Record<string, OnChipEntry> = {};
+    for (const run of runs) {
+      if (run.name === 'truenorth' && run.mapped !== null) {
+        onChip[run.name] = trueNorthOnChip(
+          run,
+          conversion.classifier,
+          rate.testX,
+          train.test.labels!,
+          n,
+          o,
+        );
+      }
     }
+    const hw = platformResults(runs, n, n * o.timesteps, onChip);
     st.mapping.stop();
     snn = snnBlock(
       o,

@@ -2,9 +2,17 @@
  * The spiking network on neuromorphic platforms: mapped once per platform,
  * then every test sample's spikes counted by that platform's hardware
  * counter (packets, hops, per-core load, energy). A platform whose limits
- * the network exceeds — TrueNorth's 256 axons per core against a 784-input
- * layer, say — is reported as not mappable with the hardware layer's own
- * reason, never with a made-up number.
+ * the network exceeds is reported as not mappable with the hardware layer's
+ * own reason, never with a made-up number.
+ *
+ * TrueNorth runs a different network from the float one: its deployment
+ * (sim/hardware/truenorth-deploy.ts: per-synapse weights from axon copies,
+ * split neurons for fan-in above 256, biases and input currents as leaks).
+ * The harness simulates that network on the same samples for the on-chip
+ * accuracy, and the TrueNorth counter listens to that run, so cores,
+ * packets, hops and energy are the deployed network's. A network outside
+ * the deployment's scope keeps the per-axon-type mapping of the float
+ * network, and the report says so.
  */
 
 import { energyPerInference } from '../../sim/energy/per-inference.ts';
@@ -13,12 +21,18 @@ import { createCounter, type MappedNetwork } from '../../sim/hardware/map.ts';
 import { mapOnto } from '../../sim/hardware/map-onto.ts';
 import { platform } from '../../sim/hardware/platforms.ts';
 import { hardwareReport } from '../../sim/hardware/report.ts';
-import { toTrueNorthForm } from '../../sim/hardware/truenorth-form.ts';
+import {
+  deployOnTrueNorth,
+  inputLeaks,
+  mapDeployment,
+  type TrueNorthDeployment,
+} from '../../sim/hardware/truenorth-deploy.ts';
+import { deployObstacle } from '../../sim/hardware/truenorth-deploy-shape.ts';
 import type { Network } from '../../sim/network/network.ts';
 import { isSpikelabError } from '../core/errors.ts';
 import { wasmSimdSupported } from '../core/wasm.ts';
 import { energyEntry } from './energy-entry.ts';
-import type { EnergyEntry, HardwareEntry } from './report-schema.ts';
+import type { EnergyEntry, HardwareEntry, OnChipEntry } from './report-schema.ts';
 import { simulateSamples } from './simulate.ts';
 import type { SpikingClassifier } from './spiking-classifier.ts';
 
@@ -27,31 +41,69 @@ export interface PlatformRun {
   readonly mapped: MappedNetwork | null;
   readonly counter: HardwareCounter | null;
   readonly reason: string | null;
+  /** TrueNorth: the deployed network its counter listens to (null: the counter listens to the float network). */
+  readonly deployment: TrueNorthDeployment | null;
+  /** TrueNorth without a deployment: why the network was not deployed. */
+  readonly notDeployed: string | null;
+}
+
+function mapOne(net: Network, name: string, sources: number[]): PlatformRun {
+  const none = { deployment: null, notDeployed: null };
+  try {
+    if (name === 'truenorth') {
+      const obstacle = deployObstacle(net);
+      if (obstacle === null) {
+        const deployment = deployOnTrueNorth(net);
+        const mapped = mapDeployment(deployment);
+        return {
+          name,
+          mapped,
+          counter: createCounter(mapped),
+          reason: null,
+          deployment,
+          notDeployed: null,
+        };
+      }
+      const mapped = mapOnto(net, platform(name), { placement: 'clustered', sources });
+      return {
+        name,
+        mapped,
+        counter: createCounter(mapped),
+        reason: null,
+        deployment: null,
+        notDeployed: obstacle,
+      };
+    }
+    const mapped = mapOnto(net, platform(name), { placement: 'clustered', sources });
+    return { name, mapped, counter: createCounter(mapped), reason: null, ...none };
+  } catch (e) {
+    if (isSpikelabError(e) && e.code !== 'UNKNOWN_TYPE' && e.code !== 'INVALID_ARGUMENT')
+      return { name, mapped: null, counter: null, reason: e.message, ...none };
+    throw e;
+  }
 }
 
 /** Maps `net` onto each named platform; constraint violations become a reason instead of a mapping. */
 export function mapPlatforms(net: Network, names: readonly string[]): PlatformRun[] {
   const sources = net.populations.flatMap((p, i) => (p.kind === 'neuron' ? [] : [i]));
-  return names.map((name) => {
-    try {
-      const mapped = mapOnto(net, platform(name), { placement: 'clustered', sources });
-      return { name, mapped, counter: createCounter(mapped), reason: null };
-    } catch (e) {
-      if (isSpikelabError(e) && e.code !== 'UNKNOWN_TYPE' && e.code !== 'INVALID_ARGUMENT')
-        return { name, mapped: null, counter: null, reason: e.message };
-      throw e;
-    }
-  });
+  return names.map((name) => mapOne(net, name, sources));
 }
 
-/** Per-platform results once every sample ran (`ticks` = samples × timesteps). */
+/** The counters that listen to the float network's run (a deployment's listens to its own). */
+export function floatListeners(runs: readonly PlatformRun[]): HardwareCounter[] {
+  return runs.flatMap((r) => (r.counter && r.deployment === null ? [r.counter] : []));
+}
+
+/** Per-platform results once every sample ran (`ticks` = samples × timesteps); `onChip` by platform name. */
 export function platformResults(
   runs: readonly PlatformRun[],
   samples: number,
   ticks: number,
+  onChip: Readonly<Record<string, OnChipEntry>> = {},
 ): {
   hardware: Record<string, HardwareEntry>;
   energy: Record<string, EnergyEntry>;
+  /** Platforms whose counter listened to the float network. */
   synapticEvents: Record<string, number>;
 } {
   const hardware: Record<string, HardwareEntry> = {};
@@ -66,7 +118,7 @@ export function platformResults(
     }
     run.counter.finish(ticks);
     const r = hardwareReport(run.mapped, run.counter);
-    synapticEvents[run.name] = r.synapticEvents;
+    if (run.deployment === null) synapticEvents[run.name] = r.synapticEvents;
     hardware[run.name] = {
       mappable: true,
       platformName: r.platformName,
@@ -77,8 +129,8 @@ export function platformResults(
       hopsPerInference: per(r.hops),
       realTime: r.realTime,
       overrun: r.overrun,
-      changes: [...(r.transform?.changes ?? [])],
-      onChip: null,
+      changes: [...(r.deployment?.changes ?? r.transform?.changes ?? [])],
+      onChip: onChip[run.name] ?? null,
     };
     energy[run.name] = energyEntry(energyPerInference(r.energy, Math.max(1, samples)));
   }
@@ -86,28 +138,29 @@ export function platformResults(
 }
 
 /**
- * Accuracy of the network as TrueNorth would run it: its TrueNorth form
- * (toTrueNorthForm: quantised per-axon-type weights, thresholds and biases
- * in integer units, relay delays) simulated on the same samples. The form
- * takes its input as spikes from spike sources, so it is measured with
- * Poisson input; IF input neurons driven by per-sample currents have no
- * per-sample setting in the form.
+ * Accuracy of the network as TrueNorth runs it: the deployed network
+ * simulated on the same samples (same Poisson input streams; current input
+ * as per-sample leaks), the TrueNorth counter listening, so the platform's
+ * counts are this run's. A network outside the deployment's scope is not
+ * measured, with the reason.
  */
 export function trueNorthOnChip(
-  network: Network,
+  run: PlatformRun,
   classifier: SpikingClassifier,
   x: Float32Array,
   y: ArrayLike<number>,
   n: number,
   options: { timesteps: number; seed: number },
-): { accuracy: number | null; note: string } {
-  if (classifier.input.kind !== 'poisson') {
+): OnChipEntry {
+  const dep = run.deployment;
+  if (dep === null) {
     return {
       accuracy: null,
-      note: 'not measured: the TrueNorth form takes its input as spikes (run with --encoding poisson to measure it)',
+      note: `not measured: ${run.notDeployed ?? 'not deployed'}; the TrueNorth figures count the float network on the per-axon-type mapping`,
     };
   }
-  const form = toTrueNorthForm(network);
+  const input = dep.inputs.find((i) => i.label === classifier.input.population);
+  const leaks = new Float32Array(input?.leakPerCurrent?.length ?? 0);
   const sim = simulateSamples(
     classifier,
     x,
@@ -118,11 +171,33 @@ export function trueNorthOnChip(
       seed: options.seed,
       readout: 'count',
       backend: wasmSimdSupported() ? 'wasm' : 'js',
+      listeners: run.counter ? [run.counter] : [],
+      ...(input?.kind === 'leak'
+        ? {
+            adaptDrive: (d) =>
+              'currents' in d ? { currents: inputLeaks(input, d.currents, leaks) } : d,
+          }
+        : {}),
     },
-    form.network,
+    dep.network,
   );
+  const r = dep.report;
+  const hardwareEvents = run.counter?.synapticEvents ?? 0;
   return {
     accuracy: sim.correctByTick[options.timesteps - 1]! / Math.max(1, n),
-    note: `the TrueNorth form (${form.changes.join('; ') || 'no changes'}), count readout, same Poisson input`,
+    note: `the TrueNorth deployment (${r.neurons.deployed} neurons on ${r.cores.total} cores, ${r.layers.map((l) => `${l.weightBits}-bit`).join('/')} weights${r.layers.some((l) => l.split) ? ', split neurons' : ''}, output ${r.latencyTicks} ticks later) on the same samples, ${classifier.input.kind === 'poisson' ? 'same Poisson input' : 'input currents as per-sample leaks'}, count readout; its counts are the platform's`,
+    deployment: {
+      neurons: { ...r.neurons },
+      cores: { ...r.cores },
+      synapses: { ...r.synapses },
+      latencyTicks: r.latencyTicks,
+      perSampleLeaks: r.perSampleLeaks,
+      layers: r.layers.map((l) => ({ ...l, partialQuantum: { ...l.partialQuantum } })),
+      synapticEvents: {
+        engine: sim.counts.synapticEvents,
+        hardware: hardwareEvents,
+        equal: sim.counts.synapticEvents === hardwareEvents,
+      },
+    },
   };
 }

@@ -180,7 +180,7 @@ export function hardwareRows(s: SnnReport): string[][] {
             ? 'as simulated'
             : h.onChip.accuracy === null
               ? h.onChip.note
-              : pct(h.onChip.accuracy),
+              : `${pct(h.onChip.accuracy)} (float SNN ${pct(s.accuracy)})`,
           h.changes.join('; ') || '—',
         ]
       : [name, '—', '—', '—', '—', '—', '—', '—', `not mappable: ${h.reason}`],

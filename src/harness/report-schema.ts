@@ -14,8 +14,10 @@ import { SpikelabError } from '../core/errors.ts';
 import { parse, z } from '../core/schema.ts';
 
 /**
- * Version 2 added `snn.spikingNetwork` (optional). A version 1 report is a
- * version 2 report without it, so both are read; reports are written as 2.
+ * Version 2 added `snn.spikingNetwork` (optional), and TrueNorth's
+ * `snn.hardware.truenorth.onChip.deployment` (optional). A version 1 report
+ * is a version 2 report without them, so both are read; reports are written
+ * as 2.
  */
 export const COMPARE_REPORT_SCHEMA_VERSION = 2;
 export const READABLE_REPORT_VERSIONS = [1, 2] as const;
@@ -125,6 +127,62 @@ const layerDiagnostics = z.object({
   clipped: fraction,
 });
 
+/** One layer of a TrueNorth deployment (sim/hardware/truenorth-deploy-report.ts). */
+const deployedLayer = z.object({
+  layer: z.string(),
+  fanIn: int,
+  neurons: int,
+  /** Bits per synaptic weight = axon copies of each input. */
+  weightBits: int,
+  /** Input groups; split when > 1 (partial-sum pairs and a merge neuron per neuron). */
+  groups: int,
+  split: z.boolean(),
+  partialNeurons: int,
+  cores: int,
+  /** Ticks by which the layer's spikes follow the float network's. */
+  latencyTicks: int,
+  synapses: int,
+  /** Weight quantisation error (the weights' unit, mV). */
+  rmsError: count,
+  relativeRmsError: count,
+  maxAbsError: count,
+  clipped: int,
+  crossbarBits: int,
+  thresholdRelativeError: count,
+  /** mV per tick. */
+  biasError: count,
+  mergeRatioError: count,
+  /** Split layers: a partial neuron's spike in thresholds of the merge neuron. */
+  partialQuantum: z.object({ mean: count, max: count }),
+  startsHeld: int,
+});
+
+/** TrueNorth: the deployed network the chip runs, whose counts the platform entry reports. */
+const deploymentEntry = z.object({
+  neurons: z.object({
+    original: int,
+    deployed: int,
+    splitters: int,
+    partials: int,
+    layers: int,
+    inputs: int,
+  }),
+  cores: z.object({ total: int, inputs: int, splitters: int, partials: int, layers: int }),
+  synapses: z.object({ original: int, crossbar: int }),
+  latencyTicks: int,
+  /** Input currents set as leaks for each sample (input cores reprogrammed between samples). */
+  perSampleLeaks: z.boolean(),
+  layers: z.array(deployedLayer),
+  /** The deployed run's synaptic events: the engine's and the TrueNorth counter's. */
+  synapticEvents: z.object({ engine: count, hardware: count, equal: z.boolean() }),
+});
+
+const onChipEntry = z.object({
+  accuracy: fraction.nullable(),
+  note: z.string(),
+  deployment: deploymentEntry.optional(),
+});
+
 const hardwareEntry = z.discriminatedUnion('mappable', [
   z.object({
     mappable: z.literal(true),
@@ -140,11 +198,11 @@ const hardwareEntry = z.discriminatedUnion('mappable', [
     /** What the mapping changed to fit the platform (TrueNorth: quantised weights, relays). */
     changes: z.array(z.string()),
     /**
-     * TrueNorth: accuracy of the network as the chip would run it (its TrueNorth
-     * form: quantised weight tables, relay delays), or null with the reason it
-     * was not measured; null for platforms whose weight precision is not modelled.
+     * TrueNorth: accuracy of the network as the chip runs it (its deployment,
+     * whose counts this entry reports), or null with the reason it was not
+     * measured; null for platforms whose weight precision is not modelled.
      */
-    onChip: z.object({ accuracy: fraction.nullable(), note: z.string() }).nullable(),
+    onChip: onChipEntry.nullable(),
   }),
   z.object({ mappable: z.literal(false), reason: z.string() }),
 ]);
@@ -231,7 +289,11 @@ const snnApplicable = z.object({
   }),
   layers: z.array(layerDiagnostics),
   checks: z.object({
-    /** Σ spikes × fan-out from the harness's own per-neuron counts, the engine's counter, each platform's counter. */
+    /**
+     * Σ spikes × fan-out from the harness's own per-neuron counts, the engine's counter, and the
+     * counter of each platform that counted this network (a TrueNorth deployment counts its own:
+     * `hardware.truenorth.onChip.deployment.synapticEvents`).
+     */
     synapticEvents: z.object({
       harness: count,
       engine: count,
@@ -298,6 +360,7 @@ export type CompareReport = z.infer<typeof compareReportSchema>;
 export type EnergyEntry = z.infer<typeof energyEntrySchema>;
 export type SnnReport = Extract<CompareReport['snn'], { applicable: true }>;
 export type HardwareEntry = z.infer<typeof hardwareEntry>;
+export type OnChipEntry = z.infer<typeof onChipEntry>;
 export type LayerDiagnostics = z.infer<typeof layerDiagnostics>;
 export type SpikingNetworkBlock = z.infer<typeof spikingNetworkSchema>;
 

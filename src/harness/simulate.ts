@@ -37,7 +37,11 @@ export interface SimulationOptions {
   onSample?: (done: number, total: number) => void;
   /** After each sample: every neuron's spike count in it (global ids; valid during the call). */
   onSampleCounts?: (sample: number, counts: Int32Array) => void;
+  /** Turns each sample's drive into the network's (a TrueNorth deployment takes input currents as integer leaks). */
+  adaptDrive?: (drive: SampleDrive) => SampleDrive;
 }
+
+export type SampleDrive = ReturnType<typeof inputDrive>;
 
 export interface SimulationResult {
   readonly samples: number;
@@ -124,7 +128,8 @@ export function simulateSamples(
   const onTick = (done: number) => tracker.tick(done - 1, outCounts, outV);
   for (let s = 0; s < n; s++) {
     engineTime.start();
-    const drive = inputDrive(coding, x.subarray(s * f, (s + 1) * f), scratch, ticks);
+    const raw = inputDrive(coding, x.subarray(s * f, (s + 1) * f), scratch, ticks);
+    const drive = options.adaptDrive ? options.adaptDrive(raw) : raw;
     if ('currents' in drive) sim.setIOffset(coding.population, drive.currents);
     else sim.setRates(coding.population, drive.rates);
     sim.reset({ seed: sampleSeed(seed, s) });
