@@ -71,7 +71,7 @@ export function maskValue(mask: number, code: WeightCode): number {
 export function quantise(w: number, step: number, code: WeightCode): number {
   if (step === 0) return 0;
   const n = Math.round(w / step);
-  return n < code.min ? code.min : n > code.max ? code.max : n;
+  return Math.min(code.max, Math.max(code.min, n));
 }
 
 /** Σ (w − n·step)² over w[from … to) with stride. */

@@ -173,14 +173,15 @@ export function stepTrueNorth(
       }
     }
     // 4. the 20-bit register
-    v[j] = x > vMax ? vMax : x < vMin ? vMin : x;
+    v[j] = Math.min(vMax, Math.max(vMin, x));
   }
   return count;
 }
 
 /** No stochastic synapse, leak or threshold in the constants at b. */
 function deterministic(c: Float64Array, b: number): boolean {
-  for (let g = 0; g < TRUENORTH_AXON_TYPES; g++) if (c[b + C_STOCHASTIC_SYNAPSE + g] !== 0) return false;
+  for (let g = 0; g < TRUENORTH_AXON_TYPES; g++)
+    if (c[b + C_STOCHASTIC_SYNAPSE + g] !== 0) return false;
   return c[b + C_STOCHASTIC_LEAK] === 0 && c[b + C_MASK_BITS] === 0;
 }
 
@@ -227,7 +228,7 @@ function stepShared(
       if (toValue) x = -resetValue;
       else if (subtract) x += beta;
     }
-    v[j] = x > vMax ? vMax : x < vMin ? vMin : x;
+    v[j] = Math.min(vMax, Math.max(vMin, x));
   }
   return count;
 }
