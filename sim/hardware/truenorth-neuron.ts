@@ -55,20 +55,22 @@ import {
 
 export * from './truenorth-params.ts';
 
-// One neuron's constants in the engine's layout (see stepTrueNorth).
+// One neuron's constants in the engine's layout (see stepTrueNorth): the
+// fields a deterministic neuron reads come first and together (96 bytes).
 const C_WEIGHT = 0; // 4 values, one per axon type
-const C_STOCHASTIC_SYNAPSE = 4; // 4 values
-const C_LEAK = 8;
-const C_STOCHASTIC_LEAK = 9;
-const C_LEAK_REVERSAL = 10;
-const C_THRESHOLD = 11;
-const C_NEG_THRESHOLD = 12;
-const C_MASK_BITS = 13;
-const C_RESET_MODE = 14;
-const C_RESET_VALUE = 15;
-const C_NEG_SATURATE = 16;
+const C_LEAK = 4;
+const C_THRESHOLD = 5;
+const C_NEG_THRESHOLD = 6;
+const C_RESET_VALUE = 7;
+const C_DETERMINISTIC = 8; // 1: no stochastic synapse, leak or threshold (derived)
+const C_RESET_MODE = 9;
+const C_NEG_SATURATE = 10;
+const C_LEAK_REVERSAL = 11;
+const C_STOCHASTIC_SYNAPSE = 12; // 4 values
+const C_STOCHASTIC_LEAK = 16;
+const C_MASK_BITS = 17;
 /** Constants per neuron (the engine's `constStride` for a heterogeneous population). */
-export const TRUENORTH_CONSTS = 17;
+export const TRUENORTH_CONSTS = 18;
 
 /** The dynamics' parameters of every neuron, `TRUENORTH_CONSTS` per neuron (routing fields left out). */
 export function packTrueNorthParams(p: TrueNorthParams): Float64Array {
@@ -76,9 +78,11 @@ export function packTrueNorthParams(p: TrueNorthParams): Float64Array {
   const c = new Float64Array(p.size * TRUENORTH_CONSTS);
   for (let j = 0; j < p.size; j++) {
     const b = j * TRUENORTH_CONSTS;
+    let stochastic = p.stochasticLeak[j]! !== 0 || p.thresholdMaskBits[j]! !== 0;
     for (let g = 0; g < G; g++) {
       c[b + C_WEIGHT + g] = p.weights[j * G + g]!;
       c[b + C_STOCHASTIC_SYNAPSE + g] = p.stochasticSynapse[j * G + g]!;
+      if (p.stochasticSynapse[j * G + g]! !== 0) stochastic = true;
     }
     c[b + C_LEAK] = p.leak[j]!;
     c[b + C_STOCHASTIC_LEAK] = p.stochasticLeak[j]!;
@@ -89,6 +93,7 @@ export function packTrueNorthParams(p: TrueNorthParams): Float64Array {
     c[b + C_RESET_MODE] = p.resetMode[j]!;
     c[b + C_RESET_VALUE] = p.resetValue[j]!;
     c[b + C_NEG_SATURATE] = p.negativeSaturate[j]!;
+    c[b + C_DETERMINISTIC] = stochastic ? 0 : 1;
   }
   return c;
 }
@@ -118,7 +123,7 @@ export function stepTrueNorth(
   idOffset: number,
   drive: ArrayLike<number> | null = null,
 ): number {
-  if (stride === 0 && drive === null && deterministic(c, 0))
+  if (stride === 0 && drive === null && c[C_DETERMINISTIC] === 1)
     return stepShared(v, c, n, input, spikes, count, idOffset);
   // Imported bindings are read once here: in the loop they would be module
   // accesses per neuron (live bindings), a large share of the tick.
@@ -131,6 +136,34 @@ export function stepTrueNorth(
     const b = j * stride;
     const in0 = G * j;
     let x = v[j]!;
+    if (c[b + C_DETERMINISTIC] === 1) {
+      // the same steps without random draws, reading only the first fields
+      x +=
+        input[in0]! * c[b]! +
+        input[in0 + 1]! * c[b + 1]! +
+        input[in0 + 2]! * c[b + 2]! +
+        input[in0 + 3]! * c[b + 3]!;
+      const lambda = drive === null ? c[b + C_LEAK]! : c[b + C_LEAK]! + Math.round(drive[j]!);
+      if (lambda !== 0)
+        x += c[b + C_LEAK_REVERSAL] === 0 ? lambda : x > 0 ? lambda : x < 0 ? -lambda : 0;
+      const alpha = c[b + C_THRESHOLD]!;
+      const mode = c[b + C_RESET_MODE]!;
+      if (x >= alpha) {
+        spikes[count++] = idOffset + j;
+        if (mode === toValue) x = c[b + C_RESET_VALUE]!;
+        else if (mode === subtract) x -= alpha;
+      } else {
+        const beta = c[b + C_NEG_THRESHOLD]!;
+        if (c[b + C_NEG_SATURATE] === 1) {
+          if (x < -beta) x = -beta;
+        } else if (x < -beta) {
+          if (mode === toValue) x = -c[b + C_RESET_VALUE]!;
+          else if (mode === subtract) x += beta;
+        }
+      }
+      v[j] = Math.min(vMax, Math.max(vMin, x));
+      continue;
+    }
     // 1. synaptic integration
     for (let g = 0; g < G; g++) {
       const events = input[in0 + g]!;
@@ -176,13 +209,6 @@ export function stepTrueNorth(
     v[j] = Math.min(vMax, Math.max(vMin, x));
   }
   return count;
-}
-
-/** No stochastic synapse, leak or threshold in the constants at b. */
-function deterministic(c: Float64Array, b: number): boolean {
-  for (let g = 0; g < TRUENORTH_AXON_TYPES; g++)
-    if (c[b + C_STOCHASTIC_SYNAPSE + g] !== 0) return false;
-  return c[b + C_STOCHASTIC_LEAK] === 0 && c[b + C_MASK_BITS] === 0;
 }
 
 /**
