@@ -1,8 +1,13 @@
 /**
- * A network in TrueNorth form: what the chip would compute, as an engine
- * network of `TrueNorth` neurons, so its accuracy can be measured against the
+ * A network in TrueNorth form: what the chip would compute under the
+ * per-axon-type mapping (truenorth-map.ts), as an engine network of
+ * `TrueNorth` neurons, so its accuracy can be measured against the
  * original's (the effect of weight quantisation, axon-type sharing and relay
- * delays). The mapping decides everything the chip constrains:
+ * delays). One weight per projection, axon type and neuron cannot hold a
+ * dense layer (a converted digits network falls to chance): for
+ * rate-coded feed-forward networks see the deployment with per-synapse
+ * weights and split neurons (truenorth-deploy.ts). The mapping decides
+ * everything the chip constrains:
  *
  * - each synapse becomes one crossbar event (weight 1) on the channel of its
  *   axon type (`synapseType`); repeats of one (source, delay) pair onto one
@@ -39,6 +44,7 @@ import {
   TRUENORTH_V_MAX,
   truenorth,
 } from './truenorth.ts';
+import { compact } from './truenorth-deploy-tables.ts';
 import { mapToTrueNorth, type TrueNorthMapping, type TrueNorthOptions } from './truenorth-map.ts';
 import { RESET_SUBTRACT } from './truenorth-params.ts';
 
@@ -69,12 +75,6 @@ export interface TrueNorthForm {
 function param(pop: NeuronPopulation, name: string, i: number): number {
   const per = pop.perNeuron[name];
   return per ? per[i]! : pop.params[name]!;
-}
-
-/** One number when every entry is the same (a homogeneous population keeps one set of constants). */
-function compact(a: Float64Array): number | Float64Array {
-  for (let i = 1; i < a.length; i++) if (a[i] !== a[0]) return a;
-  return a[0] ?? 0;
 }
 
 function checkConvertible(net: Network): void {

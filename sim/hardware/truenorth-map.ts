@@ -8,6 +8,9 @@
  * - weights outside signed 9 bits, or more than 4 axon types per core:
  *   quantisation with per-axon-type weight tables (truenorth-weights.ts);
  * - delays outside 1–15 ticks: rejected.
+ * A rate-coded feed-forward IF network (a conversion) can instead be
+ * deployed with per-synapse weights and split neurons (truenorth-deploy.ts);
+ * `runOnPlatform` and the comparison harness do so.
  */
 
 import { type MapOptions, type MappedNetwork, mapNetwork } from './map.ts';
