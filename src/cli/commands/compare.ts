@@ -112,7 +112,7 @@ export function registerCompare(program: Command, io: CliIo): Command {
   return program
     .command('compare')
     .description(
-      'Train a rate network, convert it to a spiking network, run both on the test set and compare accuracy, operations, latency and energy per platform',
+      'train a rate network, convert it to a spiking network, run both on the test set and compare accuracy, operations, latency and energy per platform',
     )
     .addOption(new Option('--dataset <name>', 'data set').choices(DATASET_NAMES).default('digits'))
     .addOption(

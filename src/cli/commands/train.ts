@@ -135,7 +135,7 @@ export function registerTrain(program: Command, io: CliIo): Command {
   return program
     .command('train')
     .description(
-      'Train a multilayer perceptron by backpropagation on a built-in data set and report its accuracy',
+      'train a multilayer perceptron by backpropagation on a built-in data set and report its accuracy',
     )
     .addOption(new Option('--dataset <name>', 'data set').choices(DATASET_NAMES).default('digits'))
     .addOption(
