@@ -72,6 +72,19 @@ const C_MASK_BITS = 17;
 /** Constants per neuron (the engine's `constStride` for a heterogeneous population). */
 export const TRUENORTH_CONSTS = 18;
 
+/** Where a deterministic neuron's fields sit among its constants (for kernels that repack them). */
+export const TRUENORTH_CONST_INDEX = {
+  weight: C_WEIGHT,
+  leak: C_LEAK,
+  threshold: C_THRESHOLD,
+  negThreshold: C_NEG_THRESHOLD,
+  resetValue: C_RESET_VALUE,
+  deterministic: C_DETERMINISTIC,
+  resetMode: C_RESET_MODE,
+  negativeSaturate: C_NEG_SATURATE,
+  leakReversal: C_LEAK_REVERSAL,
+} as const;
+
 /** The dynamics' parameters of every neuron, `TRUENORTH_CONSTS` per neuron (routing fields left out). */
 export function packTrueNorthParams(p: TrueNorthParams): Float64Array {
   const G = TRUENORTH_AXON_TYPES;

@@ -1,7 +1,8 @@
 /**
  * The WebAssembly backend: the neuron updates of IF_curr_exp, IF_curr_delta
  * and IF_nonleaky as f32x4 SIMD loops (neurons.wat, specialised to each
- * population's layout), all spike delivery (deliver.wat) and the external
+ * population's layout), of deterministic TrueNorth neurons as i32x4 loops
+ * (truenorth.ts), all spike delivery (deliver.wat) and the external
  * Poisson drive (drive.wat), over one WebAssembly memory per simulator that
  * holds the arena (every state array and ring buffer), the kernels'
  * constants and a copy of the connectivity (or the connectivity itself,
@@ -29,6 +30,13 @@ import { wasmBase64 as deliverWasm } from './deliver.wasm.gen.ts';
 import { bindWasmDrive, driveBytes } from './drive.ts';
 import { wasmBase64 as driveWasm } from './drive.wasm.gen.ts';
 import { neuronKernels } from './specialise.ts';
+import {
+  bindTrueNorth,
+  packTrueNorthBlocks,
+  TRUENORTH_MODEL,
+  trueNorthConstBytes,
+  trueNorthDeterministic,
+} from './truenorth.ts';
 
 const PAGE = 65536;
 /** memory32: at most 65,536 pages of 64 KiB. */
@@ -49,6 +57,9 @@ interface CsrPointers {
   weights: number;
   delays: number;
 }
+
+/** truenorth_det addresses its arrays directly: the template's placeholders are not used. */
+const UNUSED_LAYOUT = [0, 0, 0, 0, 0, 0];
 
 const align16 = (n: number) => Math.ceil(n / 16) * 16;
 
@@ -155,6 +166,18 @@ export class WasmBackend implements Backend {
 
   bindUpdate(r: NeuronRuntime, spikes: Uint32Array): BoundUpdate {
     const s = r.state;
+    if (r.pop.model === TRUENORTH_MODEL && trueNorthDeterministic(r.consts, s.constStride, s.n)) {
+      const bytes = trueNorthConstBytes(s.n, s.constStride);
+      const at = this.heap.alloc(bytes);
+      packTrueNorthBlocks(
+        r.consts,
+        s.constStride,
+        s.n >> 2,
+        new Int32Array(this.memory.buffer, at, bytes / 4),
+      );
+      const kernel = this.instance(neuronKernels(UNUSED_LAYOUT)).truenorth_det!;
+      return bindTrueNorth(r, spikes, kernel, at, (a) => this.own(a));
+    }
     if (!SIMD_MODELS.has(r.pop.model) || s.constStride !== 0) {
       return bindKernel(r, spikes, r.pop.neuron.update);
     }
@@ -261,6 +284,8 @@ export function createWasmBackend(
   for (const pop of net.populations) {
     bytes +=
       CONST_BLOCK + (pop.kind === 'neuron' ? align16(driveBytes(pop.poissonInput.length)) : 0);
+    if (pop.kind === 'neuron' && pop.model === TRUENORTH_MODEL)
+      bytes += trueNorthConstBytes(pop.size, pop.constStride);
   }
   for (const p of projections) bytes += projectionBytes(p);
   // a copy of the connectivity adds to what the engine holds; a moved one does not
