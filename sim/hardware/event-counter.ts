@@ -76,36 +76,58 @@ export class HardwareCounter implements SpikeListener {
     if (tick !== this.openTick) this.advanceTo(tick);
     const p = this.plan;
     const ps = p.perSpike;
-    let tickEvents = 0;
+    const { eventStart, eventCore, eventCount, relaySpikes, relayCore } = p;
+    const { neuronSpikes, tickStamp, tickLoad, tickTouched } = this;
+    // totals in locals, written back once: fields would be stored per spike
+    let packets = 0;
+    let deliveries = 0;
+    let h0 = 0;
+    let h1 = 0;
+    let h2 = 0;
+    let chipCrossings = 0;
+    let events = 0;
+    let relays = 0;
+    let touched = this.nTouched;
     for (let k = 0; k < count; k++) {
       const v = ids[k]!;
-      this.neuronSpikes[v]!++;
-      this.packets += ps.packets[v]!;
-      this.deliveries += ps.deliveries[v]!;
-      const h0 = ps.hopsAxis[3 * v]!;
-      const h1 = ps.hopsAxis[3 * v + 1]!;
-      const h2 = ps.hopsAxis[3 * v + 2]!;
-      this.hopsByAxis[0]! += h0;
-      this.hopsByAxis[1]! += h1;
-      this.hopsByAxis[2]! += h2;
-      this.hops += h0 + h1 + h2;
-      this.chipCrossings += ps.chipCrossings[v]!;
-      this.synapticEvents += ps.synapticEvents[v]!;
-      tickEvents += ps.synapticEvents[v]!;
-      for (let e = p.eventStart[v]!; e < p.eventStart[v + 1]!; e++) {
-        this.load(p.eventCore[e]!, p.eventCount[e]!, tick);
+      neuronSpikes[v]!++;
+      packets += ps.packets[v]!;
+      deliveries += ps.deliveries[v]!;
+      h0 += ps.hopsAxis[3 * v]!;
+      h1 += ps.hopsAxis[3 * v + 1]!;
+      h2 += ps.hopsAxis[3 * v + 2]!;
+      chipCrossings += ps.chipCrossings[v]!;
+      events += ps.synapticEvents[v]!;
+      const r = relaySpikes[v]!;
+      const last = eventStart[v + 1]!;
+      for (let e = eventStart[v]!; e <= last; e++) {
+        // e = last stands for the relay core's load, when the neuron has relays
+        const core = e < last ? eventCore[e]! : relayCore[v]!;
+        const m = e < last ? eventCount[e]! : r;
+        if (m === 0) continue;
+        if (tickStamp[core] !== tick) {
+          tickStamp[core] = tick;
+          tickLoad[core] = 0;
+          tickTouched[touched++] = core;
+        }
+        tickLoad[core]! += m;
       }
-      const relays = p.relaySpikes[v]!;
-      if (relays > 0) {
-        this.relaySpikes += relays;
-        this.relaySynapticEvents += relays;
-        this.load(p.relayCore[v]!, relays, tick);
-        tickEvents += relays;
-      }
+      relays += r;
     }
+    this.nTouched = touched;
+    this.packets += packets;
+    this.deliveries += deliveries;
+    this.hopsByAxis[0]! += h0;
+    this.hopsByAxis[1]! += h1;
+    this.hopsByAxis[2]! += h2;
+    this.hops += h0 + h1 + h2;
+    this.chipCrossings += chipCrossings;
+    this.synapticEvents += events;
+    this.relaySpikes += relays;
+    this.relaySynapticEvents += relays;
     this.spikes += count;
     this.tickSpikeSeries[tick]! += count;
-    this.tickEventSeries[tick]! += tickEvents;
+    this.tickEventSeries[tick]! += events + relays;
   }
 
   /**
@@ -196,15 +218,6 @@ export class HardwareCounter implements SpikeListener {
       }
     }
     return load;
-  }
-
-  private load(core: number, m: number, tick: number): void {
-    if (this.tickStamp[core] !== tick) {
-      this.tickStamp[core] = tick;
-      this.tickLoad[core] = 0;
-      this.tickTouched[this.nTouched++] = core;
-    }
-    this.tickLoad[core]! += m;
   }
 
   /** Ends the open tick and opens `tick` (ticks must not go backwards). */
