@@ -28,6 +28,35 @@ import { SpikelabError } from '../../src/core/errors.ts';
 import type { SpikeListener } from './network-shape.ts';
 import type { TrafficPlan } from './traffic.ts';
 
+/**
+ * What a counter has counted, as plain data (typed arrays and numbers, so it
+ * crosses to another thread by structured clone): `append` adds it to a
+ * counter of the same mapping.
+ */
+export interface CounterSnapshot {
+  readonly neurons: number;
+  readonly totals: Readonly<Record<(typeof TOTALS)[number], number>>;
+  readonly hopsByAxis: Float64Array;
+  readonly ticks: number;
+  readonly neuronSpikes: Float64Array;
+  readonly worstLoad: number;
+  readonly worstCore: number;
+  readonly worstTick: number;
+  readonly tickSpikes: Float64Array;
+  readonly tickEvents: Float64Array;
+}
+
+const TOTALS = [
+  'spikes',
+  'relaySpikes',
+  'synapticEvents',
+  'relaySynapticEvents',
+  'packets',
+  'deliveries',
+  'hops',
+  'chipCrossings',
+] as const;
+
 export class HardwareCounter implements SpikeListener {
   spikes = 0;
   /** Spikes of relay (splitter) neurons: hardware-only. */
@@ -147,6 +176,56 @@ export class HardwareCounter implements SpikeListener {
     this.closeTick();
     this.openTick = -1;
     this.base = this.ticks;
+  }
+
+  /** What was counted so far (call `finish` first), to `append` to another counter of the same mapping. */
+  snapshot(): CounterSnapshot {
+    const totals = {} as Record<(typeof TOTALS)[number], number>;
+    for (const k of TOTALS) totals[k] = this[k];
+    return {
+      neurons: this.plan.neurons,
+      totals,
+      hopsByAxis: this.hopsByAxis.slice(),
+      ticks: this.ticks,
+      neuronSpikes: this.neuronSpikes.slice(),
+      worstLoad: this.worstLoad,
+      worstCore: this.worstCore,
+      worstTick: this.worstTick,
+      tickSpikes: this.tickSpikeSeries.slice(0, this.ticks),
+      tickEvents: this.tickEventSeries.slice(0, this.ticks),
+    };
+  }
+
+  /**
+   * Adds a run counted elsewhere (another thread, the same mapping) as if it
+   * had followed this counter's ticks: totals and spike counts add, its tick
+   * series goes after this one's, and its worst tick counts from there (a tie
+   * keeps the earlier, as one counter over both runs would). Call `finish`
+   * on both first; the current run then extends over both (a later
+   * `finish(ticks)` counts from the same start).
+   */
+  append(s: CounterSnapshot): void {
+    if (s.neurons !== this.plan.neurons) {
+      throw new SpikelabError(
+        'SHAPE_MISMATCH',
+        `counter snapshot: ${s.neurons} neurons; allowed: a snapshot of the same mapping (${this.plan.neurons} neurons)`,
+      );
+    }
+    this.closeTick();
+    this.openTick = -1;
+    for (const k of TOTALS) this[k] += s.totals[k];
+    for (let a = 0; a < 3; a++) this.hopsByAxis[a]! += s.hopsByAxis[a]!;
+    for (let v = 0; v < s.neurons; v++) this.neuronSpikes[v]! += s.neuronSpikes[v]!;
+    const offset = this.ticks;
+    if (s.worstLoad > this.worstLoad) {
+      this.worstLoad = s.worstLoad;
+      this.worstCore = s.worstCore;
+      this.worstTick = offset + s.worstTick;
+    }
+    this.ticks = offset + s.ticks;
+    if (this.ticks > this.tickSpikeSeries.length) this.growSeries(this.ticks);
+    this.tickSpikeSeries.set(s.tickSpikes, offset);
+    this.tickEventSeries.set(s.tickEvents, offset);
   }
 
   /** The network's neuron updates so far (spike sources and relays excluded), as the engine counts them. */

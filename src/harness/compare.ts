@@ -27,8 +27,9 @@ import {
 import { type Conversion, convertToSpiking } from './convert.ts';
 import { conversionObstacle, denseStack } from './dense-stack.ts';
 import { LayerComparison } from './diagnostics.ts';
-import { floatListeners, mapPlatforms, platformResults, trueNorthOnChip } from './hardware.ts';
+import { floatListeners, mapPlatforms, platformResults } from './hardware.ts';
 import { latencyOf } from './latency.ts';
+import { type OnChipStarter, type PendingOnChip, trueNorthOnChip } from './on-chip.ts';
 import { rateEnergy } from './rate-energy.ts';
 import type { LossName, RateSettings } from './rate-presets.ts';
 import { COUNT_TIES, MEMBRANE_TIES } from './readout.ts';
@@ -155,16 +156,33 @@ function rateSide(train: TrainRun, settings: RateSettings, n: number) {
   };
 }
 
+export interface CompareContext {
+  /** The `train` of an earlier run on the same data set, seed and training settings: compare other spiking settings without training again. */
+  train?: TrainRun;
+  /**
+   * Runs part of the TrueNorth deployment's samples on another thread
+   * (Node: `startOnChipWorker`), from the first sample the float network's
+   * simulation begins; same results as on one thread.
+   */
+  onChipWorker?: OnChipStarter;
+}
+
 /**
- * Runs the comparison on `dataset`. Pass `reuse.train` (the `train` of an
- * earlier run on the same data set, seed and training settings) to compare
- * other spiking settings without training again.
+ * Share of the TrueNorth deployment's samples this thread keeps when a
+ * worker takes the rest: it also simulates the float network meanwhile
+ * (about a quarter of the deployment's time on a 784-512-10 MNIST network),
+ * and the worker starts later (its own module loading and deployment, ~2 s).
  */
+const ON_CHIP_MAIN_SHARE = 0.4;
+/** Below this many samples a worker's start-up costs more than it saves. */
+const ON_CHIP_WORKER_MIN_SAMPLES = 200;
+
+/** Runs the comparison on `dataset`. */
 export function compare(
   dataset: Dataset,
   options: CompareOptions = {},
   cb: CompareCallbacks = {},
-  reuse: { train?: TrainRun } = {},
+  reuse: CompareContext = {},
 ): CompareRun {
   const o = resolveCompareOptions(options);
   const clock = new StageClock();
@@ -216,6 +234,20 @@ export function compare(
       network,
       o.platforms.filter((p) => (SPIKING_PLATFORMS as readonly string[]).includes(p)),
     );
+    const tn = runs.find((r) => r.name === 'truenorth' && r.deployment !== null);
+    let pending: PendingOnChip | null = null;
+    if (tn && reuse.onChipWorker && n >= ON_CHIP_WORKER_MIN_SAMPLES) {
+      const from = Math.floor(n * ON_CHIP_MAIN_SHARE);
+      pending = reuse.onChipWorker({
+        classifier: conversion.classifier,
+        x: rate.testX,
+        y: Int32Array.from({ length: n }, (_, s) => train.test.labels![s]!),
+        from,
+        to: n,
+        timesteps: o.timesteps,
+        seed: o.seed,
+      });
+    }
     st.mapping.stop();
 
     cb.onStage?.('simulation');
@@ -261,6 +293,7 @@ export function compare(
           train.test.labels!,
           n,
           o,
+          run === tn ? pending : null,
         );
       }
     }

@@ -9,7 +9,7 @@
  * (sim/hardware/truenorth-deploy.ts: per-synapse weights from axon copies,
  * split neurons for fan-in above 256, biases and input currents as leaks).
  * The harness simulates that network on the same samples for the on-chip
- * accuracy, and the TrueNorth counter listens to that run, so cores,
+ * accuracy (on-chip.ts), and the TrueNorth counter listens to that run, so cores,
  * packets, hops and energy are the deployed network's. A network outside
  * the deployment's scope keeps the per-axon-type mapping of the float
  * network, and the report says so.
@@ -23,18 +23,14 @@ import { platform } from '../../sim/hardware/platforms.ts';
 import { hardwareReport } from '../../sim/hardware/report.ts';
 import {
   deployOnTrueNorth,
-  inputLeaks,
   mapDeployment,
   type TrueNorthDeployment,
 } from '../../sim/hardware/truenorth-deploy.ts';
 import { deployObstacle } from '../../sim/hardware/truenorth-deploy-shape.ts';
 import type { Network } from '../../sim/network/network.ts';
 import { isSpikelabError } from '../core/errors.ts';
-import { wasmSimdSupported } from '../core/wasm.ts';
 import { energyEntry } from './energy-entry.ts';
 import type { EnergyEntry, HardwareEntry, OnChipEntry } from './report-schema.ts';
-import { simulateSamples } from './simulate.ts';
-import type { SpikingClassifier } from './spiking-classifier.ts';
 
 export interface PlatformRun {
   readonly name: string;
@@ -47,22 +43,24 @@ export interface PlatformRun {
   readonly notDeployed: string | null;
 }
 
+/** The TrueNorth deployment of `net`, its mapping and a counter for it (the same, built anywhere). */
+export function deployTrueNorth(net: Network): {
+  deployment: TrueNorthDeployment;
+  mapped: MappedNetwork;
+  counter: HardwareCounter;
+} {
+  const deployment = deployOnTrueNorth(net);
+  const mapped = mapDeployment(deployment);
+  return { deployment, mapped, counter: createCounter(mapped) };
+}
+
 function mapOne(net: Network, name: string, sources: number[]): PlatformRun {
   const none = { deployment: null, notDeployed: null };
   try {
     if (name === 'truenorth') {
       const obstacle = deployObstacle(net);
       if (obstacle === null) {
-        const deployment = deployOnTrueNorth(net);
-        const mapped = mapDeployment(deployment);
-        return {
-          name,
-          mapped,
-          counter: createCounter(mapped),
-          reason: null,
-          deployment,
-          notDeployed: null,
-        };
+        return { name, ...deployTrueNorth(net), reason: null, notDeployed: null };
       }
       const mapped = mapOnto(net, platform(name), { placement: 'clustered', sources });
       return {
@@ -135,69 +133,4 @@ export function platformResults(
     energy[run.name] = energyEntry(energyPerInference(r.energy, Math.max(1, samples)));
   }
   return { hardware, energy, synapticEvents };
-}
-
-/**
- * Accuracy of the network as TrueNorth runs it: the deployed network
- * simulated on the same samples (same Poisson input streams; current input
- * as per-sample leaks), the TrueNorth counter listening, so the platform's
- * counts are this run's. A network outside the deployment's scope is not
- * measured, with the reason.
- */
-export function trueNorthOnChip(
-  run: PlatformRun,
-  classifier: SpikingClassifier,
-  x: Float32Array,
-  y: ArrayLike<number>,
-  n: number,
-  options: { timesteps: number; seed: number },
-): OnChipEntry {
-  const dep = run.deployment;
-  if (dep === null) {
-    return {
-      accuracy: null,
-      note: `not measured: ${run.notDeployed ?? 'not deployed'}; the TrueNorth figures count the float network on the per-axon-type mapping`,
-    };
-  }
-  const input = dep.inputs.find((i) => i.label === classifier.input.population);
-  const leaks = new Float32Array(input?.leakPerCurrent?.length ?? 0);
-  const sim = simulateSamples(
-    classifier,
-    x,
-    y,
-    n,
-    {
-      timesteps: options.timesteps,
-      seed: options.seed,
-      readout: 'count',
-      backend: wasmSimdSupported() ? 'wasm' : 'js',
-      listeners: run.counter ? [run.counter] : [],
-      ...(input?.kind === 'leak'
-        ? {
-            adaptDrive: (d) =>
-              'currents' in d ? { currents: inputLeaks(input, d.currents, leaks) } : d,
-          }
-        : {}),
-    },
-    dep.network,
-  );
-  const r = dep.report;
-  const hardwareEvents = run.counter?.synapticEvents ?? 0;
-  return {
-    accuracy: sim.correctByTick[options.timesteps - 1]! / Math.max(1, n),
-    note: `the TrueNorth deployment (${r.neurons.deployed} neurons on ${r.cores.total} cores, ${r.layers.map((l) => `${l.weightBits}-bit`).join('/')} weights${r.layers.some((l) => l.split) ? ', split neurons' : ''}, output ${r.latencyTicks} ticks later) on the same samples, ${classifier.input.kind === 'poisson' ? 'same Poisson input' : 'input currents as per-sample leaks'}, count readout; its counts are the platform's`,
-    deployment: {
-      neurons: { ...r.neurons },
-      cores: { ...r.cores },
-      synapses: { ...r.synapses },
-      latencyTicks: r.latencyTicks,
-      perSampleLeaks: r.perSampleLeaks,
-      layers: r.layers.map((l) => ({ ...l, partialQuantum: { ...l.partialQuantum } })),
-      synapticEvents: {
-        engine: sim.counts.synapticEvents,
-        hardware: hardwareEvents,
-        equal: sim.counts.synapticEvents === hardwareEvents,
-      },
-    },
-  };
 }

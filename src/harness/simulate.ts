@@ -39,6 +39,13 @@ export interface SimulationOptions {
   onSampleCounts?: (sample: number, counts: Int32Array) => void;
   /** Turns each sample's drive into the network's (a TrueNorth deployment takes input currents as integer leaks). */
   adaptDrive?: (drive: SampleDrive) => SampleDrive;
+  /**
+   * Simulate samples first … first + n − 1 of x and y (default 0): each
+   * draws the Poisson stream of its own index, so a run split into parts
+   * gives the same spikes as one run; results and listeners' ticks count
+   * from the part's first sample.
+   */
+  firstSample?: number;
 }
 
 export type SampleDrive = ReturnType<typeof inputDrive>;
@@ -93,7 +100,7 @@ export function populationOffset(net: Network, label: string): number {
   return net.populations.find((p) => p.label === label)!.offset;
 }
 
-/** Simulates samples x (n × features) with labels y through the engine, one after another. */
+/** Simulates n samples of x (rows of features) with labels y through the engine, one after another. */
 export function simulateSamples(
   classifier: SpikingClassifier,
   x: Float32Array,
@@ -104,6 +111,7 @@ export function simulateSamples(
 ): SimulationResult {
   const T = options.timesteps;
   const seed = options.seed ?? 0;
+  const first = options.firstSample ?? 0;
   const outputs = classifier.layerSizes[classifier.layerSizes.length - 1]!;
   const counter = new NeuronCounts(network.size);
   const replayTo = options.listeners ?? [];
@@ -128,12 +136,13 @@ export function simulateSamples(
   const onTick = (done: number) => tracker.tick(done - 1, outCounts, outV);
   for (let s = 0; s < n; s++) {
     engineTime.start();
-    const raw = inputDrive(coding, x.subarray(s * f, (s + 1) * f), scratch, ticks);
+    const i = first + s;
+    const raw = inputDrive(coding, x.subarray(i * f, (i + 1) * f), scratch, ticks);
     const drive = options.adaptDrive ? options.adaptDrive(raw) : raw;
     if ('currents' in drive) sim.setIOffset(coding.population, drive.currents);
     else sim.setRates(coding.population, drive.rates);
-    sim.reset({ seed: sampleSeed(seed, s) });
-    tracker.begin(s, y[s]!);
+    sim.reset({ seed: sampleSeed(seed, i) });
+    tracker.begin(s, y[i]!);
     const r = sim.run(T, { batchTicks: 1, onProgress: onTick });
     tracker.end();
     total = total ? addCounts(total, r.counts) : r.counts;

@@ -4,6 +4,7 @@
  * with --json), the report, the accuracy-versus-time CSV and the tables
  * written to --out, progress on stderr.
  */
+
 import { type Command, Option } from 'commander';
 import { DATASET_NAMES } from '../../data/names.ts';
 import { loadDataset } from '../../data/node/load.ts';
@@ -14,6 +15,7 @@ import {
   PLATFORM_NAMES,
 } from '../../harness/compare-options.ts';
 import { DEFAULT_MAX_RATE_HZ, DEFAULT_PERCENTILE } from '../../harness/convert.ts';
+import { startOnChipWorker } from '../../harness/node/on-chip-worker.ts';
 import { writeReportFiles } from '../../harness/node/write-report.ts';
 import type { RateSettings } from '../../harness/rate-presets.ts';
 import { READOUTS } from '../../harness/readout.ts';
@@ -95,6 +97,7 @@ export async function runCompare(flags: CompareFlags, io: CliIo): Promise<Compar
         if (done === total) bar.stop();
       },
     },
+    { onChipWorker: startOnChipWorker },
   );
   const report = run.report;
   const files = writeReportFiles(report, flags.out);

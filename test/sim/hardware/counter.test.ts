@@ -312,6 +312,38 @@ describe('real-time verdict', () => {
     expect(r.energy.complete).toBe(false);
   });
 
+  it('a run counted in two parts (another thread) and appended equals one counter over the whole run, report and worst tick included', () => {
+    const net = miniCuba(3);
+    const mapped = mapNetwork(net, platform('spinnaker'), { placement: 'clustered' });
+    const whole = createCounter(mapped);
+    const first = createCounter(mapped);
+    const second = createCounter(mapped);
+    const rng = new Rng(12);
+    const ids = new Uint32Array(400);
+    const split = 23;
+    for (let t = 0; t < 50; t++) {
+      let count = 0;
+      // a burst in the second part makes its worst tick the run's
+      const p = t === 31 ? 0.5 : 0.05;
+      for (let v = 0; v < 400; v++) if (rng.uniform() < p) ids[count++] = v;
+      whole.onSpikes(t, ids, count);
+      if (t < split) first.onSpikes(t, ids, count);
+      else second.onSpikes(t - split, ids, count);
+    }
+    whole.finish(52);
+    first.finish(split);
+    second.finish(52 - split);
+    first.append(second.snapshot());
+    first.finish(52);
+    expect(first.worstTick).toBe(31);
+    expect(first.snapshot()).toEqual(whole.snapshot());
+    expect(hardwareReport(mapped, first)).toEqual(hardwareReport(mapped, whole));
+    const other = createCounter(mapNetwork(miniCuba(4), platform('loihi')));
+    expect(() =>
+      other.append(createCounter(mapNetwork(fanOut, platform('loihi'))).snapshot()),
+    ).toThrow('counter snapshot: 4 neurons; allowed: a snapshot of the same mapping');
+  });
+
   it('rejects ticks that go backwards', () => {
     const c = createCounter(mapNetwork(fanOut, platform('loihi')));
     c.onSpikes(3, Uint32Array.of(0), 1);

@@ -1,0 +1,152 @@
+/**
+ * Accuracy of the network as TrueNorth runs it: the deployed network
+ * simulated on the same samples (same Poisson input streams; current input
+ * as per-sample leaks), the TrueNorth counter listening, so the platform's
+ * counts are this run's. A network outside the deployment's scope is not
+ * measured, with the reason.
+ *
+ * The run may be shared with another thread: it simulates samples
+ * [from, n) (an `OnChipJob`, see node/on-chip-worker.ts) while this one
+ * simulates [0, from); every sample draws its own input stream and the
+ * counts are sums, so accuracy and counts equal a run on one thread.
+ */
+import type { CounterSnapshot, HardwareCounter } from '../../sim/hardware/event-counter.ts';
+import { inputLeaks, type TrueNorthDeployment } from '../../sim/hardware/truenorth-deploy.ts';
+import { SpikelabError } from '../core/errors.ts';
+import { wasmSimdSupported } from '../core/wasm.ts';
+import type { PlatformRun } from './hardware.ts';
+import type { OnChipEntry } from './report-schema.ts';
+import { simulateSamples } from './simulate.ts';
+import type { SpikingClassifier } from './spiking-classifier.ts';
+
+export interface OnChipOptions {
+  timesteps: number;
+  seed: number;
+}
+
+/** Samples [from, to) of x and y for another thread, on the deployment of `classifier`. */
+export interface OnChipJob extends OnChipOptions {
+  readonly classifier: SpikingClassifier;
+  readonly x: Float32Array;
+  readonly y: Int32Array;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** What a share of the run returns. */
+export interface OnChipPart {
+  readonly correctByTick: Float64Array;
+  readonly synapticEvents: number;
+  /** The TrueNorth counter's counts over the share, finished at its last tick. */
+  readonly counter: CounterSnapshot;
+}
+
+/** A share running elsewhere: its first sample, and a wait for its result. */
+export interface PendingOnChip {
+  readonly from: number;
+  wait(): OnChipPart;
+}
+
+/** Starts a job on another thread (Node: node/on-chip-worker.ts). */
+export type OnChipStarter = (job: OnChipJob) => PendingOnChip;
+
+/**
+ * Simulates samples [from, to) on the deployment with `counter` listening,
+ * and closes the counter at the share's last tick.
+ */
+export function runOnChipPart(
+  dep: TrueNorthDeployment,
+  counter: HardwareCounter,
+  classifier: SpikingClassifier,
+  x: Float32Array,
+  y: ArrayLike<number>,
+  from: number,
+  to: number,
+  options: OnChipOptions,
+  onSample?: (done: number) => void,
+): { correctByTick: Float64Array; synapticEvents: number } {
+  const input = dep.inputs.find((i) => i.label === classifier.input.population);
+  const leaks = new Float32Array(input?.leakPerCurrent?.length ?? 0);
+  const sim = simulateSamples(
+    classifier,
+    x,
+    y,
+    to - from,
+    {
+      timesteps: options.timesteps,
+      seed: options.seed,
+      firstSample: from,
+      readout: 'count',
+      backend: wasmSimdSupported() ? 'wasm' : 'js',
+      listeners: [counter],
+      ...(onSample ? { onSample } : {}),
+      ...(input?.kind === 'leak'
+        ? {
+            adaptDrive: (d) =>
+              'currents' in d ? { currents: inputLeaks(input, d.currents, leaks) } : d,
+          }
+        : {}),
+    },
+    dep.network,
+  );
+  counter.finish((to - from) * options.timesteps);
+  return { correctByTick: sim.correctByTick, synapticEvents: sim.counts.synapticEvents };
+}
+
+/**
+ * The on-chip entry of `run` over samples [0, n): this thread simulates
+ * [0, rest.from) and adds the share `rest` ran elsewhere (all of them
+ * without `rest`).
+ */
+export function trueNorthOnChip(
+  run: PlatformRun,
+  classifier: SpikingClassifier,
+  x: Float32Array,
+  y: ArrayLike<number>,
+  n: number,
+  options: OnChipOptions,
+  rest: PendingOnChip | null = null,
+): OnChipEntry {
+  const dep = run.deployment;
+  if (dep === null || run.counter === null) {
+    return {
+      accuracy: null,
+      note: `not measured: ${run.notDeployed ?? 'not deployed'}; the TrueNorth figures count the float network on the per-axon-type mapping`,
+    };
+  }
+  const from = rest ? rest.from : n;
+  if (!Number.isInteger(from) || from < 0 || from > n) {
+    throw new SpikelabError(
+      'INVALID_ARGUMENT',
+      `on-chip share: starts at sample ${from}; allowed: an integer in [0, ${n}]`,
+    );
+  }
+  const own = runOnChipPart(dep, run.counter, classifier, x, y, 0, from, options);
+  let correct = own.correctByTick[options.timesteps - 1]!;
+  let engineEvents = own.synapticEvents;
+  if (rest) {
+    const part = rest.wait();
+    correct += part.correctByTick[options.timesteps - 1]!;
+    engineEvents += part.synapticEvents;
+    run.counter.append(part.counter);
+  }
+  const r = dep.report;
+  const hardwareEvents = run.counter.synapticEvents;
+  return {
+    accuracy: correct / Math.max(1, n),
+    note: `the TrueNorth deployment (${r.neurons.deployed} neurons on ${r.cores.total} cores, ${r.layers.map((l) => `${l.weightBits}-bit`).join('/')} weights${r.layers.some((l) => l.split) ? ', split neurons' : ''}, output ${r.latencyTicks} ticks later) on the same samples, ${classifier.input.kind === 'poisson' ? 'same Poisson input' : 'input currents as per-sample leaks'}, count readout; its counts are the platform's`,
+    deployment: {
+      neurons: { ...r.neurons },
+      cores: { ...r.cores },
+      synapses: { ...r.synapses },
+      latencyTicks: r.latencyTicks,
+      perSampleLeaks: r.perSampleLeaks,
+      layers: r.layers.map((l) => ({ ...l, partialQuantum: { ...l.partialQuantum } })),
+      synapticEvents: {
+        engine: engineEvents,
+        hardware: hardwareEvents,
+        equal: engineEvents === hardwareEvents,
+      },
+    },
+  };
+}

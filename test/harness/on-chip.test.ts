@@ -1,0 +1,95 @@
+/**
+ * The TrueNorth deployment's run shared between threads: every sample draws
+ * its own input stream and the counts are sums, so a run split at any
+ * sample — in this thread, or with a real worker thread taking the second
+ * share — must give the same report as one run, down to the last packet.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildNetwork } from '../../sim/network/build.ts';
+import type { Dataset } from '../../src/data/dataset.ts';
+import { loadDataset } from '../../src/data/node/load.ts';
+import { compare } from '../../src/harness/compare.ts';
+import { deployTrueNorth } from '../../src/harness/hardware.ts';
+import { startOnChipWorker } from '../../src/harness/node/on-chip-worker.ts';
+import { type OnChipJob, type OnChipStarter, runOnChipPart } from '../../src/harness/on-chip.ts';
+import { type CompareReport, serializeReport } from '../../src/harness/report-schema.ts';
+import { settingsFor, type TrainRun, trainOnDataset } from '../../src/harness/train-rate.ts';
+
+let digits: Dataset;
+let train: TrainRun;
+let single: CompareReport;
+
+const withoutWallClock = (r: CompareReport) => {
+  const { wallClock: _, ...rest } = JSON.parse(serializeReport(r)) as CompareReport;
+  return JSON.stringify(rest);
+};
+
+/** A starter that runs the share at once in this thread (the merge without threads), recording the jobs. */
+function inThread(jobs: OnChipJob[]): OnChipStarter {
+  return (job) => {
+    jobs.push(job);
+    const { deployment, counter } = deployTrueNorth(buildNetwork(job.classifier.spec));
+    const r = runOnChipPart(
+      deployment,
+      counter,
+      job.classifier,
+      job.x,
+      job.y,
+      job.from,
+      job.to,
+      job,
+    );
+    return { from: job.from, wait: () => ({ ...r, counter: counter.snapshot() }) };
+  };
+}
+
+const options = { timesteps: 40, platforms: ['truenorth' as const, 'cpu' as const] };
+
+beforeAll(() => {
+  digits = loadDataset('digits');
+  train = trainOnDataset(digits, settingsFor('digits'), 0);
+  single = compare(digits, options, {}, { train }).report;
+});
+
+describe('the on-chip run in two shares', () => {
+  it('split in this thread at sample 143 of 359: the same report (accuracy, packets, hops, worst tick, energy)', () => {
+    const jobs: OnChipJob[] = [];
+    const split = compare(digits, options, {}, { train, onChipWorker: inThread(jobs) }).report;
+    expect(jobs.map((j) => [j.from, j.to])).toEqual([[143, 359]]);
+    expect(withoutWallClock(split)).toBe(withoutWallClock(single));
+    const tn = single.snn.applicable ? single.snn.hardware.truenorth : null;
+    expect(tn?.mappable && tn.onChip?.accuracy).toBeGreaterThan(0.9);
+  });
+
+  it('a real worker thread takes samples 143–358: the same report', () => {
+    const threaded = compare(
+      digits,
+      options,
+      {},
+      { train, onChipWorker: startOnChipWorker },
+    ).report;
+    expect(withoutWallClock(threaded)).toBe(withoutWallClock(single));
+  });
+
+  it('fewer than 200 samples stay on one thread (a worker would cost more than it saves)', () => {
+    const jobs: OnChipJob[] = [];
+    compare(digits, { ...options, samples: 199 }, {}, { train, onChipWorker: inThread(jobs) });
+    expect(jobs).toHaveLength(0);
+  });
+
+  it("a worker's failure surfaces as an error naming the worker and its samples", () => {
+    const run = compare(digits, { ...options, samples: 5 }, {}, { train });
+    const classifier = run.conversion!.classifier;
+    const broken = { ...classifier, spec: { ...classifier.spec, populations: [] } };
+    const pending = startOnChipWorker({
+      classifier: broken,
+      x: new Float32Array(64 * 3),
+      y: new Int32Array(3),
+      from: 1,
+      to: 3,
+      timesteps: 5,
+      seed: 0,
+    });
+    expect(() => pending.wait()).toThrow(/^on-chip worker \(samples 1–2\): /);
+  });
+});
