@@ -9,7 +9,20 @@ export interface CliIo {
   interactive: boolean;
 }
 
+let pipeGuarded = false;
+
+/** A reader that stops early (`spikelab … | head`) closes the pipe: end quietly, as Unix tools do. */
+function endOnClosedPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 export function processIo(): CliIo {
+  endOnClosedPipe();
   return {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),

@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { main } from '../../src/cli/main.ts';
@@ -26,5 +27,14 @@ describe('spikelab CLI', () => {
     const text = io.stderr.join('');
     expect(text).toMatch(/^error: .*bad\.json: not valid JSON/);
     expect(text.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('ends quietly (exit 0, nothing on stderr) when its reader closes the pipe early, as `spikelab compare --help | head -1`', () => {
+    const bin = resolve(import.meta.dirname, '../../bin/spikelab.js');
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" compare --help | head -1`], {
+      encoding: 'utf8',
+    });
+    expect(r.stdout).toBe('Usage: spikelab compare [options]\n');
+    expect(r.stderr).toBe('');
   });
 });
