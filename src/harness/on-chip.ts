@@ -12,9 +12,10 @@
  */
 import type { CounterSnapshot, HardwareCounter } from '../../sim/hardware/event-counter.ts';
 import { inputLeaks, type TrueNorthDeployment } from '../../sim/hardware/truenorth-deploy.ts';
+import { buildNetwork } from '../../sim/network/build.ts';
 import { SpikelabError } from '../core/errors.ts';
 import { wasmSimdSupported } from '../core/wasm.ts';
-import type { PlatformRun } from './hardware.ts';
+import { deployTrueNorth, type PlatformRun } from './hardware.ts';
 import type { OnChipEntry } from './report-schema.ts';
 import { simulateSamples } from './simulate.ts';
 import type { SpikingClassifier } from './spiking-classifier.ts';
@@ -91,6 +92,28 @@ export function runOnChipPart(
   );
   counter.finish((to - from) * options.timesteps);
   return { correctByTick: sim.correctByTick, synapticEvents: sim.counts.synapticEvents };
+}
+
+/**
+ * A job from start to end where it runs: the same deployment built from the
+ * classifier, its share simulated, the counter's counts taken. `onSample`
+ * sees 0 once the deployment is built, then each sample done.
+ */
+export function runOnChipJob(job: OnChipJob, onSample?: (done: number) => void): OnChipPart {
+  const { deployment, counter } = deployTrueNorth(buildNetwork(job.classifier.spec));
+  onSample?.(0);
+  const r = runOnChipPart(
+    deployment,
+    counter,
+    job.classifier,
+    job.x,
+    job.y,
+    job.from,
+    job.to,
+    job,
+    onSample,
+  );
+  return { ...r, counter: counter.snapshot() };
 }
 
 /**

@@ -5,13 +5,11 @@
  * share — must give the same report as one run, down to the last packet.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildNetwork } from '../../sim/network/build.ts';
 import type { Dataset } from '../../src/data/dataset.ts';
 import { loadDataset } from '../../src/data/node/load.ts';
 import { compare } from '../../src/harness/compare.ts';
-import { deployTrueNorth } from '../../src/harness/hardware.ts';
 import { startOnChipWorker } from '../../src/harness/node/on-chip-worker.ts';
-import { type OnChipJob, type OnChipStarter, runOnChipPart } from '../../src/harness/on-chip.ts';
+import { type OnChipJob, type OnChipStarter, runOnChipJob } from '../../src/harness/on-chip.ts';
 import { type CompareReport, serializeReport } from '../../src/harness/report-schema.ts';
 import { settingsFor, type TrainRun, trainOnDataset } from '../../src/harness/train-rate.ts';
 
@@ -28,18 +26,8 @@ const withoutWallClock = (r: CompareReport) => {
 function inThread(jobs: OnChipJob[]): OnChipStarter {
   return (job) => {
     jobs.push(job);
-    const { deployment, counter } = deployTrueNorth(buildNetwork(job.classifier.spec));
-    const r = runOnChipPart(
-      deployment,
-      counter,
-      job.classifier,
-      job.x,
-      job.y,
-      job.from,
-      job.to,
-      job,
-    );
-    return { from: job.from, wait: () => ({ ...r, counter: counter.snapshot() }) };
+    const part = runOnChipJob(job);
+    return { from: job.from, wait: () => part };
   };
 }
 

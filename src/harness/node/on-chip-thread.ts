@@ -7,10 +7,8 @@
  * run from a dead one.
  */
 import { type MessagePort, workerData } from 'node:worker_threads';
-import { buildNetwork } from '../../../sim/network/build.ts';
 import { isSpikelabError } from '../../core/errors.ts';
-import { deployTrueNorth } from '../hardware.ts';
-import { type OnChipJob, runOnChipPart } from '../on-chip.ts';
+import { type OnChipJob, runOnChipJob } from '../on-chip.ts';
 import { DONE, PROGRESS } from './on-chip-signal.ts';
 
 const { job, port, signal } = workerData as {
@@ -20,20 +18,8 @@ const { job, port, signal } = workerData as {
 };
 
 try {
-  const { deployment, counter } = deployTrueNorth(buildNetwork(job.classifier.spec));
-  Atomics.store(signal, PROGRESS, 1);
-  const r = runOnChipPart(
-    deployment,
-    counter,
-    job.classifier,
-    job.x,
-    job.y,
-    job.from,
-    job.to,
-    job,
-    (done) => Atomics.store(signal, PROGRESS, done + 1),
-  );
-  port.postMessage({ part: { ...r, counter: counter.snapshot() } });
+  const part = runOnChipJob(job, (done) => Atomics.store(signal, PROGRESS, done + 1));
+  port.postMessage({ part });
 } catch (e) {
   port.postMessage({
     error: {
