@@ -3,6 +3,7 @@
  * gradient (L2, as PyTorch's `Adam(weight_decay=…)`).
  */
 import type { Param } from '../graph.ts';
+import { AdamSimd, simdAdamAvailable } from '../kernels/adam-wasm.ts';
 import { adamUpdate } from '../kernels/optim.ts';
 import type { Optimizer } from './optimizer.ts';
 
@@ -24,6 +25,8 @@ export class Adam implements Optimizer {
   private t = 0;
   private readonly m: Float32Array[];
   private readonly v: Float32Array[];
+  /** The SIMD update, when every parameter is float32 (same bits as adamUpdate). */
+  private readonly simd: AdamSimd | null;
 
   constructor(
     readonly params: readonly Param[],
@@ -34,8 +37,12 @@ export class Adam implements Optimizer {
     this.beta2 = o.beta2 ?? 0.999;
     this.eps = o.eps ?? 1e-8;
     this.weightDecay = o.weightDecay ?? 0;
-    this.m = params.map((p) => new Float32Array(p.size));
-    this.v = params.map((p) => new Float32Array(p.size));
+    const float32 = params.every(
+      (p) => p.value.data instanceof Float32Array && p.grad instanceof Float32Array,
+    );
+    this.simd = float32 && simdAdamAvailable() ? new AdamSimd(params.map((p) => p.size)) : null;
+    this.m = this.simd ? this.simd.m : params.map((p) => new Float32Array(p.size));
+    this.v = this.simd ? this.simd.v : params.map((p) => new Float32Array(p.size));
   }
 
   step(): void {
@@ -48,6 +55,11 @@ export class Adam implements Optimizer {
     const invSqrtC2 = 1 / Math.sqrt(c2);
     for (let k = 0; k < this.params.length; k++) {
       const p = this.params[k]!;
+      if (this.simd) {
+        const w = p.value.data as Float32Array; // checked in the constructor
+        this.simd.update(k, w, p.grad as Float32Array, b1, b2, stepSize, invSqrtC2, eps, wd);
+        continue;
+      }
       adamUpdate(
         p.value.data,
         p.grad,
