@@ -46,12 +46,14 @@ import { snnNeurobench } from './snn-metrics.ts';
 import { Stopwatch } from './stopwatch.ts';
 import { settingsFor, type TrainCallbacks, type TrainRun, trainOnDataset } from './train-rate.ts';
 
-export type StageName = 'training' | 'conversion' | 'simulation' | 'mapping' | 'report';
+export type StageName = 'training' | 'conversion' | 'simulation' | 'mapping' | 'on-chip' | 'report';
 
 export interface CompareCallbacks extends TrainCallbacks {
   onStage?: (stage: StageName) => void;
   /** Samples simulated so far. */
   onSample?: (done: number, total: number) => void;
+  /** Samples of the TrueNorth deployment's run done so far (stage 'on-chip'; both threads when shared). */
+  onChipSample?: (done: number, total: number) => void;
 }
 
 export interface CompareRun {
@@ -281,11 +283,11 @@ export function compare(
     st.simulation.add(simulation.engineTime);
     st.mapping.add(simulation.listenerTime);
 
-    cb.onStage?.('report');
     st.mapping.start();
     const onChip: Record<string, OnChipEntry> = {};
     for (const run of runs) {
       if (run.name === 'truenorth' && run.mapped !== null) {
+        if (run === tn) cb.onStage?.('on-chip');
         onChip[run.name] = trueNorthOnChip(
           run,
           conversion.classifier,
@@ -294,9 +296,11 @@ export function compare(
           n,
           o,
           run === tn ? pending : null,
+          cb.onChipSample,
         );
       }
     }
+    cb.onStage?.('report');
     const hw = platformResults(runs, n, n * o.timesteps, onChip);
     st.mapping.stop();
     snn = snnBlock(

@@ -42,10 +42,10 @@ export interface OnChipPart {
   readonly counter: CounterSnapshot;
 }
 
-/** A share running elsewhere: its first sample, and a wait for its result. */
+/** A share running elsewhere: its first sample, and a wait for its result (told the share's samples done meanwhile). */
 export interface PendingOnChip {
   readonly from: number;
-  wait(): OnChipPart;
+  wait(onProgress?: (done: number) => void): OnChipPart;
 }
 
 /** Starts a job on another thread (Node: node/on-chip-worker.ts). */
@@ -129,6 +129,7 @@ export function trueNorthOnChip(
   n: number,
   options: OnChipOptions,
   rest: PendingOnChip | null = null,
+  onSample?: (done: number, total: number) => void,
 ): OnChipEntry {
   const dep = run.deployment;
   if (dep === null || run.counter === null) {
@@ -144,11 +145,13 @@ export function trueNorthOnChip(
       `on-chip share: starts at sample ${from}; allowed: an integer in [0, ${n}]`,
     );
   }
-  const own = runOnChipPart(dep, run.counter, classifier, x, y, 0, from, options);
+  const own = runOnChipPart(dep, run.counter, classifier, x, y, 0, from, options, (done) =>
+    onSample?.(done, n),
+  );
   let correct = own.correctByTick[options.timesteps - 1]!;
   let engineEvents = own.synapticEvents;
   if (rest) {
-    const part = rest.wait();
+    const part = rest.wait((done) => onSample?.(from + done, n));
     correct += part.correctByTick[options.timesteps - 1]!;
     engineEvents += part.synapticEvents;
     run.counter.append(part.counter);

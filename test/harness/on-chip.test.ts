@@ -59,6 +59,35 @@ describe('the on-chip run in two shares', () => {
     expect(withoutWallClock(threaded)).toBe(withoutWallClock(single));
   });
 
+  it("reports stage 'on-chip' between simulation and report, and its samples up to 359 (one thread, and with the worker)", () => {
+    for (const onChipWorker of [undefined, startOnChipWorker]) {
+      const stages: string[] = [];
+      const progress: number[] = [];
+      compare(
+        digits,
+        options,
+        {
+          onStage: (st) => stages.push(st),
+          onChipSample: (done, total) => {
+            expect(total).toBe(359);
+            progress.push(done);
+          },
+        },
+        { train, ...(onChipWorker ? { onChipWorker } : {}) },
+      );
+      expect(stages).toEqual([
+        'training',
+        'conversion',
+        'mapping',
+        'simulation',
+        'on-chip',
+        'report',
+      ]);
+      expect(progress.at(-1)).toBe(359);
+      expect(progress.every((d, i) => i === 0 || d >= progress[i - 1]!)).toBe(true);
+    }
+  });
+
   it('fewer than 200 samples stay on one thread (a worker would cost more than it saves)', () => {
     const jobs: OnChipJob[] = [];
     compare(digits, { ...options, samples: 199 }, {}, { train, onChipWorker: inThread(jobs) });

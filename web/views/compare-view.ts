@@ -33,6 +33,7 @@ const stageText: Record<CompareProgress['stage'], string> = {
   conversion: 'Converting to a spiking network…',
   mapping: 'Mapping onto the platforms…',
   simulation: 'Simulating the test samples',
+  'on-chip': 'Simulating the TrueNorth deployment',
   report: 'Measuring and writing the report…',
 };
 
@@ -182,7 +183,7 @@ export function mountCompare(
       progress.value = p.done / p.total;
       const loss = p.loss === undefined ? '' : ` · loss ${num(p.loss)}`;
       status.textContent =
-        p.stage === 'simulation'
+        p.stage === 'simulation' || p.stage === 'on-chip'
           ? `${stageText[p.stage]}: ${int(p.done)} of ${int(p.total)}`
           : `${stageText[p.stage]}: ${Math.round((100 * p.done) / p.total)} %${loss}`;
     } else {

@@ -65,6 +65,10 @@ export async function runComparison(
         stopHere(`after ${done} of ${total} test samples`);
         report({ stage: 'simulation', done, total }, done === total);
       },
+      onChipSample: (done, total) => {
+        stopHere(`after ${done} of ${total} samples on the TrueNorth deployment`);
+        report({ stage: 'on-chip', done, total }, done === total);
+      },
     },
   );
   return run.report;

@@ -55,6 +55,7 @@ const STAGE_LABEL: Record<StageName, string> = {
   conversion: 'converting to a spiking network',
   mapping: 'mapping onto the platforms',
   simulation: 'simulating the test samples',
+  'on-chip': 'simulating the TrueNorth deployment on the same samples',
   report: 'measuring and writing the report',
 };
 
@@ -93,6 +94,11 @@ export async function runCompare(flags: CompareFlags, io: CliIo): Promise<Compar
       },
       onSample(done, total) {
         if (done === 1) bar = progressBar(io, 'samples', total);
+        bar.update(done);
+        if (done === total) bar.stop();
+      },
+      onChipSample(done, total) {
+        if (done === 1) bar = progressBar(io, 'TrueNorth', total);
         bar.update(done);
         if (done === total) bar.stop();
       },

@@ -31,7 +31,7 @@ export const startOnChipWorker: OnChipStarter = (job: OnChipJob): PendingOnChip 
   let result: OnChipPart | null = null;
   return {
     from: job.from,
-    wait(): OnChipPart {
+    wait(onProgress?: (done: number) => void): OnChipPart {
       if (result) return result;
       let seen = -1;
       let since = Date.now();
@@ -41,6 +41,7 @@ export const startOnChipWorker: OnChipStarter = (job: OnChipJob): PendingOnChip 
         if (progress !== seen) {
           seen = progress;
           since = Date.now();
+          if (progress > 1) onProgress?.(progress - 1);
         } else if (Date.now() - since > STALL_SECONDS * 1000) {
           void worker.terminate();
           throw new SpikelabError(
@@ -58,6 +59,7 @@ export const startOnChipWorker: OnChipStarter = (job: OnChipJob): PendingOnChip 
         );
       }
       result = reply.part;
+      onProgress?.(job.to - job.from);
       return result;
     },
   };
