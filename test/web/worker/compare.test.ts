@@ -20,7 +20,7 @@ function ok(r: CompareResponse) {
 }
 
 describe('worker API: compare', () => {
-  it('iris, 50 ticks: a report the harness’s schema reads, with the network for the Simulate view; progress per stage in pipeline order and per training batch', async () => {
+  it('iris, 50 ticks: a report the harness’s schema reads, with the network for the Simulate view; progress per stage in pipeline order (the TrueNorth deployment’s run included) and per training batch', async () => {
     const api = createSimApi({ loadDataset: nodeLoader, progressIntervalMs: 0 });
     const seen: CompareProgress[] = [];
     const r = ok(await api.compare({ dataset: 'iris', timesteps: 50 }, (p) => seen.push(p)));
@@ -36,6 +36,7 @@ describe('worker API: compare', () => {
       'conversion',
       'mapping',
       'simulation',
+      'on-chip',
       'report',
     ]);
     const training = seen.filter((p) => p.stage === 'training' && p.total > 0);
@@ -46,6 +47,8 @@ describe('worker API: compare', () => {
       done: 30,
       total: 30,
     });
+    // the TrueNorth deployment runs the same 30 samples, on the worker's one thread
+    expect(seen.filter((p) => p.stage === 'on-chip').at(-1)).toMatchObject({ done: 30, total: 30 });
   });
 
   it('cancel() during training ends the comparison with CANCELLED; the worker takes the next call', async () => {
