@@ -40,16 +40,16 @@ beforeAll(() => {
 });
 
 describe('the on-chip run in two shares', () => {
-  it('split in this thread at sample 143 of 359: the same report (accuracy, packets, hops, worst tick, energy)', () => {
+  it('split in this thread at sample 179 of 359: the same report (accuracy, packets, hops, worst tick, energy)', () => {
     const jobs: OnChipJob[] = [];
     const split = compare(digits, options, {}, { train, onChipWorker: inThread(jobs) }).report;
-    expect(jobs.map((j) => [j.from, j.to])).toEqual([[143, 359]]);
+    expect(jobs.map((j) => [j.from, j.to])).toEqual([[179, 359]]);
     expect(withoutWallClock(split)).toBe(withoutWallClock(single));
     const tn = single.snn.applicable ? single.snn.hardware.truenorth : null;
     expect(tn?.mappable && tn.onChip?.accuracy).toBeGreaterThan(0.9);
   });
 
-  it('a real worker thread takes samples 143–358: the same report', () => {
+  it('a real worker thread takes samples 179–358: the same report', () => {
     const threaded = compare(
       digits,
       options,
