@@ -191,7 +191,13 @@ export function compare(
   const st = clock.stages;
 
   cb.onStage?.('training');
-  const settings = settingsFor(dataset.name, o.training ?? {});
+  if (reuse.train && o.training && Object.keys(o.training).length > 0) {
+    throw new SpikelabError(
+      'INVALID_ARGUMENT',
+      `training: got ${Object.keys(o.training).join(', ')} with an already trained network (reuse.train); allowed: one or the other`,
+    );
+  }
+  const settings = reuse.train?.settings ?? settingsFor(dataset.name, o.training ?? {});
   if (
     reuse.train &&
     (reuse.train.result.seed !== o.seed || reuse.train.result.dataset !== dataset.name)

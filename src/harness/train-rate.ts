@@ -3,6 +3,8 @@
  * MLP, fit, evaluate, and return one plain result object (the CLI prints it,
  * `--json` emits it, tests assert on it).
  */
+
+import { z } from 'zod';
 import { evaluate } from '../ann/evaluate.ts';
 import { mlp, type Sequential } from '../ann/model.ts';
 import { Adam } from '../ann/optim/adam.ts';
@@ -10,6 +12,7 @@ import type { Optimizer } from '../ann/optim/optimizer.ts';
 import { Sgd } from '../ann/optim/sgd.ts';
 import { type EpochStats, fit, type LossSpec, type TrainingSet } from '../ann/train.ts';
 import { SpikelabError } from '../core/errors.ts';
+import { parse } from '../core/schema.ts';
 import { type Dataset, split } from '../data/dataset.ts';
 import type { DatasetName } from '../data/names.ts';
 import { RATE_PRESETS, type RateSettings } from './rate-presets.ts';
@@ -45,6 +48,8 @@ export interface TrainResult {
 
 export interface TrainRun {
   result: TrainResult;
+  /** The settings it was trained with (the data set's preset with the overrides). */
+  settings: RateSettings;
   model: Sequential;
   /** What a saved model needs to be used again: classes and input/target scaling. */
   meta: Record<string, unknown>;
@@ -114,12 +119,8 @@ function spreadMixtureMeans(model: Sequential, targets: Float32Array, k: number)
     bias[k + j] = sorted[Math.floor(((j + 0.5) / k) * (sorted.length - 1))]!;
 }
 
-export function trainOnDataset(
-  dataset: Dataset,
-  settings: RateSettings,
-  seed: number,
-  cb: TrainCallbacks = {},
-): TrainRun {
+/** The split of `dataset` by `seed`, scaled as `settings` say (standardised inputs; regression targets always). */
+function prepareSets(dataset: Dataset, settings: RateSettings, seed: number) {
   checkLoss(dataset, settings);
   const parts = split(dataset, seed);
   const f = dataset.features;
@@ -136,8 +137,39 @@ export function trainOnDataset(
           targetSize: 1,
         }
       : { x: prepX(d.x), features: f, labels: d.y as Int32Array };
-  const train = toSet(parts.train);
-  const test = toSet(parts.test);
+  return { parts, xStats, yStats, train: toSet(parts.train), test: toSet(parts.test) };
+}
+
+/** What a saved model carries besides the weights. */
+function runMeta(
+  dataset: Dataset,
+  settings: RateSettings,
+  result: TrainResult,
+  xStats: { mean: number[]; sd: number[] } | null,
+  yStats: { mean: number[]; sd: number[] } | null,
+): Record<string, unknown> {
+  return {
+    dataset: dataset.name,
+    loss: settings.loss,
+    ...(dataset.classes ? { classes: dataset.classes } : {}),
+    ...(xStats ? { inputMean: xStats.mean, inputSd: xStats.sd } : {}),
+    ...(yStats ? { targetMean: yStats.mean[0], targetSd: yStats.sd[0] } : {}),
+    // enough to rebuild the split and compare again without training (trainRunFromSaved)
+    seed: result.seed,
+    settings,
+    training: result,
+  };
+}
+
+export function trainOnDataset(
+  dataset: Dataset,
+  settings: RateSettings,
+  seed: number,
+  cb: TrainCallbacks = {},
+): TrainRun {
+  const { parts, xStats, yStats, train, test } = prepareSets(dataset, settings, seed);
+  const f = dataset.features;
+  const regression = dataset.task === 'regression';
 
   const loss = lossSpec(settings);
   const outputs =
@@ -213,12 +245,52 @@ export function trainOnDataset(
       result.testNll = result.testLoss;
     }
   }
-  const meta: Record<string, unknown> = {
-    dataset: dataset.name,
-    loss: settings.loss,
-    ...(dataset.classes ? { classes: dataset.classes } : {}),
-    ...(xStats ? { inputMean: xStats.mean, inputSd: xStats.sd } : {}),
-    ...(yStats ? { targetMean: yStats.mean[0], targetSd: yStats.sd[0] } : {}),
-  };
-  return { result, model, meta, train, test };
+  const meta = runMeta(dataset, settings, result, xStats, yStats);
+  return { result, settings, model, meta, train, test };
+}
+
+const savedRunSchema = z.object({
+  dataset: z.string(),
+  seed: z.number().int().min(0),
+  settings: z.custom<RateSettings>(
+    (v) => typeof v === 'object' && v !== null && 'hidden' in v && 'loss' in v,
+    { error: () => 'the training settings (saved by spikelab train --save)' },
+  ),
+  training: z.custom<TrainResult>(
+    (v) =>
+      typeof v === 'object' &&
+      v !== null &&
+      (v as { schemaVersion?: unknown }).schemaVersion === TRAIN_RESULT_SCHEMA_VERSION,
+    { error: () => `the training record, version ${TRAIN_RESULT_SCHEMA_VERSION}` },
+  ),
+});
+
+/**
+ * The run that produced a saved model (`spikelab train --save`), rebuilt
+ * without training: the same split and scaling from the saved seed and
+ * settings, the saved training record. The model must fit the data set.
+ */
+export function trainRunFromSaved(
+  dataset: Dataset,
+  model: Sequential,
+  meta: Record<string, unknown>,
+  where = 'model',
+): TrainRun {
+  const saved = parse(savedRunSchema, meta, `${where}.meta`, 'INVALID_FILE');
+  if (saved.dataset !== dataset.name) {
+    throw new SpikelabError(
+      'INVALID_ARGUMENT',
+      `${where}: trained on ${saved.dataset}; allowed: a model trained on ${dataset.name}`,
+    );
+  }
+  const { train, test } = prepareSets(dataset, saved.settings, saved.seed);
+  const layers = saved.training.layers;
+  const inputs = model.layers[0]?.spec.inputs;
+  if (inputs !== dataset.features || inputs !== layers[0]) {
+    throw new SpikelabError(
+      'SHAPE_MISMATCH',
+      `${where}: ${inputs} inputs; allowed: ${dataset.features} (the features of ${dataset.name})`,
+    );
+  }
+  return { result: saved.training, settings: saved.settings, model, meta, train, test };
 }

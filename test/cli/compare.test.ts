@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { main } from '../../src/cli/main.ts';
-import { parseReport } from '../../src/harness/report-schema.ts';
+import { type CompareReport, parseReport } from '../../src/harness/report-schema.ts';
 
 async function run(args: string[]) {
   const io = memoryIo();
@@ -103,5 +103,52 @@ describe('spikelab compare', () => {
       '"out/compare"',
     ])
       expect(r.out).toContain(d);
+  });
+
+  describe('--model: a model saved by train --save, compared without training', () => {
+    const dir = outDir();
+    const model = join(dir, 'iris.json');
+    const withoutClock = (text: string) => {
+      const { wallClock: _, ...rest } = parseReport(text) as CompareReport;
+      return rest;
+    };
+
+    it('gives the report of a run that trains (the same split from the saved seed, the saved training record)', async () => {
+      expect((await run(['train', '--dataset', 'iris', '--seed', '2', '--save', model])).code).toBe(
+        0,
+      );
+      const common = ['--timesteps', '40', '--platforms', 'loihi,cpu', '--out', dir, '--json'];
+      const saved = await run(['compare', '--model', model, ...common]);
+      const fresh = await run(['compare', '--dataset', 'iris', '--seed', '2', ...common]);
+      expect(saved.code).toBe(0);
+      expect(withoutClock(saved.out)).toEqual(withoutClock(fresh.out));
+      expect(parseReport(saved.out).wallClock.trainingSeconds).toBeLessThan(0.05);
+    });
+
+    it.each([
+      [
+        ['--dataset', 'digits'],
+        /--dataset: got digits, but .*iris\.json was trained with dataset iris; allowed: iris, or leave it out/,
+      ],
+      [['--seed', '0'], /--seed: got 0, but .* was trained with seed 2; allowed: 2/],
+      [['--epochs', '3'], /--epochs: not with --model \(the model is already trained\)/],
+    ])('contradicting flags %j: one line naming the flag, exit code 2', async (args, message) => {
+      const r = await run(['compare', '--model', model, ...args]);
+      expect(r.code).toBe(2);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(message);
+    });
+
+    it('a model file without its training record, or unreadable, is refused with the reason', async () => {
+      const bare = join(dir, 'bare.json');
+      const file = JSON.parse(readFileSync(model, 'utf8')) as { meta: Record<string, unknown> };
+      delete file.meta.training;
+      writeFileSync(bare, JSON.stringify(file));
+      const r = await run(['compare', '--model', bare]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/bare\.json\.meta\.training: .*the training record, version 1/);
+      const missing = await run(['compare', '--model', join(dir, 'none.json')]);
+      expect(missing.err).toMatch(/^error: --model: cannot read .*none\.json/);
+    });
   });
 });

@@ -5,7 +5,11 @@
  * written to --out, progress on stderr.
  */
 
+import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
+import { loadModelText } from '../../ann/model-io.ts';
+import { SpikelabError } from '../../core/errors.ts';
+import type { Dataset } from '../../data/dataset.ts';
 import { DATASET_NAMES } from '../../data/names.ts';
 import { loadDataset } from '../../data/node/load.ts';
 import { type CompareRun, compare, type StageName } from '../../harness/compare.ts';
@@ -24,7 +28,7 @@ import { NETWORK_SAMPLES } from '../../harness/report-network.ts';
 import { serializeReport } from '../../harness/report-schema.ts';
 import { BACKENDS } from '../../harness/simulate.ts';
 import { ENCODINGS } from '../../harness/spiking-classifier.ts';
-import { settingsFor } from '../../harness/train-rate.ts';
+import { settingsFor, type TrainRun, trainRunFromSaved } from '../../harness/train-rate.ts';
 import { floatFlag, intFlag, intListFlag, namesFlag } from '../flags.ts';
 import type { CliIo } from '../io.ts';
 import { type Progress, progressBar } from '../progress.ts';
@@ -48,6 +52,57 @@ export interface CompareFlags {
   includeNetwork?: boolean;
   out: string;
   json?: boolean;
+  /** A model saved by `spikelab train --save`: compare it without training. */
+  model?: string;
+  /** Flags given on the command line (the others hold their defaults). */
+  explicit?: readonly string[];
+}
+
+/**
+ * The saved model of --model with its training run rebuilt; the data set and
+ * seed come from the model, and flags that would contradict it are refused.
+ */
+function savedRun(flags: CompareFlags): { run: TrainRun; dataset: Dataset; seed: number } {
+  const path = flags.model!;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new SpikelabError(
+      'INVALID_FILE',
+      `--model: cannot read ${path} (${(e as Error).message})`,
+    );
+  }
+  const { model, meta } = loadModelText(text, path);
+  const explicit = flags.explicit ?? [];
+  const clash = ['epochs', 'hidden'].filter((k) => explicit.includes(k));
+  if (clash.length > 0) {
+    throw new SpikelabError(
+      'INVALID_ARGUMENT',
+      `--${clash[0]}: not with --model (the model is already trained); allowed: one or the other`,
+    );
+  }
+  const datasetName = typeof meta.dataset === 'string' ? meta.dataset : flags.dataset;
+  const seed = typeof meta.seed === 'number' ? meta.seed : flags.seed;
+  for (const [flag, given, saved] of [
+    ['dataset', flags.dataset, datasetName],
+    ['seed', flags.seed, seed],
+  ] as const) {
+    if (explicit.includes(flag) && given !== saved) {
+      throw new SpikelabError(
+        'INVALID_ARGUMENT',
+        `--${flag}: got ${given}, but ${path} was trained with ${flag} ${saved}; allowed: ${saved}, or leave it out`,
+      );
+    }
+  }
+  if (!(DATASET_NAMES as readonly string[]).includes(datasetName)) {
+    throw new SpikelabError(
+      'INVALID_FILE',
+      `${path}.meta.dataset: got ${JSON.stringify(datasetName)}; allowed: ${DATASET_NAMES.join(', ')}`,
+    );
+  }
+  const dataset = loadDataset(datasetName, seed);
+  return { run: trainRunFromSaved(dataset, model, meta, path), dataset, seed };
 }
 
 const STAGE_LABEL: Record<StageName, string> = {
@@ -60,7 +115,9 @@ const STAGE_LABEL: Record<StageName, string> = {
 };
 
 export async function runCompare(flags: CompareFlags, io: CliIo): Promise<CompareRun> {
-  const dataset = loadDataset(flags.dataset, flags.seed);
+  const saved = flags.model !== undefined ? savedRun(flags) : null;
+  const dataset = saved?.dataset ?? loadDataset(flags.dataset, flags.seed);
+  const seed = saved?.seed ?? flags.seed;
   const training: Partial<RateSettings> = {};
   if (flags.epochs !== undefined) training.epochs = flags.epochs;
   if (flags.hidden !== undefined) training.hidden = flags.hidden;
@@ -73,7 +130,7 @@ export async function runCompare(flags: CompareFlags, io: CliIo): Promise<Compar
       encoding: flags.encoding,
       percentile: flags.percentile,
       platforms: flags.platforms as (typeof PLATFORM_NAMES)[number][],
-      seed: flags.seed,
+      seed,
       readout: flags.readout,
       maxRateHz: flags.maxRate,
       backend: flags.backend,
@@ -103,7 +160,7 @@ export async function runCompare(flags: CompareFlags, io: CliIo): Promise<Compar
         if (done === total) bar.stop();
       },
     },
-    { onChipWorker: startOnChipWorker },
+    { onChipWorker: startOnChipWorker, ...(saved ? { train: saved.run } : {}) },
   );
   const report = run.report;
   const files = writeReportFiles(report, flags.out);
@@ -190,6 +247,12 @@ export function registerCompare(program: Command, io: CliIo): Command {
     )
     .addOption(
       new Option(
+        '--model <file>',
+        'compare a model saved by `spikelab train --save` instead of training one (its data set and seed are used)',
+      ).default(undefined, 'train one'),
+    )
+    .addOption(
+      new Option(
         '--backend <name>',
         'spiking kernels: auto (WebAssembly SIMD weight rows for fully connected layers), or the engine’s wasm or js backend (same spikes)',
       )
@@ -211,7 +274,10 @@ export function registerCompare(program: Command, io: CliIo): Command {
     .addOption(
       new Option('--json', 'print the JSON report on stdout instead of the tables').default(false),
     )
-    .action(async (flags: CompareFlags) => {
-      await runCompare(flags, io);
+    .action(async (flags: CompareFlags, cmd: Command) => {
+      const explicit = cmd.options
+        .map((o) => o.attributeName())
+        .filter((k) => cmd.getOptionValueSource(k) === 'cli');
+      await runCompare({ ...flags, explicit }, io);
     });
 }
