@@ -49,6 +49,13 @@ describe('the on-chip run in two shares', () => {
     expect(tn?.mappable && tn.onChip?.accuracy).toBeGreaterThan(0.9);
   });
 
+  it('Poisson input split at sample 179: each sample draws its own stream, so the same report', () => {
+    const poisson = { ...options, encoding: 'poisson' as const };
+    const one = compare(digits, poisson, {}, { train }).report;
+    const split = compare(digits, poisson, {}, { train, onChipWorker: inThread([]) }).report;
+    expect(withoutWallClock(split)).toBe(withoutWallClock(one));
+  });
+
   it('a real worker thread takes samples 179–358: the same report', () => {
     const threaded = compare(
       digits,
