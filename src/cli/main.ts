@@ -4,10 +4,26 @@
  * (flags, files, parameters), 1 anything unexpected.
  */
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help, type Option } from 'commander';
 import { isSpikelabError } from '../core/errors.ts';
 import { commands } from './commands/index.ts';
 import { type CliIo, processIo } from './io.ts';
+
+const optionDescription = Help.prototype.optionDescription;
+
+/**
+ * Help that also shows the default of an option whose value is left unset
+ * (`--samples`: all, `--save`: not saved), which commander prints only for
+ * options with a default value.
+ */
+const helpWithEveryDefault = {
+  optionDescription(this: Help, option: Option): string {
+    const text = optionDescription.call(this, option);
+    return option.defaultValue === undefined && option.defaultValueDescription
+      ? `${text} (default: ${option.defaultValueDescription})`
+      : text;
+  },
+};
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('spikelab')
@@ -16,6 +32,7 @@ export function buildProgram(io: CliIo): Command {
     )
     .version('0.1.0')
     .showSuggestionAfterError(true)
+    .configureHelp(helpWithEveryDefault)
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();
   for (const register of commands) {

@@ -40,4 +40,23 @@ describe('spikelab CLI', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
+
+  it.each(['train', 'simulate', 'compare', 'map', 'web'])(
+    '`%s --help` gives every option its default (or says it is required)',
+    async (command) => {
+      const io = memoryIo();
+      expect(await main([command, '--help'], io)).toBe(0);
+      const lines = io.stdout.join('').split('\n');
+      const starts = lines.flatMap((l, i) => (/^\s+-/.test(l) ? [i] : []));
+      expect(starts.length).toBeGreaterThan(1);
+      starts.forEach((start, k) => {
+        const entry = lines
+          .slice(start, starts[k + 1] ?? lines.length)
+          .join(' ')
+          .replace(/\s+/g, ' ');
+        if (/--help/.test(entry)) return;
+        expect(entry, entry.trim().split(/\s+/)[0]).toMatch(/(\(|, )default: |\(required\)/);
+      });
+    },
+  );
 });

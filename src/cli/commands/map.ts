@@ -63,7 +63,7 @@ export function registerMap(program: Command, io: CliIo): Command {
     )
     .argument('<network>', 'cuba | brunel | FILE.json')
     .addOption(
-      new Option('--platform <name>', 'platform to map onto')
+      new Option('--platform <name>', 'platform to map onto (required)')
         .choices(Object.keys(platforms))
         .makeOptionMandatory(),
     )
@@ -80,11 +80,15 @@ export function registerMap(program: Command, io: CliIo): Command {
       1000,
     )
     .option('--seed <N>', 'seed (default: the network’s, 1 for the reference models)', intFlag(0))
-    .option('--n <N>', 'neurons (cuba; fan-in kept at 80; default 4000)', intFlag(3))
-    .option(
-      '--scale <s>',
-      'size factor (brunel; default 1)',
-      floatFlag(0, 100, { exclusiveMin: true }),
+    .addOption(
+      new Option('--n <N>', 'neurons (cuba; fan-in kept at 80)')
+        .argParser(intFlag(3))
+        .default(undefined, '4000'),
+    )
+    .addOption(
+      new Option('--scale <s>', 'size factor (brunel)')
+        .argParser(floatFlag(0, 100, { exclusiveMin: true }))
+        .default(undefined, '1'),
     )
     .option('--json', 'print one JSON object instead of the tables', false)
     .action((target: string, o: MapCliOptions) => {

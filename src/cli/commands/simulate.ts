@@ -115,11 +115,15 @@ export function registerSimulate(program: Command, io: CliIo): Command {
     .command('simulate')
     .description('simulate a reference network (cuba, coba, brunel) or a network JSON file')
     .argument('<network>', `${referenceModels.join(' | ')} | FILE.json`)
-    .option('--n <N>', 'neurons (cuba, coba; fan-in kept at 80)', intFlag(3))
-    .option(
-      '--scale <s>',
-      'size factor (brunel; J scaled to keep the input)',
-      floatFlag(0, 100, { exclusiveMin: true }),
+    .addOption(
+      new Option('--n <N>', 'neurons (cuba, coba; fan-in kept at 80)')
+        .argParser(intFlag(3))
+        .default(undefined, '4000'),
+    )
+    .addOption(
+      new Option('--scale <s>', 'size factor (brunel; J scaled to keep the input)')
+        .argParser(floatFlag(0, 100, { exclusiveMin: true }))
+        .default(undefined, '1'),
     )
     .option(
       '--duration <ms>',
@@ -133,10 +137,10 @@ export function registerSimulate(program: Command, io: CliIo): Command {
       floatFlag(0.01, 1),
     )
     .option('--seed <N>', 'seed (default: the network’s, 1 for the reference models)', intFlag(0))
-    .option(
-      '--v-reset <mV>',
-      'reset potential (brunel; NEST example 0 mV, Brunel Fig. 8 10 mV)',
-      floatFlag(),
+    .addOption(
+      new Option('--v-reset <mV>', 'reset potential (brunel; Brunel 2000 Fig. 8 uses 10 mV)')
+        .argParser(floatFlag())
+        .default(undefined, '0 mV, as the NEST example'),
     )
     .addOption(
       new Option(
@@ -146,7 +150,12 @@ export function registerSimulate(program: Command, io: CliIo): Command {
         .choices(backendNames)
         .default('auto'),
     )
-    .option('--raster <FILE>', 'stream spikes to FILE: CSV if it ends in .csv, else binary')
+    .addOption(
+      new Option(
+        '--raster <FILE>',
+        'stream spikes to FILE: CSV if it ends in .csv, else binary',
+      ).default(undefined, 'not written'),
+    )
     .option('--json', 'print one JSON object instead of the summary', false)
     .action((target: string, o: SimulateCliOptions) => {
       runSimulateCommand(target, o, io);

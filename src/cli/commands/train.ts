@@ -202,10 +202,10 @@ export function registerTrain(program: Command, io: CliIo): Command {
         .default(0),
     )
     .addOption(
-      new Option('--save <file>', 'write the trained model as JSON').default(
-        undefined,
-        'not saved',
-      ),
+      new Option(
+        '--save <file>',
+        'write the trained model as JSON, with its seed and settings (`spikelab compare --model` reads it)',
+      ).default(undefined, 'not saved'),
     )
     .addOption(
       new Option('--json', 'print one JSON object on stdout instead of the table').default(false),

@@ -44,8 +44,7 @@ export const startOnChipWorker: OnChipStarter = (job: OnChipJob): PendingOnChip 
           if (progress > 1) onProgress?.(progress - 1);
         } else if (Date.now() - since > STALL_SECONDS * 1000) {
           void worker.terminate();
-          throw new SpikelabError(
-            'CANCELLED',
+          throw new Error(
             `on-chip worker: no sample finished in ${STALL_SECONDS} s (samples ${job.from}–${job.to - 1}); rerun, or run on one thread without the worker`,
           );
         }
@@ -53,10 +52,9 @@ export const startOnChipWorker: OnChipStarter = (job: OnChipJob): PendingOnChip 
       const reply = receiveMessageOnPort(port1)?.message as Reply | undefined;
       port1.close();
       if (reply === undefined || 'error' in reply) {
-        throw new SpikelabError(
-          reply?.error.code ?? 'CANCELLED',
-          `on-chip worker (samples ${job.from}–${job.to - 1}): ${reply?.error.message ?? 'ended without a result'}`,
-        );
+        // the worker's own error keeps its code (bad input, too large); anything else is internal
+        const message = `on-chip worker (samples ${job.from}–${job.to - 1}): ${reply?.error.message ?? 'ended without a result'}`;
+        throw reply?.error.code ? new SpikelabError(reply.error.code, message) : new Error(message);
       }
       result = reply.part;
       onProgress?.(job.to - job.from);
