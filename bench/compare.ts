@@ -108,8 +108,10 @@ const sim = last.snn.applicable ? last.snn : null;
 console.log(
   `\n${samples} samples × ${timesteps} ticks; ${sim ? `${(sim.counts.synapticEventsPerInference * samples).toExponential(3)} synaptic events, ${(w((x) => x.snnSecondsPerSample ?? 0) * 1e3).toFixed(2)} ms per sample (${last.wallClock.snnBackend})` : 'no spiking side'}`,
 );
+// The target is the time a user waits; CPU time adds both cores' work (the
+// TrueNorth deployment's samples run on two threads) and is shown beside it.
 console.log(
-  `target: whole run < 60 s — wall ${wall < 60 ? 'met' : 'missed'} (${wall.toFixed(1)} s), CPU ${cpu < 60 ? 'met' : 'missed'} (${cpu.toFixed(1)} s)`,
+  `target: whole run < 60 s of wall time on 2 cores — ${wall < 60 ? 'met' : 'missed'} (${wall.toFixed(1)} s; CPU time over both cores ${cpu.toFixed(1)} s)`,
 );
 
 if (baselineSamples > 0) {
