@@ -167,6 +167,8 @@ export interface CompareContext {
    * as on one thread.
    */
   onChipWorker?: OnChipStarter;
+  /** Least work (samples × ticks × deployed neurons) worth a worker (default ON_CHIP_WORKER_MIN_WORK). */
+  onChipWorkerMinWork?: number;
 }
 
 /**
@@ -176,8 +178,13 @@ export interface CompareContext {
  * finished 0.04 s after this thread's 13.1 s share).
  */
 const ON_CHIP_MAIN_SHARE = 0.5;
-/** Below this many samples a worker's start-up costs more than it saves. */
-const ON_CHIP_WORKER_MIN_SAMPLES = 200;
+/**
+ * Work (samples × ticks × deployed neurons) below which a worker's start-up,
+ * about a second of loading modules and building its deployment, costs more
+ * than half the run saves: the run costs ≈ 7 ns per neuron and tick, all
+ * included (MNIST: 2,000 × 100 × 15,850 = 3.2·10⁹, ≈ 23 s; digits: 4·10⁷).
+ */
+export const ON_CHIP_WORKER_MIN_WORK = 5e8;
 
 /** Runs the comparison on `dataset`. */
 export function compare(
@@ -280,7 +287,12 @@ export function compare(
     st.mapping.start();
     const tn = runs.find((r) => r.name === 'truenorth' && r.deployment !== null);
     let pending: PendingOnChip | null = null;
-    if (tn && reuse.onChipWorker && n >= ON_CHIP_WORKER_MIN_SAMPLES) {
+    const work = tn ? n * o.timesteps * tn.deployment!.network.size : 0;
+    if (
+      tn &&
+      reuse.onChipWorker &&
+      work >= (reuse.onChipWorkerMinWork ?? ON_CHIP_WORKER_MIN_WORK)
+    ) {
       const from = Math.floor(n * ON_CHIP_MAIN_SHARE);
       pending = reuse.onChipWorker({
         classifier: conversion.classifier,

@@ -79,6 +79,7 @@ describe('spikelab compare', () => {
       /--percentile.*'0' is invalid\. Allowed: a finite number > 0 and ≤ 100/,
     ],
     [['--percentile', '100.5'], /--percentile.*'100\.5' is invalid/],
+    [['--threads', '3'], /--threads.*'3' is invalid\. Allowed: an integer in \[1, 2\]/],
   ])(
     'bad input %j: one line naming the flag and what is allowed, exit code 2',
     async (args, message) => {

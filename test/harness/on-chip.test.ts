@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/data/dataset.ts';
 import { loadDataset } from '../../src/data/node/load.ts';
-import { compare } from '../../src/harness/compare.ts';
+import { compare, ON_CHIP_WORKER_MIN_WORK } from '../../src/harness/compare.ts';
 import { startOnChipWorker } from '../../src/harness/node/on-chip-worker.ts';
 import { type OnChipJob, type OnChipStarter, runOnChipJob } from '../../src/harness/on-chip.ts';
 import { type CompareReport, serializeReport } from '../../src/harness/report-schema.ts';
@@ -42,7 +42,12 @@ beforeAll(() => {
 describe('the on-chip run in two shares', () => {
   it('split in this thread at sample 179 of 359: the same report (accuracy, packets, hops, worst tick, energy)', () => {
     const jobs: OnChipJob[] = [];
-    const split = compare(digits, options, {}, { train, onChipWorker: inThread(jobs) }).report;
+    const split = compare(
+      digits,
+      options,
+      {},
+      { train, onChipWorker: inThread(jobs), onChipWorkerMinWork: 0 },
+    ).report;
     expect(jobs.map((j) => [j.from, j.to])).toEqual([[179, 359]]);
     expect(withoutWallClock(split)).toBe(withoutWallClock(single));
     const tn = single.snn.applicable ? single.snn.hardware.truenorth : null;
@@ -52,7 +57,12 @@ describe('the on-chip run in two shares', () => {
   it('Poisson input split at sample 179: each sample draws its own stream, so the same report', () => {
     const poisson = { ...options, encoding: 'poisson' as const };
     const one = compare(digits, poisson, {}, { train }).report;
-    const split = compare(digits, poisson, {}, { train, onChipWorker: inThread([]) }).report;
+    const split = compare(
+      digits,
+      poisson,
+      {},
+      { train, onChipWorker: inThread([]), onChipWorkerMinWork: 0 },
+    ).report;
     expect(withoutWallClock(split)).toBe(withoutWallClock(one));
   });
 
@@ -61,7 +71,7 @@ describe('the on-chip run in two shares', () => {
       digits,
       options,
       {},
-      { train, onChipWorker: startOnChipWorker },
+      { train, onChipWorker: startOnChipWorker, onChipWorkerMinWork: 0 },
     ).report;
     expect(withoutWallClock(threaded)).toBe(withoutWallClock(single));
   });
@@ -80,7 +90,7 @@ describe('the on-chip run in two shares', () => {
             progress.push(done);
           },
         },
-        { train, ...(onChipWorker ? { onChipWorker } : {}) },
+        { train, onChipWorkerMinWork: 0, ...(onChipWorker ? { onChipWorker } : {}) },
       );
       expect(stages).toEqual([
         'training',
@@ -95,10 +105,15 @@ describe('the on-chip run in two shares', () => {
     }
   });
 
-  it('fewer than 200 samples stay on one thread (a worker would cost more than it saves)', () => {
+  it('digits by default stay on one thread: 359 × 40 ticks × 1,135 neurons is far below the work a worker pays for', () => {
     const jobs: OnChipJob[] = [];
-    compare(digits, { ...options, samples: 199 }, {}, { train, onChipWorker: inThread(jobs) });
+    const r = compare(digits, options, {}, { train, onChipWorker: inThread(jobs) });
     expect(jobs).toHaveLength(0);
+    expect(withoutWallClock(r.report)).toBe(withoutWallClock(single));
+    const tn = r.report.snn.applicable ? r.report.snn.hardware.truenorth : null;
+    const neurons = tn?.mappable ? tn.onChip?.deployment?.neurons.deployed : undefined;
+    expect(neurons).toBe(1135);
+    expect(359 * 40 * neurons!).toBeLessThan(ON_CHIP_WORKER_MIN_WORK);
   });
 
   it("a worker's failure surfaces as an error naming the worker and its samples", () => {

@@ -54,6 +54,8 @@ export interface CompareFlags {
   json?: boolean;
   /** A model saved by `spikelab train --save`: compare it without training. */
   model?: string;
+  /** 2: a worker thread takes half of the TrueNorth deployment's samples; 1: everything on one thread. */
+  threads: number;
   /** Flags given on the command line (the others hold their defaults). */
   explicit?: readonly string[];
 }
@@ -160,7 +162,10 @@ export async function runCompare(flags: CompareFlags, io: CliIo): Promise<Compar
         if (done === total) bar.stop();
       },
     },
-    { onChipWorker: startOnChipWorker, ...(saved ? { train: saved.run } : {}) },
+    {
+      ...(flags.threads > 1 ? { onChipWorker: startOnChipWorker } : {}),
+      ...(saved ? { train: saved.run } : {}),
+    },
   );
   const report = run.report;
   const files = writeReportFiles(report, flags.out);
@@ -258,6 +263,14 @@ export function registerCompare(program: Command, io: CliIo): Command {
       )
         .choices(BACKENDS)
         .default('auto'),
+    )
+    .addOption(
+      new Option(
+        '--threads <n>',
+        'threads: 2 shares the TrueNorth deployment’s samples with a worker thread (same report), 1 runs everything on one',
+      )
+        .argParser(intFlag(1, 2))
+        .default(2),
     )
     .addOption(
       new Option(

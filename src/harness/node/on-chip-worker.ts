@@ -1,8 +1,7 @@
 /**
  * Runs a share of the TrueNorth deployment's samples on a worker thread
  * (Node's worker_threads), for `compare` on a 2-core machine: the worker
- * simulates its share while this thread simulates the float network and
- * its own share. `wait()` blocks (Atomics.wait) until the worker is done,
+ * simulates its share while this thread simulates its own. `wait()` blocks (Atomics.wait) until the worker is done,
  * so `compare` stays synchronous; a worker that makes no progress for
  * `STALL_SECONDS` is stopped with an error rather than waited on forever.
  */
@@ -45,7 +44,7 @@ export const startOnChipWorker: OnChipStarter = (job: OnChipJob): PendingOnChip 
         } else if (Date.now() - since > STALL_SECONDS * 1000) {
           void worker.terminate();
           throw new Error(
-            `on-chip worker: no sample finished in ${STALL_SECONDS} s (samples ${job.from}–${job.to - 1}); rerun, or run on one thread without the worker`,
+            `on-chip worker: no sample finished in ${STALL_SECONDS} s (samples ${job.from}–${job.to - 1}); rerun, or run on one thread (spikelab compare --threads 1)`,
           );
         }
       }
