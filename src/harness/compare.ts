@@ -191,31 +191,31 @@ export function compare(
   dataset: Dataset,
   options: CompareOptions = {},
   cb: CompareCallbacks = {},
-  reuse: CompareContext = {},
+  context: CompareContext = {},
 ): CompareRun {
   const o = resolveCompareOptions(options);
   const clock = new StageClock();
   const st = clock.stages;
 
   cb.onStage?.('training');
-  if (reuse.train && o.training && Object.keys(o.training).length > 0) {
+  if (context.train && o.training && Object.keys(o.training).length > 0) {
     throw new SpikelabError(
       'INVALID_ARGUMENT',
-      `training: got ${Object.keys(o.training).join(', ')} with an already trained network (reuse.train); allowed: one or the other`,
+      `training: got ${Object.keys(o.training).join(', ')} with an already trained network (context.train); allowed: one or the other`,
     );
   }
-  const settings = reuse.train?.settings ?? settingsFor(dataset.name, o.training ?? {});
+  const settings = context.train?.settings ?? settingsFor(dataset.name, o.training ?? {});
   if (
-    reuse.train &&
-    (reuse.train.result.seed !== o.seed || reuse.train.result.dataset !== dataset.name)
+    context.train &&
+    (context.train.result.seed !== o.seed || context.train.result.dataset !== dataset.name)
   ) {
     throw new SpikelabError(
       'INVALID_ARGUMENT',
-      `reuse.train: trained on ${reuse.train.result.dataset} with seed ${reuse.train.result.seed}; allowed: a run on ${dataset.name} with seed ${o.seed}`,
+      `context.train: trained on ${context.train.result.dataset} with seed ${context.train.result.seed}; allowed: a run on ${dataset.name} with seed ${o.seed}`,
     );
   }
   st.training.start();
-  const train = reuse.train ?? trainOnDataset(dataset, settings, o.seed, cb);
+  const train = context.train ?? trainOnDataset(dataset, settings, o.seed, cb);
   st.training.stop();
 
   const n = Math.min(o.samples ?? Number.POSITIVE_INFINITY, train.result.testSamples);
@@ -290,11 +290,11 @@ export function compare(
     const work = tn ? n * o.timesteps * tn.deployment!.network.size : 0;
     if (
       tn &&
-      reuse.onChipWorker &&
-      work >= (reuse.onChipWorkerMinWork ?? ON_CHIP_WORKER_MIN_WORK)
+      context.onChipWorker &&
+      work >= (context.onChipWorkerMinWork ?? ON_CHIP_WORKER_MIN_WORK)
     ) {
       const from = Math.floor(n * ON_CHIP_MAIN_SHARE);
-      pending = reuse.onChipWorker({
+      pending = context.onChipWorker({
         classifier: conversion.classifier,
         x: rate.testX,
         y: Int32Array.from({ length: n }, (_, s) => train.test.labels![s]!),

@@ -18,6 +18,7 @@ describe('AdamSimd (WebAssembly f64x2) against adamUpdate', () => {
       Float32Array.from({ length: n }, () => rng.normal() * 10 ** (rng.int(13) - 8));
     const w = sizes.map(draw);
     const wSimd = w.map((a) => a.slice());
+    const start = w.map((a) => a.slice());
     const m = sizes.map((n) => new Float32Array(n));
     const v = sizes.map((n) => new Float32Array(n));
     const simd = new AdamSimd(sizes);
@@ -39,6 +40,6 @@ describe('AdamSimd (WebAssembly f64x2) against adamUpdate', () => {
       expect(Array.from(simd.v[k]!), `second moment ${k}`).toEqual(Array.from(v[k]!));
     });
     // the parameters did move: the test compares updates, not two copies of the start
-    expect(wSimd[3]!.some((x, i) => x !== w[3]![i] || m[3]![i] !== 0)).toBe(true);
+    expect(wSimd[3]!.filter((x, i) => x !== start[3]![i]).length).toBeGreaterThan(300);
   });
 });
