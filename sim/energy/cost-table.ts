@@ -1,9 +1,11 @@
 /**
  * Energy cost tables and the one function that turns event counts into joules.
  *
- * Energy = Σ_kind count(kind) × cost(kind) + static power per chip × chips × seconds.
+ * Energy = Σ_kind count(kind) × cost(kind) + static power per chip × seconds, the
+ * static term charged for the cores a run occupies (and, beside it, for the
+ * whole chips it touches).
  * Counting happens where events happen (hardware counters, rate-engine kernels);
- * this function runs afterwards, never inside a tick loop (GUIDE §2).
+ * this function runs afterwards, never inside a tick loop.
  *
  * Every cost carries its provenance: `verified` (read against the primary
  * paper or a verbatim transcription of it), `derived` (arithmetic on verified
@@ -14,6 +16,8 @@
  * energy of a run that has such events is reported as incomplete, never
  * filled with an invented number).
  */
+
+import type { TimeModel } from './time-model.ts';
 
 /** The kinds of events a cost table can price. */
 export const EVENT_KINDS = [
@@ -70,24 +74,46 @@ export interface EnergyTable {
   readonly perEvent: Readonly<Partial<Record<EventKind, CostEntry>>>;
   /** Static power per chip in watts (null joules when unknown). */
   readonly staticWattsPerChip: CostEntry;
+  /**
+   * Cores that share one chip's static power: a network on k of them is
+   * charged k / coresPerChip of it ("used cores"), as a chip shared by
+   * several networks would be.
+   */
+  readonly coresPerChip: { readonly count: number; readonly source: string };
+  /** How long a run takes on the device (time-model.ts). */
+  readonly time: TimeModel;
 }
 
-/** Event counts of a run, plus what static power needs (time and chips). */
+/** Event counts of a run, plus what static power needs (time, chips and cores). */
 export interface EnergyCounts {
   readonly events: Readonly<Partial<Record<EventKind, number>>>;
-  /** Duration of the run in seconds (simulated time at real-time operation). */
+  /** Duration of the run on the device in seconds (its time model's). */
   readonly seconds: number;
-  /** Chips powered during the run. */
+  /** Chips the run touches. */
   readonly chips: number;
+  /** Cores the run occupies (at most chips × coresPerChip). */
+  readonly cores: number;
 }
 
 export interface EnergyReport {
-  /** Σ of the priced terms (J). When `complete` is false this is a lower bound. */
+  /** Σ count × cost over the priced kinds (J). */
+  readonly dynamicJoules: number;
+  /**
+   * Static power × seconds, pro-rated to the cores occupied (`usedCores`)
+   * and for every chip touched (`wholeChips`); null when the table has no
+   * static figure (then `static` is among `unpriced`).
+   */
+  readonly staticJoules: { readonly usedCores: number | null; readonly wholeChips: number | null };
+  /** dynamicJoules + staticJoules.usedCores: a lower bound when `complete` is false. */
   readonly joules: number;
-  /** Joules per priced kind, plus `static`. Kinds with zero count are left out. */
+  /** The run's duration the static terms were charged for. */
+  readonly seconds: number;
+  /** Joules per priced kind of event (dynamic only). Kinds with zero count are left out. */
   readonly breakdown: Readonly<Record<string, number>>;
   /** The table's report-facing source line. */
   readonly source: string;
+  /** Where the static power figure comes from. */
+  readonly staticSource: string;
   readonly table: string;
   /** False when a counted kind (or static power) has no published cost. */
   readonly complete: boolean;
@@ -106,13 +132,14 @@ export function unknownCost(note: string): CostEntry {
 }
 
 /**
- * Energy of a run from its counts and a cost table: Σ count × cost per kind plus
- * static power × chips × seconds. Pure: same inputs, same report.
+ * Energy of a run from its counts and a cost table: Σ count × cost per kind
+ * (dynamic), plus static power × seconds for the cores used and for whole
+ * chips. Pure: same inputs, same report.
  */
 export function computeEnergy(counts: EnergyCounts, table: EnergyTable): EnergyReport {
   const breakdown: Record<string, number> = {};
   const unpriced: string[] = [];
-  let joules = 0;
+  let dynamic = 0;
   for (const kind of EVENT_KINDS) {
     const n = counts.events[kind] ?? 0;
     if (n === 0) continue;
@@ -124,22 +151,30 @@ export function computeEnergy(counts: EnergyCounts, table: EnergyTable): EnergyR
     if (entry.status === 'included' || entry.joules === null) continue;
     const e = n * entry.joules;
     breakdown[kind] = e;
-    joules += e;
+    dynamic += e;
   }
   const st = table.staticWattsPerChip;
+  let usedCores: number | null = 0;
+  let wholeChips: number | null = 0;
   if (counts.seconds > 0 && counts.chips > 0) {
     if (st.status === 'unknown' || st.joules === null) {
+      usedCores = null;
+      wholeChips = null;
       if (st.status !== 'included') unpriced.push('static');
     } else {
-      const e = st.joules * counts.chips * counts.seconds;
-      breakdown['static'] = e;
-      joules += e;
+      const chipSeconds = st.joules * counts.seconds;
+      wholeChips = chipSeconds * counts.chips;
+      usedCores = (chipSeconds * counts.cores) / table.coresPerChip.count;
     }
   }
   return {
-    joules,
+    dynamicJoules: dynamic,
+    staticJoules: { usedCores, wholeChips },
+    joules: dynamic + (usedCores ?? 0),
+    seconds: counts.seconds,
     breakdown,
     source: table.source,
+    staticSource: st.source,
     table: table.id,
     complete: unpriced.length === 0,
     unpriced,

@@ -24,11 +24,18 @@
 
 import type { EnergyTable } from './cost-table.ts';
 import { included, unknownCost } from './cost-table.ts';
+import type { FixedTickTime } from './time-model.ts';
 
 const HOPPNER_2019 =
   'Höppner et al. 2019, IEEE TCAS-I 66:2973 (arXiv:1903.08941), comparison table; quoted by nengo/keras-spiking model_energy.py';
 const PAINKRAS_2013 =
   'Painkras et al. 2013, IEEE JSSC 48:1943; quoted by SpiNNFrontEndCommon compute_energy_used.py';
+
+/** sPyNNaker runs a 1 ms timer tick in real time (Furber et al. 2014, Proc. IEEE 102:652). */
+const REAL_TIME_TICK: FixedTickTime = {
+  kind: 'fixed-tick',
+  tick: { value: 1e-3, status: 'verified', source: 'Furber et al. 2014, Proc. IEEE 102:652' },
+};
 
 export const spinnaker1Energy: EnergyTable = {
   id: 'spinnaker',
@@ -55,18 +62,29 @@ export const spinnaker1Energy: EnergyTable = {
     source: PAINKRAS_2013,
     note: 'idle chip 360 mW; a fully active chip is ≈1 W (same source)',
   },
+  coresPerChip: {
+    count: 16,
+    source:
+      'Furber et al. 2014, Proc. IEEE 102:652: 18 cores, 16 for applications (the monitor and spare cores are charged to them)',
+  },
+  time: REAL_TIME_TICK,
 };
 
 export const spinnaker2Energy: EnergyTable = {
   id: 'spinnaker2',
   name: 'SpiNNaker 2 (22 nm FDSOI, Cortex-M4F)',
   source:
-    'no published per-event energy of the 22 nm chip found (Höppner et al. 2021 checked via GUIDE §4.3)',
+    'no published per-event energy of the 22 nm chip found (Höppner et al. 2021, arXiv:2103.08392)',
   perEvent: {
     neuronUpdate: unknownCost('not published for the 22 nm chip'),
     synapticEvent: unknownCost('not published for the 22 nm chip'),
   },
   staticWattsPerChip: unknownCost('not published for the 22 nm chip'),
+  coresPerChip: {
+    count: 152,
+    source: 'Höppner et al. 2021, arXiv:2103.08392: 152 processing elements',
+  },
+  time: REAL_TIME_TICK,
 };
 
 /** The 28 nm DVFS test chip, not the production SpiNNaker 2: for sensitivity studies only. */
@@ -80,4 +98,9 @@ export const spinnaker2PrototypeEnergy: EnergyTable = {
     synapticEvent: { joules: 0.45e-9, status: 'secondary', source: HOPPNER_2019 },
   },
   staticWattsPerChip: unknownCost('not given with these figures'),
+  coresPerChip: {
+    count: 152,
+    source: 'as SpiNNaker 2 (unused: the static power of this table is unpriced)',
+  },
+  time: REAL_TIME_TICK,
 };

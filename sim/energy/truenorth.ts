@@ -18,6 +18,7 @@
 
 import type { EnergyTable } from './cost-table.ts';
 import { included, unknownCost } from './cost-table.ts';
+import type { TimeModel } from './time-model.ts';
 
 /** Neurons on one chip (4,096 cores × 256), AKO15 abstract. */
 const NEURONS_PER_CHIP = 4096 * 256;
@@ -69,6 +70,13 @@ export const TRUENORTH_EVENT_J = TRUENORTH_MARGINAL_EVENT_J - SWEEP_HOP_J_PER_EV
 export const TRUENORTH_CHIP_CROSSING_J = 26e-12 * PACKET_BITS; // 832 pJ
 
 const FIG17 = 'Akopyan et al. 2015, IEEE TCAD 34:1537, Fig. 17';
+const MER14 = 'Merolla et al. 2014, Science 345:668';
+
+/** "1ms time steps set by a global 1kHz clock" (MER14 p. 4): the chip runs in real time whatever its load. */
+const TRUENORTH_TIME: TimeModel = {
+  kind: 'fixed-tick',
+  tick: { value: 1e-3, status: 'verified', source: `${MER14}, p. 4` },
+};
 const S4 = 'Merolla et al. 2014, Science 345:668, Fig. S4';
 
 export const truenorthEnergy: EnergyTable = {
@@ -118,4 +126,6 @@ export const truenorthEnergy: EnergyTable = {
     source: FIG17,
     note: 'zero-rate intercept 64.4 mW at 0.8 V; consistent with the 42 mW measured at 0.70 V, 0 Hz (Akopyan 2015 §VII)',
   },
+  coresPerChip: { count: NEURONS_PER_CHIP / 256, source: `${MER14}: 4,096 neurosynaptic cores` },
+  time: TRUENORTH_TIME,
 };

@@ -16,6 +16,11 @@
  * when SpiNNaker processes the incoming packet's synaptic row (delays are
  * applied afterwards, in the target's input ring buffer).
  *
+ * With a step cost (a platform whose time step ends when its busiest core
+ * is done, time-model.ts `busiest-core`), it also sums, tick by tick, the
+ * seconds of the busiest core: its neuron updates, its synaptic events and
+ * its spiking neurons at the per-event times.
+ *
  * Runs accumulate: after the engine's `reset()` (one run per input sample,
  * say) the next run's tick t is counted after the ticks already seen, so
  * one report covers every sample and energy per inference is its energy
@@ -25,6 +30,7 @@
  */
 
 import { SpikelabError } from '../../src/core/errors.ts';
+import type { CoreStepCost } from '../energy/time-model.ts';
 import type { SpikeListener } from './network-shape.ts';
 import type { TrafficPlan } from './traffic.ts';
 
@@ -44,6 +50,8 @@ export interface CounterSnapshot {
   readonly worstTick: number;
   readonly tickSpikes: Float64Array;
   readonly tickEvents: Float64Array;
+  /** Σ over ticks of (busiest core's seconds − the slowest idle core's); 0 without a step cost. */
+  readonly busyExtraSeconds: number;
 }
 
 const TOTALS = [
@@ -82,6 +90,11 @@ export class HardwareCounter implements SpikeListener {
 
   private tickSpikeSeries: Float64Array;
   private tickEventSeries: Float64Array;
+  /** Step cost: each core's seconds per tick without events, their maximum, and the excess of busy ticks over it. */
+  private readonly coreBaseSeconds: Float64Array | null;
+  private readonly maxBaseSeconds: number;
+  private busyExtraSeconds = 0;
+  private readonly tickCoreSpikes: Float64Array;
   private readonly tickLoad: Float64Array;
   private readonly tickTouched: Uint32Array;
   private readonly tickStamp: Int32Array;
@@ -90,9 +103,24 @@ export class HardwareCounter implements SpikeListener {
   /** Ticks of the runs before the last reset: tick t of the current run is counted as base + t. */
   private base = 0;
 
-  constructor(readonly plan: TrafficPlan) {
+  constructor(
+    readonly plan: TrafficPlan,
+    readonly stepCost: CoreStepCost | null = null,
+  ) {
     const c = plan.cores;
     this.neuronSpikes = new Float64Array(plan.neurons);
+    let maxBase = 0;
+    if (stepCost) {
+      this.coreBaseSeconds = new Float64Array(c);
+      for (let k = 0; k < c; k++) {
+        this.coreBaseSeconds[k] = plan.updatesPerCore[k]! * stepCost.perNeuronUpdate;
+        maxBase = Math.max(maxBase, this.coreBaseSeconds[k]!);
+      }
+    } else {
+      this.coreBaseSeconds = null;
+    }
+    this.maxBaseSeconds = maxBase;
+    this.tickCoreSpikes = new Float64Array(stepCost ? c : 0);
     this.tickLoad = new Float64Array(c);
     this.tickTouched = new Uint32Array(c);
     this.tickStamp = new Int32Array(c).fill(-1);
@@ -105,8 +133,9 @@ export class HardwareCounter implements SpikeListener {
     if (tick !== this.openTick) this.advanceTo(tick);
     const p = this.plan;
     const ps = p.perSpike;
-    const { eventStart, eventCore, eventCount, relaySpikes, relayCore } = p;
-    const { neuronSpikes, tickStamp, tickLoad, tickTouched } = this;
+    const { eventStart, eventCore, eventCount, relaySpikes, relayCore, coreOf } = p;
+    const { neuronSpikes, tickStamp, tickLoad, tickTouched, tickCoreSpikes } = this;
+    const timed = this.coreBaseSeconds !== null;
     // totals in locals, written back once: fields would be stored per spike
     let packets = 0;
     let deliveries = 0;
@@ -127,6 +156,16 @@ export class HardwareCounter implements SpikeListener {
       h2 += ps.hopsAxis[3 * v + 2]!;
       chipCrossings += ps.chipCrossings[v]!;
       events += ps.synapticEvents[v]!;
+      if (timed) {
+        const own = coreOf[v]!;
+        if (tickStamp[own] !== tick) {
+          tickStamp[own] = tick;
+          tickLoad[own] = 0;
+          tickCoreSpikes[own] = 0;
+          tickTouched[touched++] = own;
+        }
+        tickCoreSpikes[own]!++;
+      }
       const r = relaySpikes[v]!;
       const last = eventStart[v + 1]!;
       for (let e = eventStart[v]!; e <= last; e++) {
@@ -137,6 +176,7 @@ export class HardwareCounter implements SpikeListener {
         if (tickStamp[core] !== tick) {
           tickStamp[core] = tick;
           tickLoad[core] = 0;
+          if (timed) tickCoreSpikes[core] = 0;
           tickTouched[touched++] = core;
         }
         tickLoad[core]! += m;
@@ -193,6 +233,7 @@ export class HardwareCounter implements SpikeListener {
       worstTick: this.worstTick,
       tickSpikes: this.tickSpikeSeries.slice(0, this.ticks),
       tickEvents: this.tickEventSeries.slice(0, this.ticks),
+      busyExtraSeconds: this.busyExtraSeconds,
     };
   }
 
@@ -214,6 +255,7 @@ export class HardwareCounter implements SpikeListener {
     this.closeTick();
     this.openTick = -1;
     for (const k of TOTALS) this[k] += s.totals[k];
+    this.busyExtraSeconds += s.busyExtraSeconds;
     for (let a = 0; a < 3; a++) this.hopsByAxis[a]! += s.hopsByAxis[a]!;
     for (let v = 0; v < s.neurons; v++) this.neuronSpikes[v]! += s.neuronSpikes[v]!;
     const offset = this.ticks;
@@ -236,6 +278,20 @@ export class HardwareCounter implements SpikeListener {
   /** Updates of relay (splitter) neurons: hardware-only. */
   get relayNeuronUpdates(): number {
     return this.ticks * (this.plan.updatesPerTick - this.plan.networkUpdatesPerTick);
+  }
+
+  /**
+   * With a step cost: Σ over the ticks so far of the busiest core's seconds
+   * in that tick (call `finish` first); null without one.
+   */
+  get busiestCoreSeconds(): number | null {
+    if (this.coreBaseSeconds === null) return null;
+    return this.ticks * this.maxBaseSeconds + this.busyExtraSeconds;
+  }
+
+  /** With a step cost: the seconds of a tick without spikes (the slowest core's neuron updates); null without one. */
+  get idleStepSeconds(): number | null {
+    return this.coreBaseSeconds === null ? null : this.maxBaseSeconds;
   }
 
   coreNeuronUpdates(core: number): number {
@@ -314,6 +370,9 @@ export class HardwareCounter implements SpikeListener {
   }
 
   private closeTick(): void {
+    const base = this.coreBaseSeconds;
+    const cost = this.stepCost;
+    let busiest = this.maxBaseSeconds;
     for (let i = 0; i < this.nTouched; i++) {
       const c = this.tickTouched[i]!;
       if (this.tickLoad[c]! > this.worstLoad) {
@@ -321,7 +380,15 @@ export class HardwareCounter implements SpikeListener {
         this.worstCore = c;
         this.worstTick = this.openTick;
       }
+      if (base !== null) {
+        const t =
+          base[c]! +
+          this.tickLoad[c]! * cost!.perSynapticEvent +
+          this.tickCoreSpikes[c]! * cost!.perSpike;
+        if (t > busiest) busiest = t;
+      }
     }
+    this.busyExtraSeconds += busiest - this.maxBaseSeconds;
     this.nTouched = 0;
   }
 

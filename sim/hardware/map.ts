@@ -6,6 +6,7 @@
  */
 
 import { SpikelabError } from '../../src/core/errors.ts';
+import { coreStepCost } from '../energy/time-model.ts';
 import { buildConnectivity, type Connectivity } from './connectivity.ts';
 import { HardwareCounter } from './event-counter.ts';
 import { describeProjection, type NetworkShape } from './network-shape.ts';
@@ -73,8 +74,10 @@ export function mapNetwork(
 }
 
 /** A fresh spike listener counting the mapped network's hardware events. */
+/** A counter for `mapped`; it also times each tick's busiest core where the chip's steps end with it (Loihi). */
 export function createCounter(mapped: MappedNetwork): HardwareCounter {
-  return new HardwareCounter(mapped.traffic);
+  const t = mapped.platform.energy.time;
+  return new HardwareCounter(mapped.traffic, t.kind === 'busiest-core' ? coreStepCost(t) : null);
 }
 
 /** Delays beyond what the platform can hold are refused, naming the projection. */

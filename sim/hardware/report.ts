@@ -3,12 +3,14 @@
  * and what the comparison harness reads. Written by this one function.
  */
 
+import { SpikelabError } from '../../src/core/errors.ts';
 import {
   computeEnergy,
   type EnergyCounts,
   type EnergyReport,
   type EnergyTable,
 } from '../energy/cost-table.ts';
+import { barrierSeconds, timeSource } from '../energy/time-model.ts';
 import type { HardwareCounter } from './event-counter.ts';
 import type { MappedNetwork } from './map.ts';
 import { type PlacementSummary, summarisePlacement } from './placement.ts';
@@ -70,6 +72,8 @@ export interface HardwareReport {
     readonly chipsOverLimit: number;
   } | null;
   readonly placement: PlacementSummary;
+  /** How long the run takes on the chip: its time model's seconds, and their ratio to simulated time. */
+  readonly time: RunTime;
   readonly energy: EnergyReport;
   /** TrueNorth: what the mapping changed to fit the chip (relays, quantisation). */
   readonly transform?: TrueNorthTransformReport;
@@ -77,8 +81,68 @@ export interface HardwareReport {
   readonly deployment?: DeploymentReport;
 }
 
-/** The energy-relevant counts of a run. */
-export function energyCounts(mapped: MappedNetwork, counter: HardwareCounter): EnergyCounts {
+export interface RunTime {
+  /** Seconds of the run on the chip (what static power is charged for). */
+  readonly seconds: number;
+  readonly model: 'fixed-tick' | 'busiest-core';
+  /** seconds ÷ simulated seconds: 1 for a real-time chip, below 1 when it runs faster. */
+  readonly realTimeFactor: number;
+  /** True when part of the time has no published figure (Loihi's barrier across chips): a lower bound. */
+  readonly lowerBound: boolean;
+  readonly source: string;
+}
+
+/** Router nodes (Loihi tiles) holding at least one used core. */
+function nodesUsed(mapped: MappedNetwork): number {
+  const p = mapped.placement;
+  return new Set(p.coreNode.subarray(0, p.totalCores)).size;
+}
+
+/**
+ * The run's duration on the chip, by its time model: fixed ticks, or the
+ * busiest core's seconds of each tick plus the barrier. `extraTicks` are
+ * ticks the chip runs beyond those counted (a deployment's latency).
+ */
+export function runTime(mapped: MappedNetwork, counter: HardwareCounter, extraTicks = 0): RunTime {
+  const t = mapped.platform.energy.time;
+  const ticks = counter.ticks + extraTicks;
+  const simulated = (ticks * mapped.platform.timing.tickMs) / 1000;
+  const source = timeSource(t);
+  if (t.kind === 'busiest-core') {
+    const busiest = counter.busiestCoreSeconds;
+    if (busiest === null) {
+      throw new SpikelabError(
+        'INVALID_ARGUMENT',
+        `counter: counted without a step cost; allowed: a counter from createCounter(mapped) for ${mapped.platform.name}, whose steps end with the busiest core`,
+      );
+    }
+    const barrier = barrierSeconds(t, nodesUsed(mapped));
+    // extra ticks are idle steps: neuron updates and the barrier only
+    const seconds = busiest + extraTicks * counter.idleStepSeconds! + ticks * barrier.seconds;
+    return {
+      seconds,
+      model: 'busiest-core',
+      realTimeFactor: simulated > 0 ? seconds / simulated : 0,
+      lowerBound: barrier.lowerBound,
+      source,
+    };
+  }
+  if (t.kind !== 'fixed-tick') {
+    throw new SpikelabError(
+      'INVALID_ARGUMENT',
+      `${mapped.platform.name}: time model ${t.kind}; allowed: fixed-tick or busiest-core for a chip`,
+    );
+  }
+  const seconds = ticks * t.tick.value;
+  return { seconds, model: 'fixed-tick', realTimeFactor: 1, lowerBound: false, source };
+}
+
+/** The energy-relevant counts of a run (`extraTicks` as in runTime). */
+export function energyCounts(
+  mapped: MappedNetwork,
+  counter: HardwareCounter,
+  extraTicks = 0,
+): EnergyCounts {
   return {
     events: {
       neuronUpdate: counter.neuronUpdates + counter.relayNeuronUpdates,
@@ -91,8 +155,9 @@ export function energyCounts(mapped: MappedNetwork, counter: HardwareCounter): E
       hopDiagonal: counter.hopsByAxis[2]!,
       chipCrossing: counter.chipCrossings,
     },
-    seconds: (counter.ticks * mapped.platform.timing.tickMs) / 1000,
+    seconds: runTime(mapped, counter, extraTicks).seconds,
     chips: mapped.placement.chipsUsed,
+    cores: mapped.placement.totalCores,
   };
 }
 
@@ -180,6 +245,7 @@ export function hardwareReport(
     links: { used, maxLoad },
     routing,
     placement: summarisePlacement(placement, platform),
+    time: runTime(mapped, counter),
     energy: computeEnergy(energyCounts(mapped, counter), energyTable),
     ...(mapped.truenorth ? { transform: mapped.truenorth.report } : {}),
     ...(mapped.deployment ? { deployment: mapped.deployment.report } : {}),

@@ -6,7 +6,7 @@
  * one spike per tick). Accumulated sample by sample from spike counts.
  */
 import type { Network } from '../../sim/network/network.ts';
-import type { LayerDiagnostics } from './report-schema.ts';
+import type { LayerDiagnostics } from './report/schema.ts';
 import type { SpikingClassifier } from './spiking-classifier.ts';
 
 interface Sums {

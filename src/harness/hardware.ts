@@ -15,7 +15,6 @@
  * network, and the report says so.
  */
 
-import { energyPerInference } from '../../sim/energy/per-inference.ts';
 import type { HardwareCounter } from '../../sim/hardware/event-counter.ts';
 import { createCounter, type MappedNetwork } from '../../sim/hardware/map.ts';
 import { mapOnto } from '../../sim/hardware/map-onto.ts';
@@ -29,8 +28,8 @@ import {
 import { deployObstacle } from '../../sim/hardware/truenorth-deploy-shape.ts';
 import type { Network } from '../../sim/network/network.ts';
 import { isSpikelabError } from '../core/errors.ts';
-import { energyEntry } from './energy-entry.ts';
-import type { EnergyEntry, HardwareEntry, OnChipEntry } from './report-schema.ts';
+import { chipEnergyEntry } from './metrics/energy.ts';
+import type { EnergyEntry, HardwareEntry, OnChipEntry } from './report/schema.ts';
 
 export interface PlatformRun {
   readonly name: string;
@@ -130,7 +129,9 @@ export function platformResults(
       changes: [...(r.deployment?.changes ?? r.transform?.changes ?? [])],
       onChip: onChip[run.name] ?? null,
     };
-    energy[run.name] = energyEntry(energyPerInference(r.energy, Math.max(1, samples)));
+    // a deployment answers latencyTicks later: the chip runs that much longer per inference
+    const latency = run.deployment?.report.latencyTicks ?? 0;
+    energy[run.name] = chipEnergyEntry(run.mapped, run.counter, samples, latency);
   }
   return { hardware, energy, synapticEvents };
 }

@@ -1,6 +1,13 @@
 /** The comparison harness's public API (browser-safe; file writing is in ./node/). */
 export { allActivations, forEachActivation } from './activations.ts';
-export { type CompareCallbacks, type CompareRun, compare, type StageName } from './compare.ts';
+export {
+  type CompareCallbacks,
+  type CompareContext,
+  type CompareRun,
+  compare,
+  type SpikingContender,
+  type StageName,
+} from './compare.ts';
 export {
   type CompareOptions,
   DEFAULT_PLATFORMS,
@@ -14,25 +21,34 @@ export { layerScales, percentileOf } from './normalise.ts';
 export { RATE_PRESETS, type RateSettings } from './rate-presets.ts';
 export { READOUTS, type ReadoutName, readClass } from './readout.ts';
 export {
+  ALPHA,
+  mcnemarExact,
+  pairCounts,
+  spread,
+  wilsonInterval,
+} from './metrics/statistics.ts';
+export {
   accuracyCsv,
-  comparisonRows,
   comparisonTable,
+  energyRows,
   hardwareRows,
   layerRows,
-  layerTable,
+  networkRows,
   reportBaseName,
   reportMarkdown,
-} from './report-format.ts';
-export { NETWORK_SAMPLES, networkForSample, spikingNetworkBlock } from './report-network.ts';
+  statisticsRows,
+} from './report/format.ts';
+export { NETWORK_SAMPLES, networkForSample, spikingNetworkBlock } from './report/network.ts';
+export { parseReport, serializeReport } from './report/read.ts';
 export {
   COMPARE_REPORT_SCHEMA_VERSION,
   type CompareReport,
   compareReportSchema,
-  parseReport,
+  type EnergyEntry,
+  type NetworkEntry,
   READABLE_REPORT_VERSIONS,
   type SpikingNetworkBlock,
-  serializeReport,
-} from './report-schema.ts';
+} from './report/schema.ts';
 export { type SimulationOptions, type SimulationResult, simulateSamples } from './simulate.ts';
 export {
   ENCODINGS,

@@ -16,7 +16,7 @@ import { buildNetwork } from '../../sim/network/build.ts';
 import { SpikelabError } from '../core/errors.ts';
 import { wasmSimdSupported } from '../core/wasm.ts';
 import { deployTrueNorth, type PlatformRun } from './hardware.ts';
-import type { OnChipEntry } from './report-schema.ts';
+import type { OnChipEntry } from './report/schema.ts';
 import { simulateSamples } from './simulate.ts';
 import type { SpikingClassifier } from './spiking-classifier.ts';
 

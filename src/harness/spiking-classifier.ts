@@ -1,9 +1,9 @@
 /**
  * A spiking network ready to classify: the network spec, how a sample
  * becomes its input, which populations are the layers, and how rates read
- * back as activations. The simulation stage takes only this, so a network
- * trained directly as a spiking network (surrogate gradients through time)
- * can later enter the same pipeline as a converted one does now.
+ * back as activations. The comparison's spiking stages take only this, so
+ * a network trained directly or imported enters the same pipeline as a
+ * converted one (compare's `context.contenders`).
  */
 import { currentInput } from '../../sim/encode/current.ts';
 import { latencyCurrents, latencyTicks } from '../../sim/encode/latency.ts';
@@ -13,8 +13,8 @@ import type { NetworkSpec } from '../../sim/network/spec.ts';
 export const ENCODINGS = ['current', 'poisson', 'ttfs'] as const;
 export type EncodingName = (typeof ENCODINGS)[number];
 
-/** Where a spiking classifier came from. Only conversion exists so far. */
-export type SpikingOrigin = 'conversion' | 'surrogate-gradient';
+/** Where a spiking classifier came from: converted from a rate network, trained directly, or read from another tool's file. */
+export type SpikingOrigin = 'conversion' | 'surrogate-gradient' | 'import';
 
 export interface InputCoding {
   readonly kind: EncodingName;

@@ -1,167 +1,203 @@
 /**
- * `spikelab compare`: the rate network and its spiking conversion on one
- * data set, side by side — Markdown tables on stdout (or the JSON report
- * with --json), the report, the accuracy-versus-time CSV and the tables
- * written to --out, progress on stderr.
+ * `spikelab compare`: the rate network, its spiking conversion (and any
+ * other contender) on one data set, side by side — Markdown tables on
+ * stdout (or the JSON report with --json), the report, the
+ * accuracy-versus-time CSV and the tables written to --out, progress on
+ * stderr. With --seeds, one run per seed and a summary of mean ± sd.
  */
-
-import { readFileSync } from 'node:fs';
-import { type Command, Option } from 'commander';
-import { loadModelText } from '../../ann/model-io.ts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { SpikelabError } from '../../core/errors.ts';
-import type { Dataset } from '../../data/dataset.ts';
+import { fieldInfo } from '../../core/schema-fields.ts';
 import { DATASET_NAMES } from '../../data/names.ts';
 import { loadDataset } from '../../data/node/load.ts';
-import { type CompareRun, compare, type StageName } from '../../harness/compare.ts';
+import { type CompareCallbacks, type CompareRun, compare, type StageName } from '../../harness/compare.ts';
 import {
-  DEFAULT_PLATFORMS,
-  DEFAULT_TIMESTEPS,
-  PLATFORM_NAMES,
+  type CompareOptions,
+  compareOptionsSchema,
+  parseSeeds,
+  trainingFlagsSchema,
 } from '../../harness/compare-options.ts';
-import { DEFAULT_MAX_RATE_HZ, DEFAULT_PERCENTILE } from '../../harness/convert.ts';
+import { compareSeeds } from '../../harness/compare-seeds.ts';
 import { startOnChipWorker } from '../../harness/node/on-chip-worker.ts';
 import { writeReportFiles } from '../../harness/node/write-report.ts';
 import type { RateSettings } from '../../harness/rate-presets.ts';
-import { READOUTS } from '../../harness/readout.ts';
-import { reportMarkdown } from '../../harness/report-format.ts';
-import { NETWORK_SAMPLES } from '../../harness/report-network.ts';
-import { serializeReport } from '../../harness/report-schema.ts';
-import { BACKENDS } from '../../harness/simulate.ts';
-import { ENCODINGS } from '../../harness/spiking-classifier.ts';
-import { settingsFor, type TrainRun, trainRunFromSaved } from '../../harness/train-rate.ts';
-import { floatFlag, intFlag, intListFlag, namesFlag } from '../flags.ts';
+import { reportMarkdown } from '../../harness/report/format.ts';
+import { seedsMarkdown } from '../../harness/report/format-seeds.ts';
+import { NETWORK_SAMPLES } from '../../harness/report/network.ts';
+import { serializeReport } from '../../harness/report/read.ts';
+import { type SeedsReport, serializeSeedsReport } from '../../harness/report/seeds.ts';
+import { settingsFor } from '../../harness/train-rate.ts';
+import { intFlag } from '../flags.ts';
 import type { CliIo } from '../io.ts';
 import { type Progress, progressBar } from '../progress.ts';
+import { schemaOption } from '../schema-flags.ts';
+import { type ModelFlags, savedRun } from './compare-model.ts';
 
 export const DEFAULT_OUT = 'out/compare';
 
-export interface CompareFlags {
+/** The options schema's fields the CLI offers as flags (the rest are library-only). */
+const OPTION_FLAGS = [
+  'timesteps',
+  'encoding',
+  'percentile',
+  'platforms',
+  'seed',
+  'readout',
+  'maxRateHz',
+  'windowTicks',
+  'samples',
+  'backend',
+] as const;
+
+type OptionKey = (typeof OPTION_FLAGS)[number];
+
+/** The attribute commander stores a field's flag under (`--max-rate` → `maxRate`). */
+export function flagAttribute(key: OptionKey): string {
+  return new Option(fieldInfo(compareOptionsSchema.shape[key]).flag ?? `--${key}`).attributeName();
+}
+
+export interface CompareFlags extends ModelFlags {
   dataset: string;
-  timesteps: number;
-  encoding: (typeof ENCODINGS)[number];
-  percentile: number;
-  platforms: string[];
-  seed: number;
-  readout: (typeof READOUTS)[number];
-  maxRate: number;
+  timesteps?: number;
+  encoding?: string;
+  percentile?: number;
+  platforms?: string[];
+  readout?: string;
+  maxRate?: number;
   window?: number;
   samples?: number;
+  backend?: string;
   epochs?: number;
   hidden?: number[];
-  backend: (typeof BACKENDS)[number];
   includeNetwork?: boolean;
   out: string;
   json?: boolean;
-  /** A model saved by `spikelab train --save`: compare it without training. */
-  model?: string;
-  /** 2: a worker thread takes half of the TrueNorth deployment's samples; 1: everything on one thread. */
+  /** Seeds to repeat the comparison over (`--seeds 5` or `--seeds 0,1,2`). */
+  seeds?: number[];
+  /** 2: a worker thread takes half of each TrueNorth deployment's samples; 1: everything on one thread. */
   threads: number;
-  /** Flags given on the command line (the others hold their defaults). */
-  explicit?: readonly string[];
-}
-
-/**
- * The saved model of --model with its training run rebuilt; the data set and
- * seed come from the model, and flags that would contradict it are refused.
- */
-function savedRun(flags: CompareFlags): { run: TrainRun; dataset: Dataset; seed: number } {
-  const path = flags.model!;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new SpikelabError(
-      'INVALID_FILE',
-      `--model: cannot read ${path} (${(e as Error).message})`,
-    );
-  }
-  const { model, meta } = loadModelText(text, path);
-  const explicit = flags.explicit ?? [];
-  const clash = ['epochs', 'hidden'].filter((k) => explicit.includes(k));
-  if (clash.length > 0) {
-    throw new SpikelabError(
-      'INVALID_ARGUMENT',
-      `--${clash[0]}: not with --model (the model is already trained); allowed: one or the other`,
-    );
-  }
-  const datasetName = typeof meta.dataset === 'string' ? meta.dataset : flags.dataset;
-  const seed = typeof meta.seed === 'number' ? meta.seed : flags.seed;
-  for (const [flag, given, saved] of [
-    ['dataset', flags.dataset, datasetName],
-    ['seed', flags.seed, seed],
-  ] as const) {
-    if (explicit.includes(flag) && given !== saved) {
-      throw new SpikelabError(
-        'INVALID_ARGUMENT',
-        `--${flag}: got ${given}, but ${path} was trained with ${flag} ${saved}; allowed: ${saved}, or leave it out`,
-      );
-    }
-  }
-  if (!(DATASET_NAMES as readonly string[]).includes(datasetName)) {
-    throw new SpikelabError(
-      'INVALID_FILE',
-      `${path}.meta.dataset: got ${JSON.stringify(datasetName)}; allowed: ${DATASET_NAMES.join(', ')}`,
-    );
-  }
-  const dataset = loadDataset(datasetName, seed);
-  return { run: trainRunFromSaved(dataset, model, meta, path), dataset, seed };
 }
 
 const STAGE_LABEL: Record<StageName, string> = {
-  training: 'training the rate network',
-  conversion: 'converting to a spiking network',
-  mapping: 'mapping onto the platforms',
-  simulation: 'simulating the test samples',
-  'on-chip': 'simulating the TrueNorth deployment on the same samples',
-  report: 'measuring and writing the report',
+  load: 'loading the data set',
+  train: 'training the rate network',
+  convert: 'converting to a spiking network',
+  map: 'mapping onto the platforms',
+  simulate: 'simulating the test samples',
+  deploy: 'running the TrueNorth deployment on the same samples',
+  price: 'pricing every network on every device',
+  report: 'writing the report',
 };
 
-export async function runCompare(flags: CompareFlags, io: CliIo): Promise<CompareRun> {
-  const saved = flags.model !== undefined ? savedRun(flags) : null;
-  const dataset = saved?.dataset ?? loadDataset(flags.dataset, flags.seed);
-  const seed = saved?.seed ?? flags.seed;
+/** Progress bars on stderr for every stage that reports progress. */
+function progress(io: CliIo, epochs: number): CompareCallbacks {
+  let bar: Progress = progressBar(io, '', 0);
+  return {
+    onStage(stage) {
+      bar.stop();
+      if (io.interactive) io.err(`${STAGE_LABEL[stage]}…\n`);
+    },
+    onEpoch(e) {
+      if (e.epoch === 1) bar = progressBar(io, 'epochs', epochs);
+      bar.update(e.epoch, `loss ${e.loss.toFixed(4)}`);
+      if (e.epoch === epochs) bar.stop();
+    },
+    onSample(done, total, network) {
+      if (done === 1) bar = progressBar(io, network, total);
+      bar.update(done);
+      if (done === total) bar.stop();
+    },
+    onChipSample(done, total) {
+      if (done === 1) bar = progressBar(io, 'TrueNorth', total);
+      bar.update(done);
+      if (done === total) bar.stop();
+    },
+  };
+}
+
+function options(flags: CompareFlags, seed: number): CompareOptions {
   const training: Partial<RateSettings> = {};
   if (flags.epochs !== undefined) training.epochs = flags.epochs;
   if (flags.hidden !== undefined) training.hidden = flags.hidden;
-  let bar: Progress = progressBar(io, '', 0);
-  const epochs = settingsFor(dataset.name, training).epochs;
+  const given = flags as unknown as Record<string, unknown>;
+  const o: Record<string, unknown> = { includeNetwork: flags.includeNetwork ?? false, training };
+  for (const k of OPTION_FLAGS) {
+    const v = given[flagAttribute(k)];
+    if (v !== undefined) o[k] = v;
+  }
+  // the schema checks every field once more, naming the option
+  return { ...o, seed } as CompareOptions;
+}
+
+/** The summary over seeds, written beside the per-seed reports. */
+function writeSeedsFiles(s: SeedsReport, dir: string): { json: string; markdown: string } {
+  const r = s.reports[0]!;
+  const base = join(
+    dir,
+    `compare-${r.dataset}-${r.settings.encoding}-T${r.settings.timesteps}-seeds${s.seeds.join('_')}`,
+  );
+  const files = { json: `${base}.json`, markdown: `${base}.md` };
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(files.json, serializeSeedsReport(s));
+    writeFileSync(files.markdown, seedsMarkdown(s));
+  } catch (e) {
+    throw new SpikelabError('INVALID_FILE', `--out: cannot write to ${dir} (${(e as Error).message})`);
+  }
+  return files;
+}
+
+function runSeeds(flags: CompareFlags, io: CliIo, seeds: number[]): SeedsReport {
+  if (flags.model !== undefined) {
+    throw new SpikelabError(
+      'INVALID_ARGUMENT',
+      '--seeds: not with --model (a saved model has one seed); allowed: one or the other',
+    );
+  }
+  if ((flags.explicit ?? []).includes('seed')) {
+    throw new SpikelabError(
+      'INVALID_ARGUMENT',
+      '--seed: not with --seeds (the seeds set each run’s seed); allowed: one or the other',
+    );
+  }
+  const epochs = settingsFor(flags.dataset, options(flags, 0).training ?? {}).epochs;
+  const { seed: _, ...rest } = options(flags, 0);
+  const { summary, runs } = compareSeeds(
+    (seed) => loadDataset(flags.dataset, seed),
+    seeds,
+    rest,
+    {
+      ...progress(io, epochs),
+      onSeed: (seed, i, total) => io.interactive && io.err(`seed ${seed} (${i} of ${total})\n`),
+    },
+    flags.threads > 1 ? { onChipWorker: startOnChipWorker } : {},
+  );
+  const written = runs.map((r) => writeReportFiles(r.report, flags.out));
+  const files = writeSeedsFiles(summary, flags.out);
+  if (flags.json) {
+    io.out(serializeSeedsReport(summary));
+    io.err(`summary: ${files.json}\n`);
+  } else {
+    io.out(seedsMarkdown(summary));
+    io.out(
+      `\nper-seed reports: ${written.map((w) => w.json).join(', ')}\nsummary: ${files.json}\ntables: ${files.markdown}\n`,
+    );
+  }
+  return summary;
+}
+
+export async function runCompare(flags: CompareFlags, io: CliIo): Promise<CompareRun | SeedsReport> {
+  if (flags.seeds !== undefined) return runSeeds(flags, io, flags.seeds);
+  const saved = flags.model !== undefined ? savedRun(flags) : null;
+  const seed = saved?.seed ?? flags.seed;
+  const o = options(flags, seed);
+  const epochs = settingsFor(saved?.dataset.name ?? flags.dataset, o.training ?? {}).epochs;
   const run = compare(
-    dataset,
-    {
-      timesteps: flags.timesteps,
-      encoding: flags.encoding,
-      percentile: flags.percentile,
-      platforms: flags.platforms as (typeof PLATFORM_NAMES)[number][],
-      seed,
-      readout: flags.readout,
-      maxRateHz: flags.maxRate,
-      backend: flags.backend,
-      includeNetwork: flags.includeNetwork ?? false,
-      training,
-      ...(flags.window !== undefined ? { windowTicks: flags.window } : {}),
-      ...(flags.samples !== undefined ? { samples: flags.samples } : {}),
-    },
-    {
-      onStage(stage) {
-        bar.stop();
-        if (io.interactive) io.err(`${STAGE_LABEL[stage]}…\n`);
-      },
-      onEpoch(e) {
-        if (e.epoch === 1) bar = progressBar(io, 'epochs', epochs);
-        bar.update(e.epoch, `loss ${e.loss.toFixed(4)}`);
-        if (e.epoch === epochs) bar.stop();
-      },
-      onSample(done, total) {
-        if (done === 1) bar = progressBar(io, 'samples', total);
-        bar.update(done);
-        if (done === total) bar.stop();
-      },
-      onChipSample(done, total) {
-        if (done === 1) bar = progressBar(io, 'TrueNorth', total);
-        bar.update(done);
-        if (done === total) bar.stop();
-      },
-    },
+    () => saved?.dataset ?? loadDataset(flags.dataset, seed),
+    o,
+    progress(io, epochs),
     {
       ...(flags.threads > 1 ? { onChipWorker: startOnChipWorker } : {}),
       ...(saved ? { train: saved.run } : {}),
@@ -180,76 +216,31 @@ export async function runCompare(flags: CompareFlags, io: CliIo): Promise<Compar
 }
 
 export function registerCompare(program: Command, io: CliIo): Command {
-  return program
+  const cmd = program
     .command('compare')
     .description(
-      'train a rate network, convert it to a spiking network, run both on the test set and compare accuracy, operations, latency and energy per platform',
+      'train a rate network, convert it to a spiking network, run both on the test set and compare accuracy (with 95 % intervals and McNemar’s test), operations, latency and energy per platform',
     )
-    .addOption(new Option('--dataset <name>', 'data set').choices(DATASET_NAMES).default('digits'))
-    .addOption(
-      new Option('--timesteps <T>', 'ticks (1 ms) each test sample is simulated')
-        .argParser(intFlag(1, 1_000_000))
-        .default(DEFAULT_TIMESTEPS),
-    )
+    .addOption(new Option('--dataset <name>', 'data set').choices(DATASET_NAMES).default('digits'));
+  const shape = compareOptionsSchema.shape;
+  for (const key of OPTION_FLAGS) cmd.addOption(schemaOption(key, shape[key]));
+  cmd
     .addOption(
       new Option(
-        '--encoding <name>',
-        'input coding: constant current, Poisson rate or time to first spike',
+        '--seeds <n|list>',
+        'repeat the comparison over seeds: a count (5: seeds 0–4) or a comma-separated list; reports mean ± sd and keeps each seed’s report',
       )
-        .choices(ENCODINGS)
-        .default('current'),
+        .argParser((raw: string) => {
+          try {
+            return parseSeeds(raw);
+          } catch (e) {
+            throw new InvalidArgumentError(`${(e as Error).message.replace(/^.*allowed: /, 'Allowed: ')}.`);
+          }
+        })
+        .default(undefined, 'one run, with --seed'),
     )
-    .addOption(
-      new Option(
-        '--percentile <p>',
-        'percentile of positive activations that becomes one spike per tick (100: the maximum)',
-      )
-        .argParser(floatFlag(0, 100, { exclusiveMin: true }))
-        .default(DEFAULT_PERCENTILE),
-    )
-    .addOption(
-      new Option('--platforms <list>', 'comma-separated platforms to price')
-        .argParser(namesFlag(PLATFORM_NAMES))
-        .default(DEFAULT_PLATFORMS, DEFAULT_PLATFORMS.join(',')),
-    )
-    .addOption(
-      new Option(
-        '--seed <n>',
-        'seed of the split, the weights, the shuffling and the Poisson input',
-      )
-        .argParser(intFlag(0))
-        .default(0),
-    )
-    .addOption(
-      new Option('--readout <name>', 'class readout: most spikes, or highest membrane potential')
-        .choices(READOUTS)
-        .default('count'),
-    )
-    .addOption(
-      new Option('--max-rate <Hz>', 'poisson: rate of an input at its normalisation scale')
-        .argParser(floatFlag(0, 1000, { exclusiveMin: true }))
-        .default(DEFAULT_MAX_RATE_HZ),
-    )
-    .addOption(
-      new Option('--window <ticks>', 'ttfs: first spikes fall within this many ticks')
-        .argParser(intFlag(1, 1_000_000))
-        .default(undefined, 'timesteps / 5'),
-    )
-    .addOption(
-      new Option('--samples <n>', 'simulate only the first n test samples')
-        .argParser(intFlag(1))
-        .default(undefined, 'all'),
-    )
-    .addOption(
-      new Option('--epochs <n>', 'training epochs')
-        .argParser(intFlag(1, 100000))
-        .default(undefined, 'per dataset, as spikelab train'),
-    )
-    .addOption(
-      new Option('--hidden <sizes>', 'hidden layer sizes, comma-separated')
-        .argParser(intListFlag(1))
-        .default(undefined, 'per dataset, as spikelab train'),
-    )
+    .addOption(schemaOption('epochs', trainingFlagsSchema.shape.epochs))
+    .addOption(schemaOption('hidden', trainingFlagsSchema.shape.hidden))
     .addOption(
       new Option(
         '--model <file>',
@@ -258,16 +249,8 @@ export function registerCompare(program: Command, io: CliIo): Command {
     )
     .addOption(
       new Option(
-        '--backend <name>',
-        'spiking kernels: auto (WebAssembly SIMD weight rows for fully connected layers), or the engine’s wasm or js backend (same spikes)',
-      )
-        .choices(BACKENDS)
-        .default('auto'),
-    )
-    .addOption(
-      new Option(
         '--threads <n>',
-        'threads: 2 shares the TrueNorth deployment’s samples with a worker thread (same report), 1 runs everything on one',
+        'threads: 2 shares each TrueNorth deployment’s samples with a worker thread (same report), 1 runs everything on one',
       )
         .argParser(intFlag(1, 2))
         .default(2),
@@ -287,10 +270,11 @@ export function registerCompare(program: Command, io: CliIo): Command {
     .addOption(
       new Option('--json', 'print the JSON report on stdout instead of the tables').default(false),
     )
-    .action(async (flags: CompareFlags, cmd: Command) => {
-      const explicit = cmd.options
+    .action(async (flags: CompareFlags, c: Command) => {
+      const explicit = c.options
         .map((o) => o.attributeName())
-        .filter((k) => cmd.getOptionValueSource(k) === 'cli');
+        .filter((k) => c.getOptionValueSource(k) === 'cli');
       await runCompare({ ...flags, explicit }, io);
     });
+  return cmd;
 }

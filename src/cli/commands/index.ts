@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CliIo } from '../io.ts';
 import { registerCompare } from './compare.ts';
 import { registerMap } from './map.ts';
+import { registerReport } from './report.ts';
 import { registerSimulate } from './simulate.ts';
 import { registerTrain } from './train.ts';
 import { registerWeb } from './web.ts';
@@ -14,5 +15,6 @@ export const commands: RegisterCommand[] = [
   registerSimulate,
   registerCompare,
   registerMap,
+  registerReport,
   registerWeb,
 ];

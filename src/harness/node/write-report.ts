@@ -6,8 +6,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SpikelabError } from '../../core/errors.ts';
-import { accuracyCsv, reportBaseName, reportMarkdown } from '../report-format.ts';
-import { type CompareReport, serializeReport } from '../report-schema.ts';
+import { accuracyCsv, reportBaseName, reportMarkdown } from '../report/format.ts';
+import { serializeReport } from '../report/read.ts';
+import type { CompareReport } from '../report/schema.ts';
 
 export interface WrittenReport {
   json: string;

@@ -8,13 +8,13 @@
  * network can be rebuilt and shown classifying one of them.
  * Browser-safe (no Node APIs).
  */
-import { validateNetworkSpec } from '../../sim/io/network-json.ts';
-import type { NetworkSpec } from '../../sim/network/spec.ts';
-import { base64ToFloat32, float32ToBase64 } from '../core/base64.ts';
-import { SpikelabError } from '../core/errors.ts';
-import type { SpikingNetworkBlock } from './report-schema.ts';
-import { sampleSeed } from './simulate.ts';
-import { inputDrive, inputSize, type SpikingClassifier } from './spiking-classifier.ts';
+import { validateNetworkSpec } from '../../../sim/io/network-json.ts';
+import type { NetworkSpec } from '../../../sim/network/spec.ts';
+import { base64ToFloat32, float32ToBase64 } from '../../core/base64.ts';
+import { SpikelabError } from '../../core/errors.ts';
+import type { SpikingNetworkBlock } from './schema.ts';
+import { sampleSeed } from '../simulate.ts';
+import { inputDrive, inputSize, type SpikingClassifier } from '../spiking-classifier.ts';
 
 /** Test samples whose input the report keeps with the network. */
 export const NETWORK_SAMPLES = 10;
