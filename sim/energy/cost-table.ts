@@ -17,6 +17,7 @@
  * filled with an invented number).
  */
 
+import { invalid } from '../../src/core/errors.ts';
 import type { TimeModel } from './time-model.ts';
 
 /** The kinds of events a cost table can price. */
@@ -152,6 +153,14 @@ export function computeEnergy(counts: EnergyCounts, table: EnergyTable): EnergyR
     const e = n * entry.joules;
     breakdown[kind] = e;
     dynamic += e;
+  }
+  const capacity = counts.chips * table.coresPerChip.count;
+  if (!(counts.cores >= 0 && counts.cores <= capacity)) {
+    throw invalid(
+      'cores',
+      counts.cores,
+      `0 to chips × coresPerChip = ${counts.chips} × ${table.coresPerChip.count} on ${table.name}`,
+    );
   }
   const st = table.staticWattsPerChip;
   let usedCores: number | null = 0;

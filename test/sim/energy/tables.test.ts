@@ -33,7 +33,14 @@ const counts: EnergyCounts = {
   },
   seconds: 1,
   chips: 2,
+  cores: 3,
 };
+
+/** The same counts with every core of both chips in use, so that used cores = whole chips. */
+const fullChips = (name: string): EnergyCounts => ({
+  ...counts,
+  cores: counts.chips * energyTable(name).coresPerChip.count,
+});
 
 /** Σ count × cost written out independently of computeEnergy's loop. */
 function handSum(name: string): number {
@@ -54,10 +61,12 @@ function handSum(name: string): number {
 describe('energy = Σ counts × costs + static power × time', () => {
   for (const name of Object.keys(energyTables)) {
     it(`${name}: the report equals the hand sum and its breakdown adds up`, () => {
-      const r = computeEnergy(counts, energyTable(name));
+      const r = computeEnergy(fullChips(name), energyTable(name));
       expect(r.joules).toBeCloseTo(handSum(name), 15);
       const parts = Object.values(r.breakdown).reduce((a, b) => a + b, 0);
-      expect(parts).toBeCloseTo(r.joules, 15);
+      expect(parts).toBeCloseTo(r.dynamicJoules, 15);
+      expect(r.joules).toBeCloseTo(r.dynamicJoules + (r.staticJoules.usedCores ?? 0), 15);
+      expect(r.staticJoules.usedCores).toBe(r.staticJoules.wholeChips);
       expect(r.source.length).toBeGreaterThan(20);
     });
   }
@@ -67,10 +76,11 @@ describe('energy = Σ counts × costs + static power × time', () => {
       const t = energyTable(name);
       const kind = name === 'cpu' ? 'mac' : 'synapticEvent';
       const cost = t.perEvent[kind]!.joules!;
-      const base = computeEnergy(counts, t);
-      const doubled = computeEnergy(counts, withCost(t, kind, 2 * cost));
+      const base = computeEnergy(fullChips(name), t);
+      const doubled = computeEnergy(fullChips(name), withCost(t, kind, 2 * cost));
       const n = counts.events[kind]!;
-      expect(doubled.joules - base.joules).toBeCloseTo(n * cost, 15);
+      expect(doubled.dynamicJoules - base.dynamicJoules).toBeCloseTo(n * cost, 15);
+      expect(doubled.staticJoules).toEqual(base.staticJoules);
       expect(doubled.breakdown[kind]).toBeCloseTo(2 * base.breakdown[kind]!, 15);
       for (const k of Object.keys(base.breakdown)) {
         if (k !== kind) expect(doubled.breakdown[k]).toBe(base.breakdown[k]);
@@ -81,10 +91,40 @@ describe('energy = Σ counts × costs + static power × time', () => {
   it('charges nothing for kinds a table marks as included in another term', () => {
     const r = computeEnergy(counts, energyTable('spinnaker'));
     // SpiNNaker's linear model: neuron updates + synaptic events + idle power only.
-    expect(Object.keys(r.breakdown).sort()).toEqual(['neuronUpdate', 'static', 'synapticEvent']);
+    expect(Object.keys(r.breakdown).sort()).toEqual(['neuronUpdate', 'synapticEvent']);
     expect(r.breakdown['neuronUpdate']).toBeCloseTo(4e6 * 26e-9, 12); // 0.104 J
     expect(r.breakdown['synapticEvent']).toBeCloseTo(1.8e6 * 13.3e-9, 12); // 0.02394 J
-    expect(r.breakdown['static']).toBeCloseTo(2 * 0.36, 12);
+    expect(r.staticJoules.wholeChips).toBeCloseTo(2 * 0.36, 12);
+  });
+
+  it('static power pro-rated to the cores used: 3 of 16 SpiNNaker cores pay 3/16 of a chip; whole chips pay both chips', () => {
+    for (const name of ['truenorth', 'spinnaker', 'loihi', 'cpu', 'accelerator']) {
+      const t = energyTable(name);
+      const cores = Math.min(counts.cores, counts.chips * t.coresPerChip.count);
+      const r = computeEnergy({ ...counts, cores }, t);
+      const w = t.staticWattsPerChip.joules!;
+      expect(r.staticJoules.wholeChips).toBeCloseTo(w * 2 * 1, 12);
+      expect(r.staticJoules.usedCores).toBeCloseTo((w * cores) / t.coresPerChip.count, 12);
+      expect(r.joules).toBeCloseTo(r.dynamicJoules + r.staticJoules.usedCores!, 15);
+    }
+    const sp = computeEnergy(counts, energyTable('spinnaker'));
+    expect(sp.staticJoules.usedCores).toBeCloseTo((0.36 * 3) / 16, 12); // 67.5 mJ
+    expect(() => computeEnergy({ ...counts, cores: 33 }, energyTable('spinnaker'))).toThrow(
+      /^cores: got 33; allowed: 0 to chips × coresPerChip = 2 × 16/,
+    );
+  });
+
+  it('every table names how many cores share a chip and how long a run takes there', () => {
+    expect(energyTable('truenorth').coresPerChip.count).toBe(4096);
+    expect(energyTable('spinnaker').coresPerChip.count).toBe(16);
+    expect(energyTable('loihi').coresPerChip.count).toBe(128);
+    expect(energyTable('cpu').coresPerChip.count).toBe(18);
+    expect(energyTable('truenorth').time.kind).toBe('fixed-tick');
+    expect(energyTable('spinnaker').time.kind).toBe('fixed-tick');
+    expect(energyTable('loihi').time.kind).toBe('busiest-core');
+    expect(energyTable('cpu').time.kind).toBe('roofline');
+    expect(energyTable('accelerator').time.kind).toBe('roofline');
+    for (const t of Object.values(energyTables)) expect(t.coresPerChip.source.length).toBeGreaterThan(10);
   });
 
   it('reports incomplete energy, never an invented cost, when a counted kind has no published figure', () => {
@@ -92,6 +132,7 @@ describe('energy = Σ counts × costs + static power × time', () => {
       events: { neuronUpdate: 4e6, spike: 22_500, synapticEvent: 1.8e6, packet: 22_500 },
       seconds: 1,
       chips: 1,
+      cores: 1,
     };
     const r = computeEnergy(snn, energyTable('spinnaker2'));
     expect(r.complete).toBe(false);
@@ -142,6 +183,7 @@ describe('TrueNorth affine model against the published measurements', () => {
         },
         seconds: 1,
         chips: 1,
+        cores: 4096,
       },
       truenorthEnergy,
     ).joules;

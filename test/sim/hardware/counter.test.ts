@@ -351,6 +351,90 @@ describe('real-time verdict', () => {
   });
 });
 
+describe('Loihi: a time step lasts its busiest core, then the barrier (Davies et al. 2018, Table 2)', () => {
+  // 3.5 ns per synaptic op, 5.3 ns per neuron update, +3.1 ns for a neuron that spikes, barrier 113 ns on one tile
+  const SYN = 3.5e-9;
+  const UPDATE = 5.3e-9;
+  const ACTIVE = 8.4e-9 - 5.3e-9;
+
+  it('1,000 synaptic events on one core in one of 10 ticks: Σ = 10 × (1 update) + 1,000 × 3.5 ns + the spike source’s core; barrier 113 ns per tick', () => {
+    const edges = Array.from({ length: 1000 }, (_, i) => ({ i, j: 0 }));
+    const net = network(
+      [
+        ['in', 1000],
+        ['out', 1],
+      ],
+      [projection(0, 1, 1000, edges)],
+    );
+    const mapped = mapNetwork(net, platform('loihi'), { placement: 'sequential', sources: [0] });
+    const c = createCounter(mapped);
+    expect(c.idleStepSeconds).toBeCloseTo(UPDATE, 18); // one updated neuron, on the 'out' core
+    const ids = Uint32Array.from({ length: 1000 }, (_, i) => i);
+    c.onSpikes(4, ids, 1000);
+    c.finish(10);
+    // tick 4: the sources' core holds 1,000 spiking (never updated) neurons, the out core 1 update + 1,000 events
+    const outCore = mapped.placement.coreOf[1000]!;
+    const srcCores = new Set(Array.from({ length: 1000 }, (_, v) => mapped.placement.coreOf[v]!));
+    const sourceTime = Math.max(
+      ...[...srcCores].map((k) => {
+        let spikes = 0;
+        for (let v = 0; v < 1000; v++) if (mapped.placement.coreOf[v] === k) spikes++;
+        return spikes * ACTIVE + (k === outCore ? UPDATE + 1000 * SYN : 0);
+      }),
+    );
+    const busiest = Math.max(UPDATE + 1000 * SYN, sourceTime);
+    expect(c.busiestCoreSeconds!).toBeCloseTo(9 * UPDATE + busiest, 15);
+    const r = hardwareReport(mapped, c);
+    expect(r.time.model).toBe('busiest-core');
+    const tiles = new Set(Array.from(mapped.placement.coreNode.subarray(0, r.cores))).size;
+    const barrier = 113e-9 + ((tiles - 1) * (465e-9 - 113e-9)) / 31;
+    expect(r.time.seconds).toBeCloseTo(c.busiestCoreSeconds! + 10 * barrier, 15);
+    expect(r.time.realTimeFactor).toBeCloseTo(r.time.seconds / 0.01, 12);
+    expect(r.energy.seconds).toBe(r.time.seconds);
+  });
+
+  it('ticks without spikes cost the slowest core’s neuron updates: 400 neurons on one core, 100 silent ticks = 100 × 400 × 5.3 ns', () => {
+    const mapped = mapNetwork(miniCuba(5), platform('loihi'), { placement: 'sequential' });
+    const c = createCounter(mapped);
+    c.finish(100);
+    expect(mapped.placement.totalCores).toBe(1);
+    expect(c.busiestCoreSeconds!).toBeCloseTo(100 * 400 * UPDATE, 15);
+    expect(hardwareReport(mapped, c).time.seconds).toBeCloseTo(100 * (400 * UPDATE + 113e-9), 15);
+  });
+
+  it('a run counted in two parts and appended has the busiest-core time of one counter over both', () => {
+    const mapped = mapNetwork(miniCuba(6), platform('loihi'), { placement: 'clustered' });
+    const whole = createCounter(mapped);
+    const a = createCounter(mapped);
+    const b = createCounter(mapped);
+    const rng = new Rng(5);
+    const ids = new Uint32Array(400);
+    for (let t = 0; t < 40; t++) {
+      let k = 0;
+      for (let v = 0; v < 400; v++) if (rng.uniform() < 0.05) ids[k++] = v;
+      whole.onSpikes(t, ids, k);
+      if (t < 17) a.onSpikes(t, ids, k);
+      else b.onSpikes(t - 17, ids, k);
+    }
+    whole.finish(40);
+    a.finish(17);
+    b.finish(23);
+    a.append(b.snapshot());
+    a.finish(40);
+    expect(a.busiestCoreSeconds!).toBeCloseTo(whole.busiestCoreSeconds!, 18);
+  });
+
+  it('fixed-tick chips keep no step time: TrueNorth and SpiNNaker counters have none, and their runs last ticks × 1 ms', () => {
+    for (const name of ['truenorth', 'spinnaker']) {
+      const mapped = mapNetwork(fanOut, platform(name));
+      const c = createCounter(mapped);
+      c.finish(30);
+      expect(c.busiestCoreSeconds).toBeNull();
+      expect(hardwareReport(mapped, c).time).toMatchObject({ seconds: 0.03, realTimeFactor: 1 });
+    }
+  });
+});
+
 describe('JSON report', () => {
   it('energy in the report equals Σ counts × costs read back from the report itself (SpiNNaker)', () => {
     const net = miniCuba(5);
@@ -365,9 +449,12 @@ describe('JSON report', () => {
     }
     c.finish(100);
     const r = JSON.parse(JSON.stringify(hardwareReport(mapped, c)));
-    const expected =
-      r.neuronUpdates * 26e-9 + r.synapticEvents * 13.3e-9 + 0.36 * r.chips * (r.durationMs / 1000);
-    expect(r.energy.joules).toBeCloseTo(expected, 12);
+    const chipSeconds = 0.36 * (r.durationMs / 1000);
+    const dynamic = r.neuronUpdates * 26e-9 + r.synapticEvents * 13.3e-9;
+    expect(r.energy.dynamicJoules).toBeCloseTo(dynamic, 12);
+    expect(r.energy.staticJoules.wholeChips).toBeCloseTo(chipSeconds * r.chips, 12);
+    expect(r.energy.staticJoules.usedCores).toBeCloseTo((chipSeconds * r.cores) / 16, 12);
+    expect(r.energy.joules).toBeCloseTo(dynamic + (chipSeconds * r.cores) / 16, 12);
     expect(r.energy.complete).toBe(true);
     expect(Object.keys(r)).toEqual(
       expect.arrayContaining([
