@@ -133,7 +133,7 @@ export class HardwareCounter implements SpikeListener {
     if (tick !== this.openTick) this.advanceTo(tick);
     const p = this.plan;
     const ps = p.perSpike;
-    const { eventStart, eventCore, eventCount, relaySpikes, relayCore, coreOf } = p;
+    const { eventStart, eventCore, eventCount, relaySpikes, relayCore, coreOf, updated } = p;
     const { neuronSpikes, tickStamp, tickLoad, tickTouched, tickCoreSpikes } = this;
     const timed = this.coreBaseSeconds !== null;
     // totals in locals, written back once: fields would be stored per spike
@@ -156,7 +156,8 @@ export class HardwareCounter implements SpikeListener {
       h2 += ps.hopsAxis[3 * v + 2]!;
       chipCrossings += ps.chipCrossings[v]!;
       events += ps.synapticEvents[v]!;
-      if (timed) {
+      // a spike source is never updated, so its spike costs no active update
+      if (timed && updated[v] === 1) {
         const own = coreOf[v]!;
         if (tickStamp[own] !== tick) {
           tickStamp[own] = tick;

@@ -62,6 +62,8 @@ export interface TrafficPlan {
   readonly relayCore: Int32Array;
   /** Neuron updates per tick on each core (spike sources excluded, relays included). */
   readonly updatesPerCore: Uint32Array;
+  /** 1 for a neuron updated every tick, 0 for a spike source. */
+  readonly updated: Uint8Array;
   readonly updatesPerTick: number;
   /** The network's own neuron updates per tick (relays excluded), as the engine counts them. */
   readonly networkUpdatesPerTick: number;
@@ -240,10 +242,12 @@ export function buildTraffic(
   }
 
   const updatesPerCore = new Uint32Array(cores);
+  const updated = new Uint8Array(n);
   const sources = new Set(options.sources ?? []);
   let networkUpdatesPerTick = 0;
   for (let v = 0; v < n; v++) {
     if (!sources.has(conn.populationOf[v]!)) {
+      updated[v] = 1;
       updatesPerCore[coreOf[v]!]!++;
       networkUpdatesPerTick++;
     }
@@ -302,6 +306,7 @@ export function buildTraffic(
     relaySpikes,
     relayCore,
     updatesPerCore,
+    updated,
     updatesPerTick,
     networkUpdatesPerTick,
     fanOutEdges,
