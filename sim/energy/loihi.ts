@@ -98,6 +98,9 @@ export const loihiEnergy: EnergyTable = {
       'Frady et al. 2020 (NICE, arXiv:2004.12691) Table 1 "Static 3.34 W" for a 32-chip board, as transcribed in a public research note',
     note: '3.34 W / 32 chips = 104 mW per chip, leakage with all circuits powered; "almost all leakage can be attributed to the neuromorphic cores" (same paper, §5.2)',
   },
-  coresPerChip: { count: 128, source: 'Davies et al. 2018, IEEE Micro 38:82, p. 86: 128 neuromorphic cores' },
+  coresPerChip: {
+    count: 128,
+    source: 'Davies et al. 2018, IEEE Micro 38:82, p. 86: 128 neuromorphic cores',
+  },
   time: LOIHI_TIME,
 };

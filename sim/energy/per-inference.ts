@@ -112,6 +112,8 @@ export function rateNetworkEnergy(
     t.kind === 'roofline' ? rooflineSeconds(t, events.mac + events.ac, events.dramAccess * 8) : 0;
   const energy = computeEnergy({ events, seconds, chips: 1, cores: 1 }, table);
   const priced =
-    t.kind === 'roofline' ? energy : { ...energy, complete: false, unpriced: [...energy.unpriced, 'time'] };
+    t.kind === 'roofline'
+      ? energy
+      : { ...energy, complete: false, unpriced: [...energy.unpriced, 'time'] };
   return energyPerInference(priced, samples, table);
 }

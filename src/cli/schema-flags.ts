@@ -7,8 +7,8 @@
  *   error: option '--timesteps <T>' argument '0' is invalid. Allowed: an integer in [1, 1000000].
  */
 import { InvalidArgumentError, Option } from 'commander';
-import { type FieldInfo, fieldInfo, fieldProblem } from '../core/schema-fields.ts';
 import type { z } from '../core/schema.ts';
+import { type FieldInfo, fieldInfo, fieldProblem } from '../core/schema-fields.ts';
 
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -47,7 +47,8 @@ export function schemaOption(
   overrides: Partial<Pick<FieldInfo, 'flag' | 'description' | 'defaultDescription'>> = {},
 ): Option {
   const info = { ...fieldInfo(schema), ...overrides };
-  const flag = info.flag ?? (info.type === 'boolean' ? `--${kebab(key)}` : `--${kebab(key)} <value>`);
+  const flag =
+    info.flag ?? (info.type === 'boolean' ? `--${kebab(key)}` : `--${kebab(key)} <value>`);
   const option = new Option(flag, info.description ?? '');
   if (info.type === 'boolean') return option.default(info.default ?? false);
   if (info.choices) {

@@ -96,14 +96,11 @@ export const trainingFlagsSchema = z.object({
     description: 'training epochs',
     defaultDescription: 'per dataset, as spikelab train',
   }),
-  hidden: z
-    .array(integer(1))
-    .optional()
-    .meta({
-      flag: '--hidden <sizes>',
-      description: 'hidden layer sizes, comma-separated',
-      defaultDescription: 'per dataset, as spikelab train',
-    }),
+  hidden: z.array(integer(1)).optional().meta({
+    flag: '--hidden <sizes>',
+    description: 'hidden layer sizes, comma-separated',
+    defaultDescription: 'per dataset, as spikelab train',
+  }),
 });
 
 export type CompareOptions = z.input<typeof compareOptionsSchema>;

@@ -5,12 +5,7 @@
  */
 import { SpikelabError } from '../core/errors.ts';
 import type { Dataset } from '../data/dataset.ts';
-import {
-  type CompareCallbacks,
-  type CompareContext,
-  type CompareRun,
-  compare,
-} from './compare.ts';
+import { type CompareCallbacks, type CompareContext, type CompareRun, compare } from './compare.ts';
 import { type CompareOptions, MAX_SEEDS } from './compare-options.ts';
 import { type SeedsReport, summariseSeeds } from './report/seeds.ts';
 

@@ -35,9 +35,9 @@ import type { LossName, RateSettings } from './rate-presets.ts';
 import type { CompareReport } from './report/schema.ts';
 import { settingsFor, type TrainCallbacks, type TrainRun, trainOnDataset } from './train-rate.ts';
 
-export type { StageName } from './pipeline/stage-runner.ts';
 export type { SpikingContender } from './pipeline/spiking-side.ts';
 export { ON_CHIP_WORKER_MIN_WORK } from './pipeline/spiking-side.ts';
+export type { StageName } from './pipeline/stage-runner.ts';
 
 export interface CompareCallbacks extends TrainCallbacks {
   onStage?: (stage: StageName) => void;

@@ -17,9 +17,6 @@ export {
 } from './compare-options.ts';
 export { type Conversion, type ConversionOptions, convertToSpiking } from './convert.ts';
 export { denseStack } from './dense-stack.ts';
-export { layerScales, percentileOf } from './normalise.ts';
-export { RATE_PRESETS, type RateSettings } from './rate-presets.ts';
-export { READOUTS, type ReadoutName, readClass } from './readout.ts';
 export {
   ALPHA,
   mcnemarExact,
@@ -27,6 +24,9 @@ export {
   spread,
   wilsonInterval,
 } from './metrics/statistics.ts';
+export { layerScales, percentileOf } from './normalise.ts';
+export { RATE_PRESETS, type RateSettings } from './rate-presets.ts';
+export { READOUTS, type ReadoutName, readClass } from './readout.ts';
 export {
   accuracyCsv,
   comparisonTable,

@@ -10,7 +10,8 @@ import { loadDataset } from '../../src/data/node/load.ts';
 import { compare, ON_CHIP_WORKER_MIN_WORK } from '../../src/harness/compare.ts';
 import { startOnChipWorker } from '../../src/harness/node/on-chip-worker.ts';
 import { type OnChipJob, type OnChipStarter, runOnChipJob } from '../../src/harness/on-chip.ts';
-import { type CompareReport, serializeReport } from '../../src/harness/report-schema.ts';
+import { serializeReport } from '../../src/harness/report/read.ts';
+import type { CompareReport } from '../../src/harness/report/schema.ts';
 import { settingsFor, type TrainRun, trainOnDataset } from '../../src/harness/train-rate.ts';
 
 let digits: Dataset;
@@ -33,6 +34,10 @@ function inThread(jobs: OnChipJob[]): OnChipStarter {
 
 const options = { timesteps: 40, platforms: ['truenorth' as const, 'cpu' as const] };
 
+/** The conversion's TrueNorth entry. */
+const trueNorthOf = (r: CompareReport) =>
+  r.networks.find((n) => n.id === 'snn')?.spiking?.hardware['truenorth'];
+
 beforeAll(() => {
   digits = loadDataset('digits');
   train = trainOnDataset(digits, settingsFor('digits'), 0);
@@ -50,7 +55,7 @@ describe('the on-chip run in two shares', () => {
     ).report;
     expect(jobs.map((j) => [j.from, j.to])).toEqual([[179, 359]]);
     expect(withoutWallClock(split)).toBe(withoutWallClock(single));
-    const tn = single.snn.applicable ? single.snn.hardware.truenorth : null;
+    const tn = trueNorthOf(single);
     expect(tn?.mappable && tn.onChip?.accuracy).toBeGreaterThan(0.9);
   });
 
@@ -76,7 +81,7 @@ describe('the on-chip run in two shares', () => {
     expect(withoutWallClock(threaded)).toBe(withoutWallClock(single));
   });
 
-  it("reports stage 'on-chip' between simulation and report, and its samples up to 359 (one thread, and with the worker)", () => {
+  it("reports stage 'deploy' between simulate and price, and its samples up to 359 (one thread, and with the worker)", () => {
     for (const onChipWorker of [undefined, startOnChipWorker]) {
       const stages: string[] = [];
       const progress: number[] = [];
@@ -93,11 +98,13 @@ describe('the on-chip run in two shares', () => {
         { train, onChipWorkerMinWork: 0, ...(onChipWorker ? { onChipWorker } : {}) },
       );
       expect(stages).toEqual([
-        'training',
-        'conversion',
-        'mapping',
-        'simulation',
-        'on-chip',
+        'load',
+        'train',
+        'convert',
+        'map',
+        'simulate',
+        'deploy',
+        'price',
         'report',
       ]);
       expect(progress.at(-1)).toBe(359);
@@ -110,7 +117,7 @@ describe('the on-chip run in two shares', () => {
     const r = compare(digits, options, {}, { train, onChipWorker: inThread(jobs) });
     expect(jobs).toHaveLength(0);
     expect(withoutWallClock(r.report)).toBe(withoutWallClock(single));
-    const tn = r.report.snn.applicable ? r.report.snn.hardware.truenorth : null;
+    const tn = trueNorthOf(r.report);
     const neurons = tn?.mappable ? tn.onChip?.deployment?.neurons.deployed : undefined;
     expect(neurons).toBe(1135);
     expect(359 * 40 * neurons!).toBeLessThan(ON_CHIP_WORKER_MIN_WORK);

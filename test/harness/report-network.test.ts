@@ -11,13 +11,9 @@ import { buildNetwork } from '../../sim/network/build.ts';
 import type { Dataset } from '../../src/data/dataset.ts';
 import { loadDataset } from '../../src/data/node/load.ts';
 import { type CompareRun, compare } from '../../src/harness/compare.ts';
-import { NETWORK_SAMPLES, networkForSample } from '../../src/harness/report-network.ts';
-import {
-  type CompareReport,
-  parseReport,
-  type SpikingNetworkBlock,
-  serializeReport,
-} from '../../src/harness/report-schema.ts';
+import { NETWORK_SAMPLES, networkForSample } from '../../src/harness/report/network.ts';
+import { parseReport, serializeReport } from '../../src/harness/report/read.ts';
+import type { CompareReport, SpikingNetworkBlock } from '../../src/harness/report/schema.ts';
 import { NeuronCounts } from '../../src/harness/sample-listeners.ts';
 import { simulateSamples } from '../../src/harness/simulate.ts';
 import { settingsFor, type TrainRun, trainOnDataset } from '../../src/harness/train-rate.ts';
@@ -27,8 +23,8 @@ let digits: Dataset;
 let train: TrainRun;
 
 const blockOf = (run: CompareRun | CompareReport): SpikingNetworkBlock => {
-  const s = ('report' in run ? run.report : run).snn;
-  if (!s.applicable || !s.spikingNetwork) throw new Error('no network in the report');
+  const s = ('report' in run ? run.report : run).networks.find((n) => n.id === 'snn')?.spiking;
+  if (!s?.spikingNetwork) throw new Error('no network in the report');
   return s.spikingNetwork;
 };
 
@@ -41,7 +37,7 @@ function harnessCounts(run: CompareRun, n: number, seed: number): Int32Array[] {
     run.train.test.labels!,
     n,
     { timesteps: T, seed, onSampleCounts: (_s, c) => out.push(c.slice()) },
-    run.network!,
+    run.spiking[0]!.network,
   );
   return out;
 }
@@ -67,7 +63,7 @@ describe('the spiking network in a comparison report', () => {
       {},
       { train },
     );
-    expect(plain.report.snn.applicable && plain.report.snn.spikingNetwork).toBeUndefined();
+    expect(plain.report.networks[1]!.spiking!.spikingNetwork).toBeUndefined();
     const run = compare(
       digits,
       { timesteps: T, samples: 30, platforms: ['loihi'], includeNetwork: true },
@@ -128,7 +124,7 @@ describe('the spiking network in a comparison report', () => {
       { train },
     );
     const b = blockOf(run);
-    const out = run.network!.populations.find((p) => p.label === 'output')!;
+    const out = run.spiking[0]!.network.populations.find((p) => p.label === 'output')!;
     let unique = 0;
     b.samples.forEach((s, k) => {
       const c = Array.from(rebuiltCounts(b, k).subarray(out.offset, out.offset + out.size));
@@ -149,36 +145,23 @@ describe('the spiking network in a comparison report', () => {
     );
     const b = blockOf(run);
     expect(() => networkForSample(b, 3)).toThrow(
-      'report.snn.spikingNetwork.samples: got sample 3; allowed: 0 to 2',
+      'spikingNetwork.samples: got sample 3; allowed: 0 to 2',
     );
     const short = structuredClone(b);
     short.samples[0]!.drive.float32 = 'AACAPw=='; // one float32 (1.0)
     expect(() => networkForSample(short, 0)).toThrow(
-      'report.snn.spikingNetwork.samples.0.drive: 1 values; allowed: one per neuron of input (64)',
+      'spikingNetwork.samples.0.drive: 1 values; allowed: one per neuron of input (64)',
     );
     const broken = structuredClone(b);
     (broken.network['populations'] as { size: number }[])[1]!.size = -1;
     expect(() => networkForSample(broken, 0)).toThrow(
-      /report\.snn\.spikingNetwork\.network\.populations\.1\.size: got -1/,
+      /spikingNetwork\.network\.populations\.1\.size: got -1/,
     );
     const garbled = structuredClone(b);
     const proj = (garbled.network['projections'] as { connector: { weights: unknown } }[])[0]!;
     proj.connector.weights = { float32: 'not base64!' };
     expect(() => networkForSample(garbled, 0)).toThrow(
-      'report.snn.spikingNetwork.network.projections.0.connector.weights.float32: not valid base64',
+      'spikingNetwork.network.projections.0.connector.weights.float32: not valid base64',
     );
-  });
-});
-
-describe('report versions', () => {
-  it('a version 1 report (no network field) is read; a version the reader does not know, or none, is named', () => {
-    const r = compare(digits, { timesteps: 10, samples: 5, platforms: ['cpu'] }, {}, { train });
-    const v1 = { ...JSON.parse(serializeReport(r.report)), schemaVersion: 1 };
-    expect(parseReport(v1).schemaVersion).toBe(1);
-    expect(() => parseReport({ ...v1, schemaVersion: 7 })).toThrow(
-      'report.schemaVersion: got 7; allowed: 1 or 2',
-    );
-    const { schemaVersion: _, ...none } = v1;
-    expect(() => parseReport(none)).toThrow('report.schemaVersion: missing; allowed: 1 or 2');
   });
 });

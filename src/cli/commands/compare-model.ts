@@ -65,4 +65,3 @@ export function savedRun(flags: ModelFlags): { run: TrainRun; dataset: Dataset; 
   const dataset = loadDataset(datasetName, seed);
   return { run: trainRunFromSaved(dataset, model, meta, path), dataset, seed };
 }
-

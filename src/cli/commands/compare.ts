@@ -12,7 +12,12 @@ import { SpikelabError } from '../../core/errors.ts';
 import { fieldInfo } from '../../core/schema-fields.ts';
 import { DATASET_NAMES } from '../../data/names.ts';
 import { loadDataset } from '../../data/node/load.ts';
-import { type CompareCallbacks, type CompareRun, compare, type StageName } from '../../harness/compare.ts';
+import {
+  type CompareCallbacks,
+  type CompareRun,
+  compare,
+  type StageName,
+} from '../../harness/compare.ts';
 import {
   type CompareOptions,
   compareOptionsSchema,
@@ -144,7 +149,10 @@ function writeSeedsFiles(s: SeedsReport, dir: string): { json: string; markdown:
     writeFileSync(files.json, serializeSeedsReport(s));
     writeFileSync(files.markdown, seedsMarkdown(s));
   } catch (e) {
-    throw new SpikelabError('INVALID_FILE', `--out: cannot write to ${dir} (${(e as Error).message})`);
+    throw new SpikelabError(
+      'INVALID_FILE',
+      `--out: cannot write to ${dir} (${(e as Error).message})`,
+    );
   }
   return files;
 }
@@ -188,7 +196,10 @@ function runSeeds(flags: CompareFlags, io: CliIo, seeds: number[]): SeedsReport 
   return summary;
 }
 
-export async function runCompare(flags: CompareFlags, io: CliIo): Promise<CompareRun | SeedsReport> {
+export async function runCompare(
+  flags: CompareFlags,
+  io: CliIo,
+): Promise<CompareRun | SeedsReport> {
   if (flags.seeds !== undefined) return runSeeds(flags, io, flags.seeds);
   const saved = flags.model !== undefined ? savedRun(flags) : null;
   const seed = saved?.seed ?? flags.seed;
@@ -234,7 +245,9 @@ export function registerCompare(program: Command, io: CliIo): Command {
           try {
             return parseSeeds(raw);
           } catch (e) {
-            throw new InvalidArgumentError(`${(e as Error).message.replace(/^.*allowed: /, 'Allowed: ')}.`);
+            throw new InvalidArgumentError(
+              `${(e as Error).message.replace(/^.*allowed: /, 'Allowed: ')}.`,
+            );
           }
         })
         .default(undefined, 'one run, with --seed'),

@@ -35,7 +35,9 @@ export function registerReport(program: Command, io: CliIo): Command {
     )
     .argument('<file>', 'a report .json file')
     .addOption(
-      new Option('--json', 'print the report as JSON of the current version instead').default(false),
+      new Option('--json', 'print the report as JSON of the current version instead').default(
+        false,
+      ),
     )
     .action(async (file: string, flags: { json?: boolean }) => {
       runReport(file, flags, io);

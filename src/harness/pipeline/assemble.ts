@@ -12,8 +12,8 @@ import { COUNT_TIES, MEMBRANE_TIES } from '../readout.ts';
 import { spikingNetworkBlock } from '../report/network.ts';
 import {
   COMPARE_REPORT_SCHEMA_VERSION,
-  type Comparison,
   type CompareReport,
+  type Comparison,
   type EnergyEntry,
   type NetworkEntry,
 } from '../report/schema.ts';
@@ -106,7 +106,11 @@ function spikingEntry(a: AssembleInput, run: SpikingRun): NetworkEntry {
     accuracy: accuracyStat(correct, n),
     loss: null,
     accuracyByTick,
-    latency: { kind: 'ticks', timesteps: o.timesteps, ...latencyOf(accuracyByTick, sim.settleTicks) },
+    latency: {
+      kind: 'ticks',
+      timesteps: o.timesteps,
+      ...latencyOf(accuracyByTick, sim.settleTicks),
+    },
     neurobench: snnNeurobench(c, net, sim.counts, n, o.timesteps, correct / Math.max(1, n)),
     energy: run.energy,
     predictions: Array.from(sim.predictions),

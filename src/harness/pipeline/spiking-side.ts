@@ -12,11 +12,11 @@ import { SPIKING_PLATFORMS } from '../compare-options.ts';
 import type { Conversion } from '../convert.ts';
 import { LayerComparison } from '../diagnostics.ts';
 import { floatListeners, mapPlatforms, type PlatformRun, platformResults } from '../hardware.ts';
-import { type PendingOnChip, type OnChipStarter, trueNorthOnChip } from '../on-chip.ts';
-import type { EnergyEntry, HardwareEntry, OnChipEntry } from '../report/schema.ts';
-import { type SimulationResult, simulateSamples } from '../simulate.ts';
-import type { BackendChoice } from '../simulate.ts';
+import { type OnChipStarter, type PendingOnChip, trueNorthOnChip } from '../on-chip.ts';
 import type { ReadoutName } from '../readout.ts';
+import type { EnergyEntry, HardwareEntry, OnChipEntry } from '../report/schema.ts';
+import type { BackendChoice } from '../simulate.ts';
+import { type SimulationResult, simulateSamples } from '../simulate.ts';
 import type { SpikingClassifier, SpikingOrigin } from '../spiking-classifier.ts';
 
 /** A spiking classifier brought to the comparison beside the rate network's conversion. */
@@ -74,7 +74,8 @@ export function spikingRun(
     label: c.label,
     origin: c.classifier.origin,
     description:
-      c.description ?? (conversion ? conversionDescription(conversion, network) : describe(network)),
+      c.description ??
+      (conversion ? conversionDescription(conversion, network) : describe(network)),
     classifier: c.classifier,
     conversion,
     network,

@@ -67,8 +67,7 @@ export function energyCells(e: EnergyEntry): string[] {
 /** One row per network and platform it was priced on, under energyColumns. */
 export function energyRows(r: CompareReport): string[][] {
   const rows: string[][] = [];
-  const name = (n: NetworkEntry) =>
-    n.id === 'ann' || n.id === 'snn' ? n.id.toUpperCase() : n.id;
+  const name = (n: NetworkEntry) => (n.id === 'ann' || n.id === 'snn' ? n.id.toUpperCase() : n.id);
   for (const n of r.networks) {
     for (const p of r.settings.platforms) {
       const e = n.energy[p];

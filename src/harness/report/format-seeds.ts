@@ -46,7 +46,11 @@ export function seedsMarkdown(s: SeedsReport): string {
   const short = (id: string) => (id === 'ann' || id === 'snn' ? id.toUpperCase() : id);
   const parts = [
     `## ${s.dataset}: ${nets.map((n) => short(n.id)).join(' vs ')} over ${s.seeds.length} seeds (${s.seeds.join(', ')}): mean ± sd\n\n`,
-    markdownTable(head, head.map(() => '---'), rows),
+    markdownTable(
+      head,
+      head.map(() => '---'),
+      rows,
+    ),
   ];
   if (s.pairs.length > 0) {
     parts.push(

@@ -5,7 +5,7 @@
  */
 import { formatJoules } from '../../core/format.ts';
 import { energyColumns, energyRows, energySources } from './format-energy.ts';
-import type { Comparison, CompareReport, NetworkEntry } from './schema.ts';
+import type { CompareReport, Comparison, NetworkEntry } from './schema.ts';
 
 export { energyColumns, energyRows, energySources } from './format-energy.ts';
 

@@ -12,9 +12,9 @@ import { validateNetworkSpec } from '../../../sim/io/network-json.ts';
 import type { NetworkSpec } from '../../../sim/network/spec.ts';
 import { base64ToFloat32, float32ToBase64 } from '../../core/base64.ts';
 import { SpikelabError } from '../../core/errors.ts';
-import type { SpikingNetworkBlock } from './schema.ts';
 import { sampleSeed } from '../simulate.ts';
 import { inputDrive, inputSize, type SpikingClassifier } from '../spiking-classifier.ts';
+import type { SpikingNetworkBlock } from './schema.ts';
 
 /** Test samples whose input the report keeps with the network. */
 export const NETWORK_SAMPLES = 10;
@@ -92,7 +92,7 @@ export function spikingNetworkBlock(
 export function networkForSample(
   block: SpikingNetworkBlock,
   k: number,
-  where = 'report.snn.spikingNetwork',
+  where = 'spikingNetwork',
 ): NetworkSpec {
   const sample = block.samples[k];
   if (!Number.isInteger(k) || sample === undefined) {

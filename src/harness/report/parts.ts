@@ -175,5 +175,4 @@ export const spikingNetworkSchema = z.object({
   ),
 });
 
-
 export type HardwareEntry = z.infer<typeof hardwareEntry>;

@@ -14,11 +14,7 @@
 import { energyTables } from '../../../sim/energy/index.ts';
 import { wilsonInterval } from '../metrics/statistics.ts';
 import type { HardwareEntry } from './parts.ts';
-import type {
-  CompareReport,
-  EnergyEntry,
-  NetworkEntry,
-} from './schema.ts';
+import type { CompareReport, EnergyEntry, NetworkEntry } from './schema.ts';
 import type { CompareReportV2, EnergyEntryV2, SnnReportV2 } from './v2.ts';
 
 function accuracyOf(value: number | null, samples: number): NetworkEntry['accuracy'] {
