@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { main } from '../../src/cli/main.ts';
-import { type CompareReport, parseReport } from '../../src/harness/report-schema.ts';
+import { parseReport } from '../../src/harness/report/read.ts';
+import type { CompareReport } from '../../src/harness/report/schema.ts';
+import { parseAnyReport } from '../../src/harness/report/seeds.ts';
+
+const acc = (r: CompareReport, id: string) => r.networks.find((n) => n.id === id)?.accuracy?.value;
+const blockOf = (r: CompareReport) =>
+  r.networks.find((n) => n.id === 'snn')?.spiking?.spikingNetwork;
 
 async function run(args: string[]) {
   const io = memoryIo();
@@ -30,8 +36,8 @@ describe('spikelab compare', () => {
     expect(r.code).toBe(0);
     const report = parseReport(r.out);
     expect(report.dataset).toBe('xor');
-    expect(report.ann.accuracy).toBe(1);
-    expect(report.snn.applicable && report.snn.accuracy).toBe(1);
+    expect(acc(report, 'ann')).toBe(1);
+    expect(acc(report, 'snn')).toBe(1);
     const base = join(dir, 'compare-xor-current-T50-seed0');
     expect(r.err).toContain(`${base}.json`);
     expect(parseReport(readFileSync(`${base}.json`, 'utf8'))).toEqual(report);
@@ -45,11 +51,11 @@ describe('spikelab compare', () => {
     const dir = outDir();
     const args = ['compare', '--dataset', 'xor', '--timesteps', '30', '--out', dir, '--json'];
     const without = parseReport((await run(args)).out);
-    expect(without.snn.applicable && without.snn.spikingNetwork).toBeUndefined();
+    expect(blockOf(without)).toBeUndefined();
     const r = await run([...args, '--include-network']);
     expect(r.code).toBe(0);
     const report = parseReport(r.out);
-    const block = report.snn.applicable ? report.snn.spikingNetwork : undefined;
+    const block = blockOf(report);
     expect(block?.samples.map((s) => [s.label, s.snn])).toEqual([
       [0, 0],
       [1, 1],
@@ -62,7 +68,13 @@ describe('spikelab compare', () => {
     const dir = outDir();
     const r = await run(['compare', '--dataset', 'iris', '--encoding', 'poisson', '--out', dir]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/\| test accuracy \| \d+\.\d\d % \| \d+\.\d\d % after 100 ticks/);
+    expect(r.out).toMatch(
+      /\| test accuracy \[95 % CI\] \| \d+\.\d\d % \[\d+\.\d\d, \d+\.\d\d\] \| \d+\.\d\d % \[[\d., ]+\] after 100 ticks/,
+    );
+    expect(r.out).toMatch(/\| ANN vs SNN \| \d+ \| \d+ \| \d+ \| \d+ \| [\d.]+ \| /);
+    expect(r.out).toMatch(
+      /\| SNN \| loihi \| [\d.]+ .J \| [\d.]+ .J \| [\d.]+ .J \| [\d.]+ .s \(busiest core \+ barrier\)/,
+    );
     expect(r.out).toMatch(/\| SynapticOperations\.Effective_ACs \| 0 \|/);
     expect(r.out).toMatch(/\| hidden1 \| 16 \|/);
     expect(r.out).toContain(`report: ${join(dir, 'compare-iris-poisson-T100-seed0.json')}`);
@@ -71,15 +83,20 @@ describe('spikelab compare', () => {
   it.each([
     [['--dataset', 'cifar'], /--dataset.*'cifar' is invalid/],
     [['--encoding', 'morse'], /--encoding.*'morse' is invalid/],
-    [['--platforms', 'truenorth,gpu'], /--platforms.*Allowed: a comma-separated list of truenorth/],
+    [['--platforms', 'truenorth,gpu'], /--platforms.*Allowed: comma-separated, one of truenorth/],
+    [['--platforms', ''], /--platforms.*Allowed: comma-separated, at least one platform/],
     [['--timesteps', '0'], /--timesteps.*'0' is invalid\. Allowed: an integer in \[1, 1000000\]/],
     [['--timesteps', '-3'], /--timesteps.*'-3' is invalid/],
-    [
-      ['--percentile', '0'],
-      /--percentile.*'0' is invalid\. Allowed: a finite number > 0 and ≤ 100/,
-    ],
+    [['--percentile', '0'], /--percentile.*'0' is invalid\. Allowed: a number in \(0, 100\]/],
     [['--percentile', '100.5'], /--percentile.*'100\.5' is invalid/],
     [['--threads', '3'], /--threads.*'3' is invalid\. Allowed: an integer in \[1, 2\]/],
+    [['--samples', 'all'], /--samples.*'all' is invalid\. Allowed: an integer ≥ 1/],
+    [['--seeds', ''], /--seeds.*'' is invalid\. Allowed: a count n in \[1, 100\]/],
+    [['--seeds', '-2'], /--seeds.*'-2' is invalid\. Allowed: a count n/],
+    [['--seeds', 'a,b'], /--seeds.*'a,b' is invalid\. Allowed: a count n/],
+    [['--seeds', '0'], /--seeds.*'0' is invalid/],
+    [['--seeds', '1,1'], /--seeds.*'1,1' is invalid/],
+    [['--seeds', '2', '--seed', '3'], /--seed: not with --seeds/],
   ])(
     'bad input %j: one line naming the flag and what is allowed, exit code 2',
     async (args, message) => {
@@ -123,7 +140,8 @@ describe('spikelab compare', () => {
       const fresh = await run(['compare', '--dataset', 'iris', '--seed', '2', ...common]);
       expect(saved.code).toBe(0);
       expect(withoutClock(saved.out)).toEqual(withoutClock(fresh.out));
-      expect(parseReport(saved.out).wallClock.trainingSeconds).toBeLessThan(0.05);
+      const stages = parseReport(saved.out).wallClock.stages;
+      expect(stages.find((x) => x.stage === 'train')!.wallSeconds).toBeLessThan(0.05);
     });
 
     it.each([
@@ -151,5 +169,87 @@ describe('spikelab compare', () => {
       const missing = await run(['compare', '--model', join(dir, 'none.json')]);
       expect(missing.err).toMatch(/^error: --model: cannot read .*none\.json/);
     });
+  });
+});
+
+describe('spikelab compare --seeds', () => {
+  it('--seeds 3 repeats the run over seeds 0, 1, 2: mean ± sd of every figure, each seed’s report kept', async () => {
+    const dir = outDir();
+    const args = ['compare', '--dataset', 'iris', '--seeds', '3', '--timesteps', '40'];
+    const r = await run([...args, '--platforms', 'loihi,cpu', '--out', dir, '--json']);
+    expect(r.code).toBe(0);
+    const parsed = parseAnyReport(r.out);
+    if (parsed.kind !== 'seeds') throw new Error('expected a summary over seeds');
+    const s = parsed.report;
+    expect(s.seeds).toEqual([0, 1, 2]);
+    expect(s.reports.map((x) => x.seed)).toEqual([0, 1, 2]);
+    const accuracy = s.figures.find((f) => f.network === 'ann' && f.figure === 'test accuracy')!;
+    const values = s.reports.map((x) => acc(x, 'ann')!);
+    const mean = values.reduce((a, b) => a + b) / 3;
+    expect(accuracy.mean).toBeCloseTo(mean, 12);
+    expect(accuracy.sd).toBeCloseTo(
+      Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / 2),
+      12,
+    );
+    expect(s.pairs[0]!.pValues).toHaveLength(3);
+    for (const seed of [0, 1, 2])
+      expect(existsSync(join(dir, `compare-iris-current-T40-seed${seed}.json`))).toBe(true);
+    const tables = await run([...args, '--platforms', 'loihi', '--out', dir]);
+    expect(tables.out).toMatch(/over 3 seeds \(0, 1, 2\): mean ± sd/);
+    expect(tables.out).toMatch(/\| test accuracy \| [\d.]+ % ± [\d.]+ % \| [\d.]+ % ± [\d.]+ % \|/);
+    expect(tables.out).toMatch(/\| ANN vs SNN \| -?[\d.]+ ± [\d.]+ pp \| \d of 3 seeds \|/);
+  });
+});
+
+describe('spikelab report', () => {
+  const golden = (name: string) => new URL(`../golden/reports/${name}`, import.meta.url).pathname;
+
+  it('prints the tables of a version 2 report written before version 3, and --json gives it as version 3', async () => {
+    const r = await run(['report', golden('v2-digits.json')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\| test accuracy \[95 % CI\] \| 97\.77 % \[95\.67, 98\.87\]/);
+    expect(r.out).toMatch(/upgraded from version 2/);
+    const j = await run(['report', golden('v2-digits.json'), '--json']);
+    expect(parseReport(j.out).schemaVersion).toBe(3);
+    expect(JSON.parse(j.out).upgradedFrom).toBe(2);
+  });
+
+  it('prints a version 3 report as compare printed it', async () => {
+    const dir = outDir();
+    const c = await run(['compare', '--dataset', 'xor', '--timesteps', '20', '--out', dir]);
+    const r = await run(['report', join(dir, 'compare-xor-current-T20-seed0.json')]);
+    expect(r.code).toBe(0);
+    expect(c.out.startsWith(r.out)).toBe(true);
+  });
+
+  it.each([
+    [
+      'a report of schema version 4',
+      { schemaVersion: 4 },
+      /\.schemaVersion: got 4; allowed: 1, 2, 3/,
+    ],
+    [
+      'a report whose network list is empty',
+      'empty',
+      /\.networks: got an array of 0; allowed: at least one network/,
+    ],
+    ['not JSON', '{oops', /: not JSON/],
+  ])('%s: one line naming the field, exit code 2', async (_, content, message) => {
+    const dir = outDir();
+    const file = join(dir, 'bad.json');
+    let text = typeof content === 'string' ? content : JSON.stringify(content);
+    if (content === 'empty') {
+      const v3 = await run(['report', golden('v2-digits.json'), '--json']);
+      text = JSON.stringify({ ...JSON.parse(v3.out), networks: [] });
+    }
+    writeFileSync(file, text);
+    const r = await run(['report', file]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(message);
+    expect((await run(['report', join(dir, 'missing.json')])).err).toMatch(
+      /missing\.json: cannot read/,
+    );
   });
 });

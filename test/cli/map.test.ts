@@ -61,8 +61,10 @@ describe('spikelab map', () => {
     expect(r.out).toMatch(/\n\s+sequential\s+clustered\n/);
     for (const row of ['cores', 'chips', 'packets', 'router hops', 'synaptic events', 'real time'])
       expect(r.out).toMatch(new RegExp(`\\n${row}`));
-    expect(r.out).toMatch(/\nenergy \(J\)/);
-    expect(r.out).toMatch(/\n {2}static /);
+    expect(r.out).toMatch(/\nenergy \(J\), static of the cores used/);
+    expect(r.out).toMatch(/\n {2}static \(used cores\) /);
+    expect(r.out).toMatch(/\nenergy \(J\), static of whole chips/);
+    expect(r.out).toMatch(/\ntime on the chip \(s\) +0\.100 \(1\.00× real time\)/);
     expect(r.out).toMatch(/energy table: Stromatias et al. 2013/);
   });
 

@@ -45,13 +45,24 @@ function rows(run: PlatformRun): [string, string[]][] {
       ),
     ]);
   }
-  out.push(['energy (J)', col((r) => joules(r.energy.joules))]);
-  const kinds = [...EVENT_KINDS, 'static'].filter((k) =>
-    reports.some((r) => r.energy.breakdown[k] !== undefined),
-  );
+  out.push([
+    'time on the chip (s)',
+    col((r) => `${joules(r.time.seconds)} (${r.time.realTimeFactor.toPrecision(3)}× real time)`),
+  ]);
+  out.push(['energy (J), static of the cores used', col((r) => joules(r.energy.joules))]);
+  const kinds = EVENT_KINDS.filter((k) => reports.some((r) => r.energy.breakdown[k] !== undefined));
   for (const k of kinds) {
     out.push([`  ${k}`, col((r) => joules(r.energy.breakdown[k] ?? 0))]);
   }
+  const st = (v: number | null) => (v === null ? 'unpriced' : joules(v));
+  out.push(['  static (used cores)', col((r) => st(r.energy.staticJoules.usedCores))]);
+  out.push([
+    'energy (J), static of whole chips',
+    col((r) => {
+      const w = r.energy.staticJoules.wholeChips;
+      return w === null ? 'unpriced' : joules(r.energy.dynamicJoules + w);
+    }),
+  ]);
   out.push(['energy complete', col((r) => (r.energy.complete ? 'yes' : 'no (lower bound)'))]);
   out.push([
     'energy per simulated second (W)',
