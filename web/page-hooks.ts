@@ -3,7 +3,7 @@
  * anyone scripting the page from the console: readiness, the last run's
  * counts as the worker returned them, and the raster's last draw cost.
  */
-import type { CompareReport } from '../src/harness/report-schema.ts';
+import type { CompareReport } from '../src/harness/report/schema.ts';
 import type { DrawStats } from './plots/raster-plot.ts';
 
 export interface LastRun {
@@ -32,6 +32,8 @@ export interface CompareHooks {
     source: string;
     annAccuracy: number | null;
     snnAccuracy: number | null;
+    /** Ids of the networks the report holds, in order. */
+    networks: string[];
     timesteps: number;
     hasNetwork: boolean;
   } | null;

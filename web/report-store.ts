@@ -3,7 +3,8 @@
  * worker): the Compare view draws it, the Simulate view offers its spiking
  * network. One value, with listeners; no framework.
  */
-import { type CompareReport, parseReport } from '../src/harness/report-schema.ts';
+import { parseReport } from '../src/harness/report/read.ts';
+import type { CompareReport, NetworkEntry } from '../src/harness/report/schema.ts';
 
 export interface HeldReport {
   report: CompareReport;
@@ -43,7 +44,14 @@ export async function readReportFile(f: File): Promise<HeldReport> {
   return { report: parseReport(text, f.name), source: f.name };
 }
 
-/** True when parsed JSON is a comparison report rather than a network file (a dropped file may be either). */
+/** True when parsed JSON is a comparison report (any version) rather than a network file (a dropped file may be either). */
 export function looksLikeReport(data: unknown): boolean {
-  return data !== null && typeof data === 'object' && 'ann' in data && 'snn' in data;
+  if (data === null || typeof data !== 'object') return false;
+  return 'networks' in data || ('ann' in data && 'snn' in data);
+}
+
+/** The spiking network a report offers to the Simulate view: the first that holds its network, else the first spiking one. */
+export function offeredNetwork(r: CompareReport): NetworkEntry | null {
+  const spiking = r.networks.filter((n) => n.spiking);
+  return spiking.find((n) => n.spiking!.spikingNetwork) ?? spiking[0] ?? null;
 }

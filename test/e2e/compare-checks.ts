@@ -1,20 +1,23 @@
 /**
  * The Compare view in the browser: a report written in this test run by
- * the harness library (digits, its network kept) is opened and drawn —
- * pixels of both paradigms' colours in each plot, the table's text equal to
- * the report's numbers, a platform marked as unable to take the network
- * shown as such; bad reports get a message naming the problem; comparisons run in
+ * the harness library (digits, its network kept, a third network beside the
+ * two) is opened and drawn — pixels of every network's colour in each plot,
+ * the tables' text equal to the report's numbers, a platform marked as
+ * unable to take the network shown as such; a version 2 report written
+ * before version 3 is drawn; bad reports get a message naming the problem; comparisons run in
  * the worker (iris; digits, whose file the page inflates itself) and one is
  * cancelled; the report's spiking network is simulated on a test sample.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadDataset } from '../../src/data/node/load.ts';
 import { compare } from '../../src/harness/compare.ts';
-import { type CompareReport, serializeReport } from '../../src/harness/report-schema.ts';
-import { BLUE, check, plotPixels, rasterPixels, VERMILLION } from './page-helpers.ts';
+import { serializeReport } from '../../src/harness/report/read.ts';
+import type { CompareReport } from '../../src/harness/report/schema.ts';
+import { settingsFor, trainOnDataset } from '../../src/harness/train-rate.ts';
+import { BLUE, check, GREEN, plotPixels, rasterPixels, VERMILLION } from './page-helpers.ts';
 
 /**
  * Digits with 300 hidden units. TrueNorth deploys its 300-input output layer
@@ -24,21 +27,31 @@ import { BLUE, check, plotPixels, rasterPixels, VERMILLION } from './page-helper
  */
 function savedReport(): { path: string; report: CompareReport } {
   const t0 = performance.now();
-  const report = compare(
-    loadDataset('digits'),
-    {
-      timesteps: 60,
-      samples: 120,
-      includeNetwork: true,
-      training: { epochs: 8, hidden: [300] },
-    },
+  const digits = loadDataset('digits');
+  const train = trainOnDataset(digits, settingsFor('digits', { epochs: 8, hidden: [300] }), 0);
+  const options = { timesteps: 60, samples: 120 };
+  // a third contender: the same rate network converted at the maximum (percentile 100)
+  const p100 = compare(
+    digits,
+    { ...options, percentile: 100, platforms: ['loihi'] },
     {},
+    { train },
+  );
+  const report = compare(
+    digits,
+    { ...options, includeNetwork: true },
+    {},
+    {
+      train,
+      contenders: [
+        { id: 'p100', label: 'conversion at p100', classifier: p100.conversion!.classifier },
+      ],
+    },
   ).report;
-  if (report.snn.applicable) {
-    const reason = 'IBM TrueNorth: marked not mappable by the browser test';
-    report.snn.hardware['truenorth'] = { mappable: false, reason };
-    report.snn.energy['truenorth'] = { mappable: false, reason };
-  }
+  const snn = report.networks.find((x) => x.id === 'snn')!;
+  const reason = 'IBM TrueNorth: marked not mappable by the browser test';
+  snn.spiking!.hardware['truenorth'] = { mappable: false, reason };
+  snn.energy['truenorth'] = { mappable: false, reason };
   const dir = mkdtempSync(join(tmpdir(), 'spikelab-e2e-'));
   const path = join(dir, 'digits-report.json');
   writeFileSync(path, serializeReport(report));
@@ -91,8 +104,10 @@ async function runComparison(page: Page, fields: Record<string, string>): Promis
 
 export async function compareChecks(page: Page, shots: string): Promise<void> {
   const { path, report } = savedReport();
-  const s = report.snn.applicable ? report.snn : null;
-  if (!s) throw new Error('the saved report has no spiking side');
+  const snn = report.networks.find((x) => x.id === 'snn');
+  const s = snn?.spiking;
+  if (!snn || !s) throw new Error('the saved report has no spiking side');
+  const ann = report.networks.find((x) => x.id === 'ann')!;
 
   await page.getByRole('tab', { name: 'Compare' }).click();
   await page.locator('#report-file').waitFor({ state: 'attached' });
@@ -101,40 +116,50 @@ export async function compareChecks(page: Page, shots: string): Promise<void> {
   let n = await shown(page);
   await page.locator('#report-file').setInputFiles(path);
   await waitShown(page, n);
-  const acc = await plotPixels(page, '#accuracy-plot', [VERMILLION, BLUE]);
+  const acc = await plotPixels(page, '#accuracy-plot', [VERMILLION, BLUE, GREEN]);
   check(
-    'accuracy plot: the spiking curve and the rate network’s reference line are drawn',
-    acc.counts[0]! > 300 && acc.counts[1]! > 300,
-    `SNN ${acc.counts[0]} px, ANN ${acc.counts[1]} px`,
+    'accuracy plot: both spiking curves and the rate network’s reference line are drawn',
+    acc.counts[0]! > 300 && acc.counts[1]! > 300 && acc.counts[2]! > 300,
+    `SNN ${acc.counts[0]} px, ANN ${acc.counts[1]} px, p100 ${acc.counts[2]} px`,
   );
-  for (const [id, what] of [
-    ['#energy-plot', 'energy bars'],
-    ['#ops-plot', 'synaptic operation bars'],
-    ['#layers-plot', 'per-layer bars'],
+  for (const [id, what, colours] of [
+    ['#energy-plot', 'energy bars', [BLUE, VERMILLION, GREEN]],
+    ['#ops-plot', 'synaptic operation bars', [BLUE, VERMILLION, GREEN]],
+    ['#layers-plot', 'per-layer bars', [BLUE, VERMILLION]],
   ] as const) {
-    const px = await plotPixels(page, id, [BLUE, VERMILLION]);
+    const px = await plotPixels(page, id, [...colours]);
     check(
-      `${what}: both paradigms’ colours`,
-      px.counts[0]! > 200 && px.counts[1]! > 200,
-      `ANN ${px.counts[0]} px, SNN ${px.counts[1]} px`,
+      `${what}: every network’s colour`,
+      px.counts.every((c) => c > 200),
+      px.counts.join(' / '),
     );
   }
   const metrics = (await page.locator('#metrics-table').textContent()) ?? '';
-  const snnPct = `${(100 * s.accuracy).toFixed(2)} % after 60 ticks`;
-  const annPct = `${(100 * report.ann.accuracy!).toFixed(2)} %`;
+  const snnPct = `${(100 * snn.accuracy!.value).toFixed(2)} %`;
+  const annPct = `${(100 * ann.accuracy!.value).toFixed(2)} %`;
   check(
-    'metrics table: the report’s accuracies and NeuroBench names',
+    'metrics table: three networks, the report’s accuracies and NeuroBench names',
     metrics.includes(snnPct) &&
       metrics.includes(annPct) &&
+      metrics.includes('conversion at p100') &&
       metrics.includes('SynapticOperations.Effective_ACs'),
     `${annPct} / ${snnPct}`,
   );
-  const within = (await page.getByTestId('within-one-percent').textContent()) ?? '';
+  const stats = (await page.locator('#statistics-table').textContent()) ?? '';
   check(
-    'latency shown as in the report',
-    within === `tick ${s.latencyTicks.withinOnePercent}`,
-    within,
+    'statistics table: McNemar’s test for the three pairs, each with its verdict',
+    ['ANN vs SNN', 'ANN vs p100', 'SNN vs p100'].every((p) => stats.includes(p)) &&
+      (stats.includes('no significant difference') || stats.includes('more accurate')),
+    stats.slice(0, 200),
   );
+  const energyTable = (await page.locator('#energy-table').textContent()) ?? '';
+  check(
+    'energy table: both static readings and the time per inference',
+    energyTable.includes('+ static (whole chips)') && energyTable.includes('busiest core'),
+  );
+  const within = (await page.getByTestId('within-one-percent').textContent()) ?? '';
+  const latency = snn.latency.kind === 'ticks' ? snn.latency.withinOnePercent : -1;
+  check('latency shown as in the report', within === `tick ${latency}`, within);
   const energyLabel = (await page.locator('#energy-plot').getAttribute('aria-label')) ?? '';
   check(
     'TrueNorth (marked not mappable) shown as not mappable, not as zero',
@@ -154,7 +179,7 @@ export async function compareChecks(page: Page, shots: string): Promise<void> {
   const layers = (await page.locator('#layers-table').textContent()) ?? '';
   check(
     'per-layer table: both layers with the report’s ANN means',
-    s.layers.every((l) => layers.includes(l.layer) && layers.includes(l.annMean.toFixed(4))),
+    snn.layers!.every((l) => layers.includes(l.layer) && layers.includes(l.annMean.toFixed(4))),
   );
   await page.screenshot({ path: join(shots, 'compare-report.png'), fullPage: true });
 
@@ -164,13 +189,23 @@ export async function compareChecks(page: Page, shots: string): Promise<void> {
     ['broken.json', '{ "schemaVersion": 2, ', /broken\.json: not JSON/],
     [
       'wrong.json',
-      JSON.stringify({ ...good, ann: { ...good.ann, accuracy: 'high' } }),
-      /wrong\.json\.ann\.accuracy: got "high"; allowed: a number in \[0, 1\]/,
+      JSON.stringify({
+        ...good,
+        networks: [
+          { ...good.networks[0], accuracy: { ...good.networks[0].accuracy, value: 'high' } },
+        ],
+      }),
+      /wrong\.json\.networks\.0\.accuracy\.value: got "high"; allowed: a number in \[0, 1\]/,
     ],
     [
-      'old.json',
-      JSON.stringify({ ...good, schemaVersion: 9 }),
-      /old\.json\.schemaVersion: got 9; allowed: 1 or 2/,
+      'future.json',
+      JSON.stringify({ ...good, schemaVersion: 4 }),
+      /future\.json\.schemaVersion: got 4; allowed: 1, 2, 3/,
+    ],
+    [
+      'empty.json',
+      JSON.stringify({ ...good, networks: [] }),
+      /empty\.json\.networks: got an array of 0; allowed: at least one network/,
     ],
   ];
   for (const [name, text, message] of bad) {
@@ -188,28 +223,29 @@ export async function compareChecks(page: Page, shots: string): Promise<void> {
   );
   await page.screenshot({ path: join(shots, 'compare-bad-report.png'), fullPage: false });
 
-  // 3. Drag and drop: a version 1 report (no network) is read too.
+  // 3. Drag and drop: a version 2 report written before version 3 (no network) is read too.
   n = await shown(page);
-  const { spikingNetwork: _, ...snnWithout } = good.snn;
-  const v1 = JSON.stringify({ ...good, schemaVersion: 1, snn: snnWithout });
+  const v2 = readFileSync(new URL('../golden/reports/v2-digits.json', import.meta.url), 'utf8');
   await page.evaluate((text) => {
     const dt = new DataTransfer();
-    dt.items.add(new File([text], 'v1-report.json', { type: 'application/json' }));
+    dt.items.add(new File([text], 'v2-report.json', { type: 'application/json' }));
     for (const type of ['dragover', 'drop'])
       document.body.dispatchEvent(
         new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }),
       );
-  }, v1);
+  }, v2);
   await waitShown(page, n);
   const dropped = await page.evaluate(() => window.__spikelab.compare.lastReport);
   const offer = (await page.locator('#network-card').textContent()) ?? '';
   check(
-    'a dropped version 1 report is drawn; the page says it holds no network',
-    dropped?.source === 'v1-report.json' &&
+    'a dropped version 2 report from before version 3 is drawn (97.77 % both); the page says it holds no network',
+    dropped?.source === 'v2-report.json' &&
+      dropped.annAccuracy === JSON.parse(v2).ann.accuracy &&
       !dropped.hasNetwork &&
       offer.includes('--include-network'),
     JSON.stringify(dropped),
   );
+  await page.screenshot({ path: join(shots, 'compare-v2-report.png'), fullPage: true });
 
   // 4. Comparisons in the worker: one cancelled, then iris, then digits (gzip inflated in the page).
   await page.locator('#cmp-dataset').selectOption('digits');

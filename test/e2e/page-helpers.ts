@@ -66,6 +66,8 @@ export async function plotPixels(
 /** Exc and inh blue and vermillion, the first two population colours (web/plots/theme.ts). */
 export const BLUE = '0,114,178';
 export const VERMILLION = '213,94,0';
+/** The third network's colour (populationColours[2], bluish green). */
+export const GREEN = '0,158,115';
 
 /** Pixels of the raster's plot box that carry a population colour. */
 export async function rasterPixels(page: Page): Promise<{ coloured: number; box: number }> {

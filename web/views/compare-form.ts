@@ -6,9 +6,23 @@
  * unparsable number) is checked here.
  */
 import { formatBytes } from '../../src/core/memory.ts';
+import { fieldInfo } from '../../src/core/schema-fields.ts';
+import { compareOptionsSchema } from '../../src/harness/compare-options.ts';
 import { h } from '../ui/dom.ts';
 import { field, numberInput, readNumber, select } from '../ui/form.ts';
-import { MAX_PAGE_TIMESTEPS } from '../worker/compare-request.ts';
+import { compareRequestSchema } from '../worker/compare-request.ts';
+
+/** Each input's bounds and default, read off the schemas the worker validates with. */
+const limits = (key: keyof typeof compareRequestSchema.shape) => {
+  const request = fieldInfo(compareRequestSchema.shape[key]);
+  const own = key in compareOptionsSchema.shape ? compareOptionsSchema.shape[key as 'seed'] : null;
+  return { ...request, default: own ? fieldInfo(own).default : request.default };
+};
+const TIMESTEPS = limits('timesteps');
+const SAMPLES = limits('samples');
+const EPOCHS = limits('epochs');
+const SEED = limits('seed');
+const ENCODING = limits('encoding');
 
 export interface CompareFormHandlers {
   onRun: (request: Record<string, unknown>) => void;
@@ -74,21 +88,25 @@ export class CompareForm {
     this.dataset = select('cmp-dataset', DATASETS, 'digits', {
       'aria-describedby': 'cmp-dataset-hint',
     });
-    this.encoding = select('cmp-encoding', ENCODINGS, 'current');
-    this.timesteps = numberInput('cmp-timesteps', 100, {
-      min: 1,
-      max: MAX_PAGE_TIMESTEPS,
+    this.encoding = select('cmp-encoding', ENCODINGS, String(ENCODING.default ?? 'current'));
+    this.timesteps = numberInput('cmp-timesteps', Number(TIMESTEPS.default), {
+      min: TIMESTEPS.min!,
+      max: TIMESTEPS.max!,
       step: 1,
       'aria-describedby': 'cmp-timesteps-hint',
     });
-    this.samples = numberInput('cmp-samples', '', { min: 1, step: 1, placeholder: 'all' });
+    this.samples = numberInput('cmp-samples', '', {
+      min: SAMPLES.min!,
+      step: 1,
+      placeholder: SAMPLES.defaultDescription ?? 'all',
+    });
     this.epochs = numberInput('cmp-epochs', '', {
-      min: 1,
-      max: 1000,
+      min: EPOCHS.min!,
+      max: EPOCHS.max!,
       step: 1,
       placeholder: 'the data set’s default',
     });
-    this.seed = numberInput('cmp-seed', 0, { min: 0, step: 1 });
+    this.seed = numberInput('cmp-seed', Number(SEED.default), { min: SEED.min!, step: 1 });
     this.runButton = h('button', { type: 'submit', class: 'primary', text: 'Run comparison' });
     this.cancelButton = h('button', { type: 'button', text: 'Cancel', disabled: true });
 
@@ -110,7 +128,7 @@ export class CompareForm {
         field(
           'Time steps',
           this.timesteps,
-          `ticks of 1 ms per test sample (1–${MAX_PAGE_TIMESTEPS})`,
+          `ticks of 1 ms per test sample (${TIMESTEPS.min}–${TIMESTEPS.max})`,
         ),
         field('Test samples', this.samples),
         field('Training epochs', this.epochs),

@@ -4,12 +4,13 @@
  * comparison in a worker; then draw it (compare-figures.ts), offer its
  * spiking network to the Simulate view and save it as the CLI would.
  */
-import { reportBaseName } from '../../src/harness/report-format.ts';
-import { serializeReport } from '../../src/harness/report-schema.ts';
+import { reportBaseName } from '../../src/harness/report/format.ts';
+import { serializeReport } from '../../src/harness/report/read.ts';
 import type { PageHooks } from '../page-hooks.ts';
 import {
   currentReport,
   type HeldReport,
+  offeredNetwork,
   onReport,
   readReportFile,
   setReport,
@@ -29,12 +30,14 @@ export interface CompareActions {
 
 const stageText: Record<CompareProgress['stage'], string> = {
   loading: 'Loading the data set…',
-  training: 'Training the rate network',
-  conversion: 'Converting to a spiking network…',
-  mapping: 'Mapping onto the platforms…',
-  simulation: 'Simulating the test samples',
-  'on-chip': 'Simulating the TrueNorth deployment',
-  report: 'Measuring and writing the report…',
+  load: 'Loading the data set…',
+  train: 'Training the rate network',
+  convert: 'Converting to a spiking network…',
+  map: 'Mapping onto the platforms…',
+  simulate: 'Simulating the test samples',
+  deploy: 'Simulating the TrueNorth deployment',
+  price: 'Pricing every network on every device…',
+  report: 'Writing the report…',
 };
 
 export function mountCompare(
@@ -116,24 +119,30 @@ export function mountCompare(
     figures.element.hidden = false;
     figures.show(held);
     fill(networkCard, ...networkOffer(held));
-    networkCard.hidden = !held.report.snn.applicable;
-    form.showSource(held.source);
     const r = held.report;
+    const offered = offeredNetwork(r);
+    networkCard.hidden = offered === null;
+    form.showSource(held.source);
     hooks.compare.shown++;
     hooks.compare.report = r;
+    const accuracy = (id: string) => r.networks.find((n) => n.id === id)?.accuracy?.value ?? null;
     hooks.compare.lastReport = {
       dataset: r.dataset,
       source: held.source,
-      annAccuracy: r.ann.accuracy,
-      snnAccuracy: r.snn.applicable ? r.snn.accuracy : null,
+      annAccuracy: accuracy('ann'),
+      snnAccuracy: accuracy('snn'),
+      networks: r.networks.map((n) => n.id),
       timesteps: r.settings.timesteps,
-      hasNetwork: r.snn.applicable && r.snn.spikingNetwork !== undefined,
+      hasNetwork: offered?.spiking?.spikingNetwork !== undefined,
     };
   }
 
   function networkOffer(held: HeldReport): (Node | string)[] {
-    const s = held.report.snn.applicable ? held.report.snn : null;
-    const title = h('h2', { text: 'The spiking network' });
+    const offered = offeredNetwork(held.report);
+    const s = offered?.spiking ?? null;
+    const title = h('h2', {
+      text: `The spiking network${offered && offered.id !== 'snn' ? ` (${offered.label})` : ''}`,
+    });
     if (!s) return [title];
     const sizes = s.network.populations.map((p) => p.neurons).join('-');
     const block = s.spikingNetwork;
@@ -183,8 +192,8 @@ export function mountCompare(
       progress.value = p.done / p.total;
       const loss = p.loss === undefined ? '' : ` · loss ${num(p.loss)}`;
       status.textContent =
-        p.stage === 'simulation' || p.stage === 'on-chip'
-          ? `${stageText[p.stage]}: ${int(p.done)} of ${int(p.total)}`
+        p.stage === 'simulate' || p.stage === 'deploy'
+          ? `${stageText[p.stage]}${p.network && p.network !== 'snn' ? ` (${p.network})` : ''}: ${int(p.done)} of ${int(p.total)}`
           : `${stageText[p.stage]}: ${Math.round((100 * p.done) / p.total)} %${loss}`;
     } else {
       progress.removeAttribute('value');

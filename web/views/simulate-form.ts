@@ -7,7 +7,7 @@
  * unreadable file, a malformed list of ids) is checked here.
  */
 import { formatBytes } from '../../src/core/memory.ts';
-import { currentReport, type HeldReport } from '../report-store.ts';
+import { currentReport, type HeldReport, offeredNetwork } from '../report-store.ts';
 import { h } from '../ui/dom.ts';
 import { field, numberInput, readNumber } from '../ui/form.ts';
 import type { Catalog } from '../worker/api.ts';
@@ -203,7 +203,7 @@ export class SimulateForm {
 
   /** The report whose network the form offers (its test samples in the sample list). */
   setReport(held: HeldReport | null): void {
-    const s = held?.report.snn.applicable ? held.report.snn : null;
+    const s = held ? (offeredNetwork(held.report)?.spiking ?? null) : null;
     const block = s?.spikingNetwork;
     this.sample.replaceChildren();
     this.sample.disabled = !block;
@@ -270,8 +270,8 @@ export class SimulateForm {
     if (choice !== this.lastChoice) {
       const fromFile = choice === 'file' || choice === 'report';
       const held = currentReport();
-      if (choice === 'report' && held?.report.snn.applicable)
-        this.duration.value = String(held.report.snn.timesteps); // ticks of 1 ms
+      const offered = held ? offeredNetwork(held.report)?.spiking : undefined;
+      if (choice === 'report' && offered) this.duration.value = String(offered.timesteps); // ticks of 1 ms
       const defaults = this.catalog.defaults;
       for (const [input, fallback] of [
         [this.dt, String(defaults.dt ?? 0.1)],
@@ -300,7 +300,7 @@ export class SimulateForm {
    */
   private reportTraces(): number[] | undefined {
     const held = currentReport();
-    const s = held?.report.snn.applicable ? held.report.snn : null;
+    const s = held ? (offeredNetwork(held.report)?.spiking ?? null) : null;
     const block = s?.spikingNetwork;
     const k = Number(this.sample.value);
     const sample = block?.samples[k];
@@ -325,7 +325,7 @@ export class SimulateForm {
     let network: Record<string, unknown>;
     if (choice === 'report') {
       const held = currentReport();
-      const block = held?.report.snn.applicable ? held.report.snn.spikingNetwork : undefined;
+      const block = held ? offeredNetwork(held.report)?.spiking?.spikingNetwork : undefined;
       if (!held)
         throw new Error(
           'Comparison report: none open; choose one here or open or run one in the Compare view',

@@ -5,8 +5,8 @@
  * shows progress and draws.
  */
 
-import type { SpikingNetworkBlock } from '../../src/harness/report-schema.ts';
-import { parseReport } from '../../src/harness/report-schema.ts';
+import { parseReport } from '../../src/harness/report/read.ts';
+import type { SpikingNetworkBlock } from '../../src/harness/report/schema.ts';
 import type { PageHooks } from '../page-hooks.ts';
 import { LinePlot, type LineSeries } from '../plots/line-plot.ts';
 import { RasterPlot } from '../plots/raster-plot.ts';

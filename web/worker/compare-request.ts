@@ -4,10 +4,11 @@
  * edge; and what comes back.
  */
 
-import { integer, oneOf, parse, seed, z } from '../../src/core/schema.ts';
+import { integer, oneOf, parse, z } from '../../src/core/schema.ts';
+import { fieldInfo } from '../../src/core/schema-fields.ts';
 import type { StageName } from '../../src/harness/compare.ts';
-import type { CompareReport } from '../../src/harness/report-schema.ts';
-import { ENCODINGS } from '../../src/harness/spiking-classifier.ts';
+import { compareOptionsSchema, trainingFlagsSchema } from '../../src/harness/compare-options.ts';
+import type { CompareReport } from '../../src/harness/report/schema.ts';
 import type { ErrorInfo } from './hardware-run.ts';
 
 /** The data sets the page can load (vendored files or generated points). */
@@ -17,17 +18,23 @@ export type PageDataset = (typeof PAGE_DATASETS)[number];
 /** Most ticks per sample the page runs (digits: 360 samples × 2,000 ticks is about 15 s). */
 export const MAX_PAGE_TIMESTEPS = 2000;
 
+const options = compareOptionsSchema.shape;
+
+/**
+ * The comparison options' own fields (compare-options.ts), with the page's
+ * tighter cap on ticks: every other bound and default is the library's.
+ */
 export const compareRequestSchema = z
   .object({
     dataset: oneOf(PAGE_DATASETS),
-    timesteps: integer(1, MAX_PAGE_TIMESTEPS).optional(),
-    encoding: oneOf(ENCODINGS).optional(),
+    timesteps: integer(fieldInfo(options.timesteps).min ?? 1, MAX_PAGE_TIMESTEPS).optional(),
+    encoding: options.encoding.optional(),
     /** Simulate only the first n test samples (default: all). */
-    samples: integer(1).optional(),
+    samples: options.samples,
     /** Training epochs (default: the data set's, as `spikelab train`). */
-    epochs: integer(1, 1000).optional(),
-    seed: seed().optional(),
-    /** Keep the converted network in the report, for the Simulate view (default true). */
+    epochs: trainingFlagsSchema.shape.epochs,
+    seed: options.seed.optional(),
+    /** Keep the converted network in the report, for the Simulate view (default true in the page, unlike the library's false). */
     includeNetwork: z.boolean({ error: () => 'true or false' }).optional(),
   })
   .strict();
@@ -45,6 +52,8 @@ export interface CompareProgress {
   total: number;
   /** Training: the loss of the last finished epoch. */
   loss?: number;
+  /** simulate and deploy: the network whose samples these are. */
+  network?: string;
 }
 
 export type CompareResponse = { ok: true; result: CompareReport } | { ok: false; error: ErrorInfo };

@@ -1,6 +1,6 @@
 /**
  * One comparison for the page, through the harness's own `compare`: load the
- * data set, then train → convert → simulate → map → report, with progress
+ * data set, then its stages (train, convert, map, simulate, deploy, price, report), with progress
  * from the harness's callbacks. `compare` runs synchronously, so a stop
  * request is honoured inside those callbacks (between training batches and
  * between test samples) by ending the run with CANCELLED.
@@ -8,7 +8,7 @@
 import { SpikelabError } from '../../src/core/errors.ts';
 import type { Dataset } from '../../src/data/dataset.ts';
 import { compare } from '../../src/harness/compare.ts';
-import type { CompareReport } from '../../src/harness/report-schema.ts';
+import type { CompareReport } from '../../src/harness/report/schema.ts';
 import { settingsFor } from '../../src/harness/train-rate.ts';
 import type { CompareProgress, CompareRequest, PageDataset } from './compare-request.ts';
 
@@ -52,7 +52,7 @@ export async function runComparison(
       onBatch: (epoch, batch, batches) => {
         stopHere(`in training epoch ${epoch}`);
         const p = {
-          stage: 'training' as const,
+          stage: 'train' as const,
           done: (epoch - 1) * batches + batch,
           total: epochs * batches,
         };
@@ -61,13 +61,13 @@ export async function runComparison(
       onEpoch: (e) => {
         loss = e.loss;
       },
-      onSample: (done, total) => {
+      onSample: (done, total, network) => {
         stopHere(`after ${done} of ${total} test samples`);
-        report({ stage: 'simulation', done, total }, done === total);
+        report({ stage: 'simulate', done, total, network }, done === total);
       },
-      onChipSample: (done, total) => {
+      onChipSample: (done, total, network) => {
         stopHere(`after ${done} of ${total} samples on the TrueNorth deployment`);
-        report({ stage: 'on-chip', done, total }, done === total);
+        report({ stage: 'deploy', done, total, network }, done === total);
       },
     },
   );

@@ -12,8 +12,8 @@ import type { NetworkSpec } from '../../sim/network/spec.ts';
 import { SpikelabError } from '../../src/core/errors.ts';
 import { formatBytes } from '../../src/core/memory.ts';
 import { inRange, integer, oneOf, parse, seed, z } from '../../src/core/schema.ts';
-import { networkForSample } from '../../src/harness/report-network.ts';
-import { spikingNetworkSchema } from '../../src/harness/report-schema.ts';
+import { networkForSample } from '../../src/harness/report/network.ts';
+import { spikingNetworkSchema } from '../../src/harness/report/parts.ts';
 
 /** Largest simulated time the page accepts (ms). */
 export const MAX_DURATION_MS = 600_000;
@@ -42,7 +42,7 @@ const networkChoice = z.discriminatedUnion('kind', [
       kind: z.literal('report'),
       /** Where the report came from (a file name), for messages. */
       name: z.string(),
-      /** The report's `snn.spikingNetwork`. */
+      /** A spiking network entry's `spiking.spikingNetwork`. */
       network: spikingNetworkSchema,
       /** Which of its stored test samples drives the input. */
       sample: integer(0),
@@ -100,7 +100,7 @@ export function requestedSpec(req: SimRequest): NetworkSpec {
   }
   if (net.kind === 'report') {
     return {
-      ...networkForSample(net.network, net.sample, `${net.name}: snn.spikingNetwork`),
+      ...networkForSample(net.network, net.sample, `${net.name}: spikingNetwork`),
       ...common,
     };
   }

@@ -124,7 +124,8 @@ describe('energy = Σ counts × costs + static power × time', () => {
     expect(energyTable('loihi').time.kind).toBe('busiest-core');
     expect(energyTable('cpu').time.kind).toBe('roofline');
     expect(energyTable('accelerator').time.kind).toBe('roofline');
-    for (const t of Object.values(energyTables)) expect(t.coresPerChip.source.length).toBeGreaterThan(10);
+    for (const t of Object.values(energyTables))
+      expect(t.coresPerChip.source.length).toBeGreaterThan(10);
   });
 
   it('reports incomplete energy, never an invented cost, when a counted kind has no published figure', () => {

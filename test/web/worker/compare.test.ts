@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/data/dataset.ts';
 import { loadDataset } from '../../../src/data/node/load.ts';
-import { parseReport } from '../../../src/harness/report-schema.ts';
+import { parseReport } from '../../../src/harness/report/read.ts';
 import { createSimApi } from '../../../web/worker/api.ts';
 import type { CompareProgress, CompareResponse } from '../../../web/worker/compare-request.ts';
 import { pageDataset } from '../../../web/worker/datasets.ts';
@@ -28,33 +28,36 @@ describe('worker API: compare', () => {
     expect(r.dataset).toBe('iris');
     expect(r.settings.timesteps).toBe(50);
     expect(r.settings.testSamples).toBe(30); // 20 % of 150, stratified
-    expect(r.snn.applicable && r.snn.spikingNetwork?.samples).toHaveLength(10);
+    expect(r.networks[1]!.spiking!.spikingNetwork?.samples).toHaveLength(10);
     const stages = seen.map((p) => p.stage).filter((s, i, a) => s !== a[i - 1]);
     expect(stages).toEqual([
       'loading',
-      'training',
-      'conversion',
-      'mapping',
-      'simulation',
-      'on-chip',
+      'load',
+      'train',
+      'convert',
+      'map',
+      'simulate',
+      'deploy',
+      'price',
       'report',
     ]);
-    const training = seen.filter((p) => p.stage === 'training' && p.total > 0);
+    const training = seen.filter((p) => p.stage === 'train' && p.total > 0);
     // 200 epochs × ⌈120 / 16⌉ = 8 batches
     expect(training.at(-1)).toMatchObject({ done: 1600, total: 1600 });
     expect(training.at(-1)!.loss).toBeGreaterThan(0);
-    expect(seen.filter((p) => p.stage === 'simulation').at(-1)).toMatchObject({
+    expect(seen.filter((p) => p.stage === 'simulate').at(-1)).toMatchObject({
       done: 30,
       total: 30,
+      network: 'snn',
     });
     // the TrueNorth deployment runs the same 30 samples, on the worker's one thread
-    expect(seen.filter((p) => p.stage === 'on-chip').at(-1)).toMatchObject({ done: 30, total: 30 });
+    expect(seen.filter((p) => p.stage === 'deploy').at(-1)).toMatchObject({ done: 30, total: 30 });
   });
 
   it('cancel() during training ends the comparison with CANCELLED; the worker takes the next call', async () => {
     const api = createSimApi({ loadDataset: nodeLoader, progressIntervalMs: 0 });
     const r = await api.compare({ dataset: 'iris' }, (p) => {
-      if (p.stage === 'training' && p.done >= 40) api.cancel();
+      if (p.stage === 'train' && p.done >= 40) api.cancel();
     });
     expect(r).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     // batch 40 is epoch 5's last (8 an epoch): the stop is seen after the next batch, epoch 6's first
@@ -90,7 +93,7 @@ describe('worker API: the spiking network of a report in the Simulate view', () 
   it('a report’s network runs on a stored test sample for its T ticks; its output layer gives the class the comparison recorded; a sample it does not hold is named', async () => {
     const api = createSimApi({ loadDataset: nodeLoader });
     const report = ok(await api.compare({ dataset: 'iris', timesteps: 50 }));
-    const block = report.snn.applicable ? report.snn.spikingNetwork! : null;
+    const block = report.networks[1]?.spiking?.spikingNetwork ?? null;
     if (!block) throw new Error('no network in the report');
     const request = (sample: number) => ({
       network: { kind: 'report', name: 'iris.json', network: block, sample },
@@ -119,7 +122,7 @@ describe('worker API: the spiking network of a report in the Simulate view', () 
     expect(bad.ok).toBe(false);
     if (!bad.ok)
       expect(bad.error.message).toBe(
-        'iris.json: snn.spikingNetwork.samples: got sample 99; allowed: 0 to 9',
+        'iris.json: spikingNetwork.samples: got sample 99; allowed: 0 to 9',
       );
   });
 });
