@@ -40,12 +40,5 @@ export {
 } from './truenorth-deploy.ts';
 export type { DeploymentLayerReport, DeploymentReport } from './truenorth-deploy-report.ts';
 export { deployObstacle, deployShape } from './truenorth-deploy-shape.ts';
-export {
-  runTrueNorthForm,
-  type TrueNorthForm,
-  type TrueNorthFormOptions,
-  type TrueNorthFormRun,
-  toTrueNorthForm,
-} from './truenorth-form.ts';
 export * from './truenorth-map.ts';
 export * from './truenorth-neuron.ts';
