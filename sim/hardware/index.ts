@@ -41,4 +41,3 @@ export {
 export type { DeploymentLayerReport, DeploymentReport } from './truenorth-deploy-report.ts';
 export { deployObstacle, deployShape } from './truenorth-deploy-shape.ts';
 export * from './truenorth-map.ts';
-export * from './truenorth-neuron.ts';

@@ -22,7 +22,7 @@
  * layer.ts) fit the 9-bit weight table.
  */
 
-import { TRUENORTH_AXON_TYPES, TRUENORTH_WEIGHT_MAX } from './truenorth.ts';
+import { TRUENORTH_AXON_TYPES, TRUENORTH_WEIGHT_MAX } from '../neurons/truenorth/params.ts';
 
 export const MIN_WEIGHT_BITS = 2;
 export const MAX_WEIGHT_BITS = TRUENORTH_AXON_TYPES;

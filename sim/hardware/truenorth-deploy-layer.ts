@@ -39,7 +39,7 @@
 import { SpikelabError } from '../../src/core/errors.ts';
 import { checkAllocation } from '../../src/core/memory.ts';
 import type { Network, NeuronPopulation } from '../network/network.ts';
-import { TRUENORTH_V_MAX, TRUENORTH_WEIGHT_MAX } from './truenorth.ts';
+import { TRUENORTH_V_MAX, TRUENORTH_WEIGHT_MAX } from '../neurons/truenorth/params.ts';
 import { chooseStep, codeMask, quantise, type WeightCode, weightCode } from './truenorth-codes.ts';
 import type { DeployLayer } from './truenorth-deploy-shape.ts';
 

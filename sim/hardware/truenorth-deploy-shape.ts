@@ -11,7 +11,8 @@
 
 import { SpikelabError } from '../../src/core/errors.ts';
 import type { Network, NeuronPopulation } from '../network/network.ts';
-import { TRUENORTH_MAX_DELAY, truenorth } from './truenorth.ts';
+import { TRUENORTH_MAX_DELAY } from '../neurons/truenorth/params.ts';
+import { truenorth } from './truenorth.ts';
 
 export interface DeployInput {
   readonly population: number;

@@ -17,14 +17,14 @@
  */
 
 import { SpikelabError } from '../../src/core/errors.ts';
-import type { Connectivity } from './connectivity.ts';
-import { describePopulation, describeProjection, type NetworkShape } from './network-shape.ts';
 import {
   TRUENORTH_AXON_TYPES,
   TRUENORTH_MAX_DELAY,
   TRUENORTH_WEIGHT_MAX,
   TRUENORTH_WEIGHT_MIN,
-} from './truenorth.ts';
+} from '../neurons/truenorth/params.ts';
+import type { Connectivity } from './connectivity.ts';
+import { describePopulation, describeProjection, type NetworkShape } from './network-shape.ts';
 
 export interface WeightOptions {
   /**
