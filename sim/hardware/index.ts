@@ -26,7 +26,7 @@ export {
   sourcePopulations,
 } from './run-on-platform.ts';
 export { buildTraffic, type RelayPlan, type TrafficPlan } from './traffic.ts';
-export * from './truenorth-codes.ts';
+export * from './truenorth/deploy/codes.ts';
 export {
   autoWeightBits,
   type DeploymentRun,
@@ -37,7 +37,7 @@ export {
   runDeployment,
   type TrueNorthDeployment,
   type WeightBitsOption,
-} from './truenorth-deploy.ts';
-export type { DeploymentLayerReport, DeploymentReport } from './truenorth-deploy-report.ts';
-export { deployObstacle, deployShape } from './truenorth-deploy-shape.ts';
-export * from './truenorth-map.ts';
+} from './truenorth/deploy/deploy.ts';
+export type { DeploymentLayerReport, DeploymentReport } from './truenorth/deploy/report.ts';
+export { deployObstacle, deployShape } from './truenorth/deploy/shape.ts';
+export * from './truenorth/map/map.ts';

@@ -3,7 +3,7 @@
 import { type MapOptions, type MappedNetwork, mapNetwork } from './map.ts';
 import type { NetworkShape } from './network-shape.ts';
 import type { Platform } from './platform.ts';
-import { mapToTrueNorth, type TrueNorthOptions } from './truenorth-map.ts';
+import { mapToTrueNorth, type TrueNorthOptions } from './truenorth/map/map.ts';
 
 export interface MapOntoOptions extends Omit<MapOptions, 'relays'> {
   /** TrueNorth only: `transform` (default) or `reject`, and the weight scale. */

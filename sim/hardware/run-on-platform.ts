@@ -21,8 +21,8 @@ import type { PlacementStrategy } from './placement.ts';
 import type { Platform } from './platform.ts';
 import { platform as platformByName } from './platforms.ts';
 import { type HardwareReport, hardwareReport } from './report.ts';
-import { deployOnTrueNorth, mapDeployment } from './truenorth-deploy.ts';
-import { deployObstacle } from './truenorth-deploy-shape.ts';
+import { deployOnTrueNorth, mapDeployment } from './truenorth/deploy/deploy.ts';
+import { deployObstacle } from './truenorth/deploy/shape.ts';
 
 export const PLATFORM_RUN_SCHEMA_VERSION = 1;
 
@@ -36,7 +36,7 @@ export interface PlatformRunOptions extends BuildOptions {
   /**
    * TrueNorth only: transform or reject, and the weight scale. In transform
    * mode a rate-coded feed-forward IF network is deployed
-   * (truenorth-deploy.ts) and the deployed network is what runs and is counted.
+   * (truenorth/deploy/deploy.ts) and the deployed network is what runs and is counted.
    */
   readonly truenorth?: MapOntoOptions['truenorth'];
   /** Further listeners of the same simulation. */

@@ -6,7 +6,7 @@
  * own reason, never with a made-up number.
  *
  * TrueNorth runs a different network from the float one: its deployment
- * (sim/hardware/truenorth-deploy.ts: per-synapse weights from axon copies,
+ * (sim/hardware/truenorth/deploy/: per-synapse weights from axon copies,
  * split neurons for fan-in above 256, biases and input currents as leaks).
  * The harness simulates that network on the same samples for the on-chip
  * accuracy (on-chip.ts), and the TrueNorth counter listens to that run, so cores,
@@ -25,8 +25,8 @@ import {
   deployOnTrueNorth,
   mapDeployment,
   type TrueNorthDeployment,
-} from '../../sim/hardware/truenorth-deploy.ts';
-import { deployObstacle } from '../../sim/hardware/truenorth-deploy-shape.ts';
+} from '../../sim/hardware/truenorth/deploy/deploy.ts';
+import { deployObstacle } from '../../sim/hardware/truenorth/deploy/shape.ts';
 import type { Network } from '../../sim/network/network.ts';
 import { isSpikelabError } from '../core/errors.ts';
 import { energyEntry } from './energy-entry.ts';

@@ -11,7 +11,10 @@
  * counts are sums, so accuracy and counts equal a run on one thread.
  */
 import type { CounterSnapshot, HardwareCounter } from '../../sim/hardware/event-counter.ts';
-import { inputLeaks, type TrueNorthDeployment } from '../../sim/hardware/truenorth-deploy.ts';
+import {
+  inputLeaks,
+  type TrueNorthDeployment,
+} from '../../sim/hardware/truenorth/deploy/deploy.ts';
 import { buildNetwork } from '../../sim/network/build.ts';
 import { SpikelabError } from '../core/errors.ts';
 import { wasmSimdSupported } from '../core/wasm.ts';

@@ -4,9 +4,9 @@
  * checked against verbatim transcriptions of both papers.
  */
 
-import { truenorthEnergy } from '../energy/truenorth.ts';
-import { TRUENORTH_AXONS_PER_CORE, TRUENORTH_MAX_DELAY } from '../neurons/truenorth/params.ts';
-import type { Platform } from './platform.ts';
+import { truenorthEnergy } from '../../energy/truenorth.ts';
+import { TRUENORTH_AXONS_PER_CORE, TRUENORTH_MAX_DELAY } from '../../neurons/truenorth/params.ts';
+import type { Platform } from '../platform.ts';
 
 const MER14 = 'Merolla et al. 2014, Science 345:668';
 const AKO15 = 'Akopyan et al. 2015, IEEE TCAD 34:1537';

@@ -6,9 +6,9 @@
  * negative floor (the IF neuron of a conversion has none).
  */
 
-import type { PopulationSpec, ProjectionSpec } from '../network/spec.ts';
-import { RESET_SUBTRACT, TRUENORTH_V_MAX } from '../neurons/truenorth/params.ts';
-import { GrowableU32 } from './growable.ts';
+import type { PopulationSpec, ProjectionSpec } from '../../../network/spec.ts';
+import { RESET_SUBTRACT, TRUENORTH_V_MAX } from '../../../neurons/truenorth/params.ts';
+import { GrowableU32 } from '../../growable.ts';
 
 /** One number when every entry is the same (a homogeneous population keeps one set of constants). */
 function compact(a: Float64Array): number | Float64Array {
