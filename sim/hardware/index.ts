@@ -23,7 +23,6 @@ export {
   type PlatformRunOptions,
   runOnPlatform,
   runSpecOnPlatform,
-  sourcePopulations,
 } from './run-on-platform.ts';
 export { buildTraffic, type RelayPlan, type TrafficPlan } from './traffic.ts';
 export * from './truenorth/deploy/codes.ts';
@@ -41,3 +40,4 @@ export {
 export type { DeploymentLayerReport, DeploymentReport } from './truenorth/deploy/report.ts';
 export { deployObstacle, deployShape } from './truenorth/deploy/shape.ts';
 export * from './truenorth/map/map.ts';
+export type { TrueNorthTransformReport } from './truenorth/map/transform-report.ts';

@@ -19,7 +19,7 @@ import {
 import type { Platform } from './platform.ts';
 import { buildTraffic, type RelayPlan, type TrafficPlan } from './traffic.ts';
 import type { DeploymentReport } from './truenorth/deploy/report.ts';
-import type { TrueNorthTransformReport } from './truenorth/map/map.ts';
+import type { TrueNorthTransformReport } from './truenorth/map/transform-report.ts';
 
 export interface MapOptions {
   /** Default `clustered`. */

@@ -14,7 +14,7 @@ import type { MappedNetwork } from './map.ts';
 import { type PlacementSummary, summarisePlacement } from './placement.ts';
 import type { PlatformId } from './platform.ts';
 import type { DeploymentReport } from './truenorth/deploy/report.ts';
-import type { TrueNorthTransformReport } from './truenorth/map/map.ts';
+import type { TrueNorthTransformReport } from './truenorth/map/transform-report.ts';
 
 export const HARDWARE_REPORT_SCHEMA_VERSION = 1;
 

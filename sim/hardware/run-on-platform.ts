@@ -17,6 +17,7 @@ import type { Network } from '../network/network.ts';
 import type { NetworkSpec } from '../network/spec.ts';
 import { createCounter, type MappedNetwork } from './map.ts';
 import { type MapOntoOptions, mapOnto } from './map-onto.ts';
+import { sourcePopulations } from './network-shape.ts';
 import type { PlacementStrategy } from './placement.ts';
 import type { Platform } from './platform.ts';
 import { platform as platformByName } from './platforms.ts';
@@ -94,11 +95,6 @@ export interface PlatformRun {
   readonly buildSeconds: number;
   readonly simulationSeconds: number;
   readonly stopped: boolean;
-}
-
-/** Indices of the populations that are spike sources (no neuron updates on hardware either). */
-export function sourcePopulations(net: Network): number[] {
-  return net.populations.flatMap((p, i) => (p.kind === 'neuron' ? [] : [i]));
 }
 
 function resolvePlatform(p: Platform | string): Platform {

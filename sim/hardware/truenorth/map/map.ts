@@ -18,7 +18,8 @@ import type { NetworkShape } from '../../network-shape.ts';
 import type { Platform } from '../../platform.ts';
 import { truenorth } from '../platform.ts';
 import { planRelays, type RelayStats } from './relays.ts';
-import { type QuantisationReport, quantiseWeights, type TrueNorthWeights } from './weights.ts';
+import type { TrueNorthTransformReport } from './transform-report.ts';
+import { quantiseWeights, type TrueNorthWeights } from './weights.ts';
 
 export interface TrueNorthOptions extends Omit<MapOptions, 'relays'> {
   /** `transform` (default) adapts the network and reports the changes; `reject` refuses any change. */
@@ -27,14 +28,6 @@ export interface TrueNorthOptions extends Omit<MapOptions, 'relays'> {
   readonly weightScale?: number | 'auto';
   /** A TrueNorth description with changed capacities (studies, tests); default the published one. */
   readonly platform?: Platform;
-}
-
-export interface TrueNorthTransformReport {
-  readonly mode: 'transform' | 'reject';
-  readonly relays: RelayStats;
-  readonly weights: QuantisationReport;
-  /** One line per kind of change, for the CLI and the closing note. */
-  readonly changes: readonly string[];
 }
 
 export interface TrueNorthMapping extends MappedNetwork {
