@@ -4,11 +4,19 @@ export { buildConnectivity, type Connectivity } from './connectivity.ts';
 export { HardwareCounter } from './event-counter.ts';
 export { buildLayout, type MachineLayout, type SlotOrder } from './machine.ts';
 export { createCounter, type MapOptions, type MappedNetwork, mapNetwork } from './map.ts';
-export { type MapOntoOptions, mapOnto } from './map-onto.ts';
 export * from './network-shape.ts';
 export * from './placement.ts';
 export * from './platform.ts';
 export { onPlatformClock, PlatformClock } from './platform-clock.ts';
+export {
+  type MapOntoOptions,
+  mapOnto,
+  type PrepareOptions,
+  platformReport,
+  preparePlatformRun,
+  preparePlatformRuns,
+  type TrueNorthRunOptions,
+} from './platform-run.ts';
 export { platform, platforms } from './platforms.ts';
 export {
   energyCounts,

@@ -18,7 +18,7 @@
 import { energyPerInference } from '../../sim/energy/per-inference.ts';
 import type { HardwareCounter } from '../../sim/hardware/event-counter.ts';
 import { createCounter, type MappedNetwork } from '../../sim/hardware/map.ts';
-import { mapOnto } from '../../sim/hardware/map-onto.ts';
+import { mapOnto } from '../../sim/hardware/platform-run.ts';
 import { platform } from '../../sim/hardware/platforms.ts';
 import { hardwareReport } from '../../sim/hardware/report.ts';
 import {

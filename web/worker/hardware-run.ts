@@ -8,8 +8,8 @@
 import type { Simulator } from '../../sim/engine/simulator.ts';
 import type { MappedNetwork } from '../../sim/hardware/map.ts';
 import { createCounter } from '../../sim/hardware/map.ts';
-import { mapOnto } from '../../sim/hardware/map-onto.ts';
 import { onPlatformClock, PlatformClock } from '../../sim/hardware/platform-clock.ts';
+import { mapOnto } from '../../sim/hardware/platform-run.ts';
 import { platform } from '../../sim/hardware/platforms.ts';
 import { type HardwareReport, hardwareReport } from '../../sim/hardware/report.ts';
 import { isSpikelabError } from '../../src/core/errors.ts';

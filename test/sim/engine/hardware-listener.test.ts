@@ -8,8 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { Simulator } from '../../../sim/engine/simulator.ts';
 import { createCounter } from '../../../sim/hardware/map.ts';
-import { mapOnto } from '../../../sim/hardware/map-onto.ts';
 import { sourcePopulations } from '../../../sim/hardware/network-shape.ts';
+import { mapOnto } from '../../../sim/hardware/platform-run.ts';
 import { platform } from '../../../sim/hardware/platforms.ts';
 import { hardwareReport } from '../../../sim/hardware/report.ts';
 import { runOnPlatform } from '../../../sim/hardware/run-on-platform.ts';

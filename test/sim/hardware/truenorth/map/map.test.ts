@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCounter } from '../../../../../sim/hardware/map.ts';
-import { mapOnto } from '../../../../../sim/hardware/map-onto.ts';
 import type { NetworkShape } from '../../../../../sim/hardware/network-shape.ts';
 import { withPlatform } from '../../../../../sim/hardware/platform.ts';
+import { mapOnto } from '../../../../../sim/hardware/platform-run.ts';
 import { platform } from '../../../../../sim/hardware/platforms.ts';
 import { hardwareReport } from '../../../../../sim/hardware/report.ts';
 import { mapToTrueNorth } from '../../../../../sim/hardware/truenorth/map/map.ts';
