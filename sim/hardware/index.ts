@@ -11,6 +11,7 @@ export { onPlatformClock, PlatformClock } from './platform-clock.ts';
 export {
   type MapOntoOptions,
   mapOnto,
+  type PlatformRun,
   type PrepareOptions,
   platformReport,
   preparePlatformRun,
@@ -25,10 +26,12 @@ export {
   hardwareReport,
 } from './report.ts';
 export {
-  PLATFORM_RUN_SCHEMA_VERSION,
+  type DeploymentRun,
+  PLATFORM_RUN_REPORT_SCHEMA_VERSION,
   type PlacementRun,
-  type PlatformRun,
-  type PlatformRunOptions,
+  type PlatformRunReport,
+  type RunOnPlatformOptions,
+  runDeployment,
   runOnPlatform,
   runSpecOnPlatform,
 } from './run-on-platform.ts';
@@ -36,12 +39,10 @@ export { buildTraffic, type RelayPlan, type TrafficPlan } from './traffic.ts';
 export * from './truenorth/deploy/codes.ts';
 export {
   autoWeightBits,
-  type DeploymentRun,
   type DeployOptions,
   deployOnTrueNorth,
   inputLeaks,
   mapDeployment,
-  runDeployment,
   type TrueNorthDeployment,
   type WeightBitsOption,
 } from './truenorth/deploy/deploy.ts';

@@ -32,16 +32,12 @@
  */
 
 import { invalid, SpikelabError } from '../../../../src/core/errors.ts';
-import type { Counts } from '../../../engine/counters.ts';
-import type { SpikeListener } from '../../../engine/listener.ts';
-import { Simulator } from '../../../engine/simulator.ts';
 import { buildNetwork } from '../../../network/build.ts';
 import type { Network } from '../../../network/network.ts';
-import { createCounter, type MappedNetwork, mapNetwork } from '../../map.ts';
+import { type MappedNetwork, mapNetwork } from '../../map.ts';
 import { sourcePopulations } from '../../network-shape.ts';
 import type { PlacementStrategy } from '../../placement.ts';
 import type { Platform } from '../../platform.ts';
-import { type HardwareReport, hardwareReport } from '../../report.ts';
 import { truenorth } from '../platform.ts';
 import { type BuiltDeployment, buildDeployment, type DeployedInput } from './build.ts';
 import { MAX_WEIGHT_BITS, MIN_WEIGHT_BITS } from './codes.ts';
@@ -175,31 +171,4 @@ export function inputLeaks(
   if (f === null) throw invalid('input', input.label, 'a current-driven input population');
   for (let i = 0; i < f.length; i++) out[i] = Math.round(currents[i]! * f[i]!);
   return out;
-}
-
-export interface DeploymentRun {
-  readonly deployment: TrueNorthDeployment;
-  readonly report: HardwareReport;
-  /** The engine's counts of the deployed network's run. */
-  readonly counts: Counts;
-}
-
-/** Deploys `net`, runs the deployed network for `durationMs` with the chip's counter listening. */
-export function runDeployment(
-  net: Network,
-  options: DeployOptions & {
-    durationMs: number;
-    placement?: PlacementStrategy;
-    listeners?: readonly SpikeListener[];
-  },
-): DeploymentRun {
-  const deployment = deployOnTrueNorth(net, options);
-  const mapped = mapDeployment(deployment, options.placement, options.budgetBytes);
-  const counter = createCounter(mapped);
-  const sim = new Simulator(deployment.network, {
-    listeners: [counter, ...(options.listeners ?? [])],
-  });
-  const r = sim.run(Math.round(options.durationMs / net.dt));
-  counter.finish(r.ticks);
-  return { deployment, report: hardwareReport(mapped, counter), counts: r.counts };
 }

@@ -10,12 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { SpikeMonitor, StateMonitor } from '../../../../../sim/engine/monitors.ts';
 import { Simulator } from '../../../../../sim/engine/simulator.ts';
 import { withPlatform } from '../../../../../sim/hardware/platform.ts';
+import { runDeployment } from '../../../../../sim/hardware/run-on-platform.ts';
 import { codeMask } from '../../../../../sim/hardware/truenorth/deploy/codes.ts';
 import {
   deployOnTrueNorth,
   inputLeaks,
   mapDeployment,
-  runDeployment,
 } from '../../../../../sim/hardware/truenorth/deploy/deploy.ts';
 import { mergeRatio } from '../../../../../sim/hardware/truenorth/deploy/layer.ts';
 import { deployObstacle } from '../../../../../sim/hardware/truenorth/deploy/shape.ts';
