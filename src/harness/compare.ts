@@ -285,7 +285,7 @@ export function compare(
     // The worker starts once the float network's samples are done, so their
     // time per sample (a reported figure) is measured without it.
     st.mapping.start();
-    const tn = runs.find((r) => r.name === 'truenorth' && r.deployment !== null);
+    const tn = runs.find((r) => r.platform.id === 'truenorth' && r.deployment !== null);
     let pending: PendingOnChip | null = null;
     const work = tn ? n * o.timesteps * tn.deployment!.network.size : 0;
     if (
@@ -306,9 +306,9 @@ export function compare(
     }
     const onChip: Record<string, OnChipEntry> = {};
     for (const run of runs) {
-      if (run.name === 'truenorth' && run.mapped !== null) {
+      if (run.platform.id === 'truenorth' && run.mapped !== null) {
         if (run === tn) cb.onStage?.('on-chip');
-        onChip[run.name] = trueNorthOnChip(
+        onChip[run.platform.id] = trueNorthOnChip(
           run,
           conversion.classifier,
           rate.testX,
