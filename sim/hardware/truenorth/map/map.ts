@@ -10,7 +10,7 @@
  * - delays outside 1–15 ticks: rejected.
  * A rate-coded feed-forward IF network (a conversion) can instead be
  * deployed with per-synapse weights and split neurons (../deploy/deploy.ts);
- * `runOnPlatform` and the comparison harness do so.
+ * preparing a run on TrueNorth (../../platform-run.ts) does so.
  */
 
 import { type MapOptions, type MappedNetwork, mapNetwork } from '../../map.ts';
