@@ -154,6 +154,9 @@ export function preparePlatformRuns(
     return failed(e);
   }
   const deploySeconds = (performance.now() - t0) / 1000;
+  // the network as the chip sees it, shared by every placement's mapping
+  const shape = deployment ? null : onPlatformClock(net, net.dt, p.timing.tickMs);
+  const sources = sourcePopulations(net);
   const runs: PlatformRun[] = [];
   for (const placement of placements) {
     const t = performance.now();
@@ -161,9 +164,9 @@ export function preparePlatformRuns(
     try {
       mapped = deployment
         ? mapDeployment(deployment, placement, options.budgetBytes)
-        : mapOnto(onPlatformClock(net, net.dt, p.timing.tickMs), p, {
+        : mapOnto(shape!, p, {
             placement,
-            sources: sourcePopulations(net),
+            sources,
             ...budget,
             ...(p.id === 'truenorth' && {
               truenorth: {
