@@ -10,7 +10,7 @@
  *   npm run bench:truenorth -- --dataset mnist --samples 2000
  *   npm run bench:truenorth -- --bits 2,4 --encodings poisson
  */
-import { deployOnTrueNorth, inputLeaks } from '../sim/hardware/truenorth-deploy.ts';
+import { deployOnTrueNorth, inputLeaks } from '../sim/hardware/truenorth/deploy/deploy.ts';
 import { buildNetwork } from '../sim/network/build.ts';
 import type { DatasetName } from '../src/data/names.ts';
 import { loadDataset } from '../src/data/node/load.ts';

@@ -18,6 +18,7 @@
  */
 
 import { invalid } from '../../src/core/errors.ts';
+import type { CostStatus } from './provenance.ts';
 import type { TimeModel } from './time-model.ts';
 
 /** The kinds of events a cost table can price. */
@@ -52,7 +53,7 @@ export const EVENT_KINDS = [
 
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-export type CostStatus = 'verified' | 'derived' | 'secondary' | 'assumed' | 'included' | 'unknown';
+export type { CostStatus } from './provenance.ts';
 
 export interface CostEntry {
   /** Joules per event (or watts per chip for static power); null unless priced. */

@@ -19,9 +19,9 @@
  *   bandwidth (Williams et al. 2009, Commun. ACM 52:65). Peak figures make
  *   it a lower bound on the time, and so on the static energy.
  */
-import type { CostStatus } from './cost-table.ts';
+import type { CostStatus } from './provenance.ts';
 
-/** A published or derived figure with its provenance (statuses as in cost-table.ts). */
+/** A published or derived figure with its provenance (provenance.ts). */
 export interface Figure {
   readonly value: number;
   readonly status: CostStatus;

@@ -4,11 +4,20 @@ export { buildConnectivity, type Connectivity } from './connectivity.ts';
 export { HardwareCounter } from './event-counter.ts';
 export { buildLayout, type MachineLayout, type SlotOrder } from './machine.ts';
 export { createCounter, type MapOptions, type MappedNetwork, mapNetwork } from './map.ts';
-export { type MapOntoOptions, mapOnto } from './map-onto.ts';
 export * from './network-shape.ts';
 export * from './placement.ts';
 export * from './platform.ts';
 export { onPlatformClock, PlatformClock } from './platform-clock.ts';
+export {
+  type MapOntoOptions,
+  mapOnto,
+  type PlatformRun,
+  type PrepareOptions,
+  platformReport,
+  preparePlatformRun,
+  preparePlatformRuns,
+  type TrueNorthRunOptions,
+} from './platform-run.ts';
 export { platform, platforms } from './platforms.ts';
 export {
   energyCounts,
@@ -17,35 +26,27 @@ export {
   hardwareReport,
 } from './report.ts';
 export {
-  PLATFORM_RUN_SCHEMA_VERSION,
+  type DeploymentRun,
+  PLATFORM_RUN_REPORT_SCHEMA_VERSION,
   type PlacementRun,
-  type PlatformRun,
-  type PlatformRunOptions,
+  type PlatformRunReport,
+  type RunOnPlatformOptions,
+  runDeployment,
   runOnPlatform,
   runSpecOnPlatform,
-  sourcePopulations,
 } from './run-on-platform.ts';
 export { buildTraffic, type RelayPlan, type TrafficPlan } from './traffic.ts';
-export * from './truenorth-codes.ts';
+export * from './truenorth/deploy/codes.ts';
 export {
   autoWeightBits,
-  type DeploymentRun,
   type DeployOptions,
   deployOnTrueNorth,
   inputLeaks,
   mapDeployment,
-  runDeployment,
   type TrueNorthDeployment,
   type WeightBitsOption,
-} from './truenorth-deploy.ts';
-export type { DeploymentLayerReport, DeploymentReport } from './truenorth-deploy-report.ts';
-export { deployObstacle, deployShape } from './truenorth-deploy-shape.ts';
-export {
-  runTrueNorthForm,
-  type TrueNorthForm,
-  type TrueNorthFormOptions,
-  type TrueNorthFormRun,
-  toTrueNorthForm,
-} from './truenorth-form.ts';
-export * from './truenorth-map.ts';
-export * from './truenorth-neuron.ts';
+} from './truenorth/deploy/deploy.ts';
+export type { DeploymentLayerReport, DeploymentReport } from './truenorth/deploy/report.ts';
+export { deployObstacle, deployShape } from './truenorth/deploy/shape.ts';
+export * from './truenorth/map/map.ts';
+export type { TrueNorthTransformReport } from './truenorth/map/transform-report.ts';

@@ -19,8 +19,8 @@ import {
 } from './placement.ts';
 import type { Platform } from './platform.ts';
 import { buildTraffic, type RelayPlan, type TrafficPlan } from './traffic.ts';
-import type { DeploymentReport } from './truenorth-deploy-report.ts';
-import type { TrueNorthTransformReport } from './truenorth-map.ts';
+import type { DeploymentReport } from './truenorth/deploy/report.ts';
+import type { TrueNorthTransformReport } from './truenorth/map/transform-report.ts';
 
 export interface MapOptions {
   /** Default `clustered`. */
@@ -46,9 +46,9 @@ export interface MappedNetwork {
   readonly placement: Placement;
   readonly traffic: TrafficPlan;
   readonly relays: RelayPlan | null;
-  /** TrueNorth only: what the mapping changed (see truenorth-map.ts). */
+  /** TrueNorth only: what the mapping changed (see truenorth/map/map.ts). */
   readonly truenorth?: { readonly report: TrueNorthTransformReport };
-  /** TrueNorth deployment only: the network mapped is the deployed one (see truenorth-deploy.ts). */
+  /** TrueNorth deployment only: the network mapped is the deployed one (see truenorth/deploy/deploy.ts). */
   readonly deployment?: { readonly report: DeploymentReport };
 }
 

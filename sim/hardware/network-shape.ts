@@ -8,7 +8,7 @@
  */
 
 import { invalid, SpikelabError } from '../../src/core/errors.ts';
-import type { NetworkShape } from '../network/network.ts';
+import type { Network, NetworkShape } from '../network/network.ts';
 
 export type { SpikeListener } from '../engine/listener.ts';
 export type { NetworkShape, PopulationShape, ProjectionShape } from '../network/network.ts';
@@ -18,6 +18,11 @@ export function neuronCount(net: NetworkShape): number {
   let n = 0;
   for (const p of net.populations) n = Math.max(n, p.offset + p.size);
   return n;
+}
+
+/** Indices of the populations that are spike sources (no neuron updates on hardware either). */
+export function sourcePopulations(net: Pick<Network, 'populations'>): number[] {
+  return net.populations.flatMap((p, i) => (p.kind === 'neuron' ? [] : [i]));
 }
 
 /** `population 'exc' (#0)` for messages. */

@@ -60,6 +60,11 @@ export class PlatformClock implements SpikeListener {
     this.counter.onSpikes(this.platformTick(tick), ids, count);
   }
 
+  /** The engine was reset: the counter carries on after the ticks it has counted, as it does without a clock. */
+  onReset(): void {
+    this.counter.onReset();
+  }
+
   /** Closes the counter after `engineTicks` engine ticks: the platform ticks they cover (a partial one counts). */
   finish(engineTicks: number): void {
     this.counter.finish(Math.ceil(engineTicks / this.per - 1e-9));

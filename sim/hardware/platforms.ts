@@ -4,7 +4,7 @@ import { unknownName } from '../../src/core/errors.ts';
 import { loihi } from './loihi.ts';
 import type { Platform } from './platform.ts';
 import { spinnaker, spinnaker2 } from './spinnaker.ts';
-import { truenorth } from './truenorth.ts';
+import { truenorth } from './truenorth/platform.ts';
 
 export const platforms: Readonly<Record<string, Platform>> = {
   truenorth,

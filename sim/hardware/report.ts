@@ -15,8 +15,8 @@ import type { HardwareCounter } from './event-counter.ts';
 import type { MappedNetwork } from './map.ts';
 import { type PlacementSummary, summarisePlacement } from './placement.ts';
 import type { PlatformId } from './platform.ts';
-import type { DeploymentReport } from './truenorth-deploy-report.ts';
-import type { TrueNorthTransformReport } from './truenorth-map.ts';
+import type { DeploymentReport } from './truenorth/deploy/report.ts';
+import type { TrueNorthTransformReport } from './truenorth/map/transform-report.ts';
 
 export const HARDWARE_REPORT_SCHEMA_VERSION = 1;
 

@@ -1,8 +1,8 @@
 /**
  * A network run on a platform, end to end: build (at the platform's tick) →
- * map with each placement → one simulation with every placement's counter
- * listening → one report per placement. What `spikelab map` and the
- * comparison harness call.
+ * prepare with each placement (platform-run.ts) → one simulation with every
+ * placement's counter listening → one report per placement, as one JSON
+ * object. What `spikelab map` prints.
  *
  * One simulation serves every placement: where neurons sit changes what a
  * spike costs, never which spikes happen (the engine runs the network's own
@@ -10,23 +10,28 @@
  */
 
 import { invalid } from '../../src/core/errors.ts';
+import type { Counts } from '../engine/counters.ts';
 import type { SpikeListener } from '../engine/listener.ts';
 import { Simulator } from '../engine/simulator.ts';
 import { type BuildOptions, buildNetwork } from '../network/build.ts';
 import type { Network } from '../network/network.ts';
 import type { NetworkSpec } from '../network/spec.ts';
-import { createCounter, type MappedNetwork } from './map.ts';
-import { type MapOntoOptions, mapOnto } from './map-onto.ts';
 import type { PlacementStrategy } from './placement.ts';
 import type { Platform } from './platform.ts';
+import {
+  platformReport,
+  preparePlatformRun,
+  preparePlatformRuns,
+  type TrueNorthRunOptions,
+} from './platform-run.ts';
 import { platform as platformByName } from './platforms.ts';
-import { type HardwareReport, hardwareReport } from './report.ts';
-import { deployOnTrueNorth, mapDeployment } from './truenorth-deploy.ts';
-import { deployObstacle } from './truenorth-deploy-shape.ts';
+import type { HardwareReport } from './report.ts';
+import type { DeployOptions, TrueNorthDeployment } from './truenorth/deploy/deploy.ts';
+import { truenorth } from './truenorth/platform.ts';
 
-export const PLATFORM_RUN_SCHEMA_VERSION = 1;
+export const PLATFORM_RUN_REPORT_SCHEMA_VERSION = 1;
 
-export interface PlatformRunOptions extends BuildOptions {
+export interface RunOnPlatformOptions extends BuildOptions {
   /** A platform or its name (`truenorth`, `spinnaker`, `spinnaker2`, `loihi`). */
   readonly platform: Platform | string;
   /** One report per placement, in this order (default: clustered only). */
@@ -36,9 +41,9 @@ export interface PlatformRunOptions extends BuildOptions {
   /**
    * TrueNorth only: transform or reject, and the weight scale. In transform
    * mode a rate-coded feed-forward IF network is deployed
-   * (truenorth-deploy.ts) and the deployed network is what runs and is counted.
+   * (truenorth/deploy/deploy.ts) and the deployed network is what runs and is counted.
    */
-  readonly truenorth?: MapOntoOptions['truenorth'];
+  readonly truenorth?: TrueNorthRunOptions;
   /** Further listeners of the same simulation. */
   readonly listeners?: readonly SpikeListener[];
   readonly onProgress?: (doneTicks: number, totalTicks: number, spikes: number) => void;
@@ -54,8 +59,8 @@ export interface PlacementRun {
   readonly mapSeconds: number;
 }
 
-export interface PlatformRun {
-  readonly schemaVersion: typeof PLATFORM_RUN_SCHEMA_VERSION;
+export interface PlatformRunReport {
+  readonly schemaVersion: typeof PLATFORM_RUN_REPORT_SCHEMA_VERSION;
   readonly model: string | null;
   readonly platform: string;
   readonly platformName: string;
@@ -81,6 +86,9 @@ export interface PlatformRun {
     readonly externalEvents: number;
   };
   readonly runs: readonly PlacementRun[];
+  readonly buildSeconds: number;
+  readonly simulationSeconds: number;
+  readonly stopped: boolean;
   /**
    * TrueNorth deployment: the network given (its neurons, spike sources and
    * synapses); `neurons`, `synapses` and `engine` above are then the deployed
@@ -91,14 +99,6 @@ export interface PlatformRun {
     readonly sourceNeurons: number;
     readonly synapses: number;
   };
-  readonly buildSeconds: number;
-  readonly simulationSeconds: number;
-  readonly stopped: boolean;
-}
-
-/** Indices of the populations that are spike sources (no neuron updates on hardware either). */
-export function sourcePopulations(net: Network): number[] {
-  return net.populations.flatMap((p, i) => (p.kind === 'neuron' ? [] : [i]));
 }
 
 function resolvePlatform(p: Platform | string): Platform {
@@ -106,7 +106,10 @@ function resolvePlatform(p: Platform | string): Platform {
 }
 
 /** Builds the spec at the platform's tick (delays and refractory periods in those ticks), then runs it. */
-export function runSpecOnPlatform(spec: NetworkSpec, options: PlatformRunOptions): PlatformRun {
+export function runSpecOnPlatform(
+  spec: NetworkSpec,
+  options: RunOnPlatformOptions,
+): PlatformRunReport {
   const platform = resolvePlatform(options.platform);
   const tick = platform.timing.tickMs;
   const t0 = performance.now();
@@ -117,11 +120,12 @@ export function runSpecOnPlatform(spec: NetworkSpec, options: PlatformRunOptions
 }
 
 /**
- * Maps a built network onto a platform with each placement and runs it
- * once, every placement's counter listening. The network must be built at
- * the platform's tick: its delays are taken as platform ticks.
+ * Prepares a built network on a platform with each placement and runs it
+ * (or its TrueNorth deployment) once, every placement's counter listening.
+ * The network must be built at the platform's tick: the report counts
+ * platform ticks. A network the platform cannot hold is an error here.
  */
-export function runOnPlatform(net: Network, options: PlatformRunOptions): PlatformRun {
+export function runOnPlatform(net: Network, options: RunOnPlatformOptions): PlatformRunReport {
   const platform = resolvePlatform(options.platform);
   const tick = platform.timing.tickMs;
   if (net.dt !== tick) {
@@ -133,66 +137,15 @@ export function runOnPlatform(net: Network, options: PlatformRunOptions): Platfo
   }
   const placements = options.placements ?? ['clustered'];
   if (placements.length === 0) throw invalid('placements', [], 'at least one placement');
-  const deploy =
-    platform.id === 'truenorth' &&
-    options.truenorth?.mode !== 'reject' &&
-    deployObstacle(net) === null;
-  if (deploy) {
-    const t = performance.now();
-    const dep = deployOnTrueNorth(net, {
-      platform,
-      ...(options.memoryBudgetBytes !== undefined && { budgetBytes: options.memoryBudgetBytes }),
-    });
-    const seconds = (performance.now() - t) / 1000;
-    const run = runMapped(dep.network, platform, options, placements, (placement) =>
-      mapDeployment(dep, placement, options.memoryBudgetBytes),
-    );
-    const original = networkSize(net);
-    return {
-      ...run,
-      runs: run.runs.map((r) => ({ ...r, mapSeconds: r.mapSeconds + seconds })),
-      deployedFrom: {
-        neurons: original.neurons,
-        sourceNeurons: net.size - original.neurons,
-        synapses: net.synapses,
-      },
-    };
-  }
-  const sources = sourcePopulations(net);
-  return runMapped(net, platform, options, placements, (placement) =>
-    mapOnto(net, platform, {
-      placement,
-      sources,
-      ...(options.truenorth && { truenorth: options.truenorth }),
-      ...(options.memoryBudgetBytes !== undefined && { budgetBytes: options.memoryBudgetBytes }),
-    }),
-  );
-}
-
-function networkSize(net: Network): { neurons: number } {
-  let neurons = 0;
-  for (const p of net.populations) if (p.kind === 'neuron') neurons += p.size;
-  return { neurons };
-}
-
-/** Maps with each placement, then runs `net` once with every placement's counter listening. */
-function runMapped(
-  net: Network,
-  platform: Platform,
-  options: PlatformRunOptions,
-  placements: readonly PlacementStrategy[],
-  map: (placement: PlacementStrategy) => MappedNetwork,
-): PlatformRun {
-  const tick = platform.timing.tickMs;
-  const mapped: { placement: PlacementStrategy; mapped: MappedNetwork; seconds: number }[] = [];
-  for (const placement of placements) {
-    const t = performance.now();
-    const m = map(placement);
-    mapped.push({ placement, mapped: m, seconds: (performance.now() - t) / 1000 });
-  }
-  const counters = mapped.map((m) => createCounter(m.mapped));
-  const sim = new Simulator(net, {
-    listeners: [...counters, ...(options.listeners ?? [])],
+  const prepared = preparePlatformRuns(net, platform, placements, {
+    ...(options.memoryBudgetBytes !== undefined && { budgetBytes: options.memoryBudgetBytes }),
+    ...(options.truenorth && { truenorth: options.truenorth }),
+  });
+  for (const r of prepared) if (r.notMapped) throw r.notMapped;
+  const deployment = prepared[0]!.deployment;
+  const ran = deployment ? deployment.network : net;
+  const sim = new Simulator(ran, {
+    listeners: [...prepared.map((r) => r.clock!), ...(options.listeners ?? [])],
     ...(options.memoryBudgetBytes !== undefined && {
       memoryBudgetBytes: options.memoryBudgetBytes,
     }),
@@ -205,38 +158,34 @@ function runMapped(
   });
   const simulationSeconds = (performance.now() - t1) / 1000;
   const seconds = (result.ticks * tick) / 1000;
-  const runs = mapped.map((m, k) => {
-    const counter = counters[k]!;
-    counter.finish(result.ticks);
-    const report = hardwareReport(m.mapped, counter);
+  const runs = prepared.map((r, k): PlacementRun => {
+    const report = platformReport(r, result.ticks)!;
     return {
-      placement: m.placement,
+      placement: placements[k]!,
       report,
       joulesPerSimulatedSecond: seconds > 0 ? report.energy.joules / seconds : 0,
-      mapSeconds: m.seconds,
+      mapSeconds: r.mapSeconds,
     };
   });
   const c = result.counts;
-  let neurons = 0;
+  const neurons = neuronCount(ran);
   let neuronSpikes = 0;
-  net.populations.forEach((p, i) => {
-    if (p.kind !== 'neuron') return;
-    neurons += p.size;
-    neuronSpikes += c.populations[i]!.spikes;
+  ran.populations.forEach((p, i) => {
+    if (p.kind === 'neuron') neuronSpikes += c.populations[i]!.spikes;
   });
   return {
-    schemaVersion: PLATFORM_RUN_SCHEMA_VERSION,
-    model: typeof net.spec.meta?.model === 'string' ? net.spec.meta.model : null,
+    schemaVersion: PLATFORM_RUN_REPORT_SCHEMA_VERSION,
+    model: typeof ran.spec.meta?.model === 'string' ? ran.spec.meta.model : null,
     platform: platform.id,
     platformName: platform.name,
-    seed: net.seed,
-    dt: net.dt,
+    seed: ran.seed,
+    dt: ran.dt,
     dtChangedFrom: null,
     ticks: result.ticks,
     durationMs: result.ticks * tick,
     neurons,
-    sourceNeurons: net.size - neurons,
-    synapses: net.synapses,
+    sourceNeurons: ran.size - neurons,
+    synapses: ran.synapses,
     engine: {
       spikes: c.spikes,
       meanRateHz: neurons > 0 && seconds > 0 ? neuronSpikes / neurons / seconds : 0,
@@ -248,5 +197,57 @@ function runMapped(
     buildSeconds: 0,
     simulationSeconds,
     stopped: result.stopped,
+    ...(deployment && {
+      deployedFrom: {
+        neurons: neuronCount(net),
+        sourceNeurons: net.size - neuronCount(net),
+        synapses: net.synapses,
+      },
+    }),
   };
+}
+
+/** Neurons of the neuron populations (spike sources excluded). */
+function neuronCount(net: Network): number {
+  let neurons = 0;
+  for (const p of net.populations) if (p.kind === 'neuron') neurons += p.size;
+  return neurons;
+}
+
+export interface DeploymentRun {
+  readonly deployment: TrueNorthDeployment;
+  readonly report: HardwareReport;
+  /** The engine's counts of the deployed network's run. */
+  readonly counts: Counts;
+}
+
+/**
+ * Deploys `net` on TrueNorth (NOT_APPLICABLE, with the reason, for a network
+ * the deployment does not take), runs the deployed network for `durationMs`
+ * with the chip's counter listening.
+ */
+export function runDeployment(
+  net: Network,
+  options: DeployOptions & {
+    durationMs: number;
+    placement?: PlacementStrategy;
+    listeners?: readonly SpikeListener[];
+  },
+): DeploymentRun {
+  const run = preparePlatformRun(net, options.platform ?? truenorth, {
+    ...(options.placement !== undefined && { placement: options.placement }),
+    ...(options.budgetBytes !== undefined && { budgetBytes: options.budgetBytes }),
+    truenorth: {
+      deploy: 'always',
+      ...(options.weightBits !== undefined && { weightBits: options.weightBits }),
+    },
+  });
+  if (run.notMapped) throw run.notMapped;
+  const deployment = run.deployment;
+  if (deployment === null) throw invalid('platform', run.platform.name, 'a TrueNorth description');
+  const sim = new Simulator(deployment.network, {
+    listeners: [run.clock!, ...(options.listeners ?? [])],
+  });
+  const r = sim.run(Math.round(options.durationMs / net.dt));
+  return { deployment, report: platformReport(run, r.ticks)!, counts: r.counts };
 }

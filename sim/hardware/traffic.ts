@@ -17,7 +17,7 @@ import type { Placement } from './placement.ts';
 import type { Platform } from './platform.ts';
 import { RouteBuilder } from './routes.ts';
 
-/** Relay neurons for sources whose targets exceed one (core, delay): see truenorth-relays.ts. */
+/** Relay neurons for sources whose targets exceed one (core, delay): see truenorth/map/relays.ts. */
 export interface RelayPlan {
   /** Logical core holding each neuron's splitters, or −1 when it sends directly. */
   readonly relayCoreOf: Int32Array;

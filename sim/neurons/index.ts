@@ -8,7 +8,7 @@ import { ifCondExp } from './if-cond-exp.ts';
 import { ifCurrDelta } from './if-curr-delta.ts';
 import { ifCurrExp } from './if-curr-exp.ts';
 import { ifNonleaky } from './if-nonleaky.ts';
-import { trueNorthNeuron } from './truenorth.ts';
+import { trueNorthNeuron } from './truenorth/model.ts';
 import type { NeuronModel, ParamSpec } from './types.ts';
 
 export type {

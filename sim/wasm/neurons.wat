@@ -295,7 +295,7 @@
 
   ;; TrueNorth, deterministic neurons (no stochastic synapse, leak or
   ;; threshold), in i32x4 lanes; the oracle is stepTrueNorth
-  ;; (sim/hardware/truenorth-neuron.ts). Every quantity there is an integer
+  ;; (sim/neurons/truenorth/dynamics.ts). Every quantity there is an integer
   ;; computed in doubles, so integer arithmetic here gives the same values as
   ;; long as the input sum stays within ±2^31 (8 million events per channel
   ;; and tick at the largest weight). It addresses its arrays directly, not

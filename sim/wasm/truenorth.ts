@@ -8,12 +8,8 @@
  * TypeScript kernel (its draws follow one stream in neuron order).
  */
 import type { NeuronRuntime } from '../engine/runtime.ts';
-import {
-  TRUENORTH_CONST_INDEX as K,
-  RESET_SUBTRACT,
-  RESET_TO_VALUE,
-  stepTrueNorth,
-} from '../hardware/truenorth-neuron.ts';
+import { TRUENORTH_CONST_INDEX as K, stepTrueNorth } from '../neurons/truenorth/dynamics.ts';
+import { RESET_SUBTRACT, RESET_TO_VALUE } from '../neurons/truenorth/params.ts';
 
 export const TRUENORTH_MODEL = 'TrueNorth';
 const BLOCK_BYTES = 144;

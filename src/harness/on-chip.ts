@@ -10,12 +10,16 @@
  * simulates [0, from); every sample draws its own input stream and the
  * counts are sums, so accuracy and counts equal a run on one thread.
  */
-import type { CounterSnapshot, HardwareCounter } from '../../sim/hardware/event-counter.ts';
-import { inputLeaks, type TrueNorthDeployment } from '../../sim/hardware/truenorth-deploy.ts';
+import type { CounterSnapshot } from '../../sim/hardware/event-counter.ts';
+import type { PlatformClock } from '../../sim/hardware/platform-clock.ts';
+import { type PlatformRun, preparePlatformRun } from '../../sim/hardware/platform-run.ts';
+import {
+  inputLeaks,
+  type TrueNorthDeployment,
+} from '../../sim/hardware/truenorth/deploy/deploy.ts';
 import { buildNetwork } from '../../sim/network/build.ts';
 import { SpikelabError } from '../core/errors.ts';
 import { wasmSimdSupported } from '../core/wasm.ts';
-import { deployTrueNorth, type PlatformRun } from './hardware.ts';
 import type { OnChipEntry } from './report/schema.ts';
 import { simulateSamples } from './simulate.ts';
 import type { SpikingClassifier } from './spiking-classifier.ts';
@@ -57,7 +61,7 @@ export type OnChipStarter = (job: OnChipJob) => PendingOnChip;
  */
 export function runOnChipPart(
   dep: TrueNorthDeployment,
-  counter: HardwareCounter,
+  counter: PlatformClock,
   classifier: SpikingClassifier,
   x: Float32Array,
   y: ArrayLike<number>,
@@ -100,11 +104,15 @@ export function runOnChipPart(
  * sees 0 once the deployment is built, then each sample done.
  */
 export function runOnChipJob(job: OnChipJob, onSample?: (done: number) => void): OnChipPart {
-  const { deployment, counter } = deployTrueNorth(buildNetwork(job.classifier.spec));
+  const run = preparePlatformRun(buildNetwork(job.classifier.spec), 'truenorth', {
+    truenorth: { deploy: 'always' },
+  });
+  if (run.notMapped) throw run.notMapped;
+  const clock = run.clock!;
   onSample?.(0);
   const r = runOnChipPart(
-    deployment,
-    counter,
+    run.deployment!,
+    clock,
     job.classifier,
     job.x,
     job.y,
@@ -113,7 +121,7 @@ export function runOnChipJob(job: OnChipJob, onSample?: (done: number) => void):
     job,
     onSample,
   );
-  return { ...r, counter: counter.snapshot() };
+  return { ...r, counter: clock.counter.snapshot() };
 }
 
 /**
@@ -132,7 +140,8 @@ export function trueNorthOnChip(
   onSample?: (done: number, total: number) => void,
 ): OnChipEntry {
   const dep = run.deployment;
-  if (dep === null || run.counter === null) {
+  const clock = run.clock;
+  if (dep === null || clock === null) {
     return {
       accuracy: null,
       note: `not measured: ${run.notDeployed ?? 'not deployed'}; the TrueNorth figures count the float network on the per-axon-type mapping`,
@@ -145,7 +154,7 @@ export function trueNorthOnChip(
       `on-chip share: starts at sample ${from}; allowed: an integer in [0, ${n}]`,
     );
   }
-  const own = runOnChipPart(dep, run.counter, classifier, x, y, 0, from, options, (done) =>
+  const own = runOnChipPart(dep, clock, classifier, x, y, 0, from, options, (done) =>
     onSample?.(done, n),
   );
   let correct = own.correctByTick[options.timesteps - 1]!;
@@ -154,10 +163,10 @@ export function trueNorthOnChip(
     const part = rest.wait((done) => onSample?.(from + done, n));
     correct += part.correctByTick[options.timesteps - 1]!;
     engineEvents += part.synapticEvents;
-    run.counter.append(part.counter);
+    clock.counter.append(part.counter);
   }
   const r = dep.report;
-  const hardwareEvents = run.counter.synapticEvents;
+  const hardwareEvents = clock.counter.synapticEvents;
   return {
     accuracy: correct / Math.max(1, n),
     note: `the TrueNorth deployment (${r.neurons.deployed} neurons on ${r.cores.total} cores, ${r.layers.map((l) => `${l.weightBits}-bit`).join('/')} weights${r.layers.some((l) => l.split) ? ', split neurons' : ''}, output ${r.latencyTicks} ticks later) on the same samples, ${classifier.input.kind === 'poisson' ? 'same Poisson input' : 'input currents as per-sample leaks'}, count readout; its counts are the platform's`,

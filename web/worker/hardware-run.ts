@@ -1,17 +1,21 @@
 /**
- * Counting a run on a platform: map the built network (delays on the chip's
- * tick), listen to the engine through the platform clock, report afterwards.
- * A network the platform cannot hold yields an error for the hardware panel
- * alone; the simulation itself still runs.
+ * Counting a run on a platform: prepare the simulator's network on it
+ * (sim/hardware/platform-run.ts: delays on the chip's tick, the counter
+ * behind the platform clock), listen to the engine, report afterwards. The
+ * engine runs the network as given, so TrueNorth counts it on the
+ * per-axon-type mapping, never a deployment (which would be another
+ * network). A network the platform cannot hold yields an error for the
+ * hardware panel alone; the simulation itself still runs.
  */
 
 import type { Simulator } from '../../sim/engine/simulator.ts';
-import type { MappedNetwork } from '../../sim/hardware/map.ts';
-import { createCounter } from '../../sim/hardware/map.ts';
-import { mapOnto } from '../../sim/hardware/map-onto.ts';
-import { onPlatformClock, PlatformClock } from '../../sim/hardware/platform-clock.ts';
+import {
+  type PlatformRun,
+  platformReport,
+  preparePlatformRun,
+} from '../../sim/hardware/platform-run.ts';
 import { platform } from '../../sim/hardware/platforms.ts';
-import { type HardwareReport, hardwareReport } from '../../sim/hardware/report.ts';
+import type { HardwareReport } from '../../sim/hardware/report.ts';
 import { isSpikelabError } from '../../src/core/errors.ts';
 
 export interface ErrorInfo {
@@ -34,8 +38,7 @@ export interface HardwareOutcome {
 }
 
 export class HardwareRun {
-  private mapped: MappedNetwork | null = null;
-  private clock: PlatformClock | null = null;
+  private run: PlatformRun | null = null;
   private error: ErrorInfo | null = null;
   private mapSeconds = 0;
   readonly platformName: string;
@@ -47,35 +50,28 @@ export class HardwareRun {
     this.platformName = platform(platformId).name;
   }
 
-  /** Maps the simulator's network and attaches the counter (call before the first tick). */
+  /** Prepares the simulator's network and attaches the counter (call before the first tick). */
   attach(sim: Simulator): void {
     const t0 = performance.now();
-    const p = platform(this.platformId);
-    const net = sim.network;
     try {
-      const sources = net.populations.flatMap((x, i) => (x.kind === 'neuron' ? [] : [i]));
-      this.mapped = mapOnto(onPlatformClock(net, net.dt, p.timing.tickMs), p, {
-        sources,
+      const run = preparePlatformRun(sim.network, this.platformId, {
         budgetBytes: this.budgetBytes,
+        truenorth: { deploy: 'never' },
       });
-      this.clock = new PlatformClock(createCounter(this.mapped), net.dt, p.timing.tickMs);
-      sim.addListener(this.clock);
+      this.run = run;
+      if (run.clock) sim.addListener(run.clock);
+      if (run.notMapped) this.error = errorInfo(run.notMapped);
     } catch (e) {
       this.error = errorInfo(e);
     }
-    this.mapSeconds = (performance.now() - t0) / 1000;
+    this.mapSeconds = this.run?.mapSeconds ?? (performance.now() - t0) / 1000;
   }
 
   finish(engineTicks: number): HardwareOutcome {
-    let report: HardwareReport | null = null;
-    if (this.mapped && this.clock) {
-      this.clock.finish(engineTicks);
-      report = hardwareReport(this.mapped, this.clock.counter);
-    }
     return {
       platform: this.platformId,
       platformName: this.platformName,
-      report,
+      report: this.run ? platformReport(this.run, engineTicks) : null,
       error: this.error,
       mapSeconds: this.mapSeconds,
     };

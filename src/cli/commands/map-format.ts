@@ -4,7 +4,7 @@
  */
 import { EVENT_KINDS } from '../../../sim/energy/cost-table.ts';
 import type { HardwareReport } from '../../../sim/hardware/report.ts';
-import type { PlatformRun } from '../../../sim/hardware/run-on-platform.ts';
+import type { PlatformRunReport } from '../../../sim/hardware/run-on-platform.ts';
 
 const int = (x: number) => Math.round(x).toLocaleString('en-US');
 /** Three significant digits; exponent notation below a millijoule. */
@@ -15,7 +15,7 @@ function verdict(r: HardwareReport): string {
   return `${r.realTime ? 'yes' : 'NO'} (${r.overrun.toPrecision(3)}× budget)`;
 }
 
-function rows(run: PlatformRun): [string, string[]][] {
+function rows(run: PlatformRunReport): [string, string[]][] {
   const reports = run.runs.map((x) => x.report);
   const col = (f: (r: HardwareReport) => string) => reports.map(f);
   const out: [string, string[]][] = [
@@ -71,7 +71,7 @@ function rows(run: PlatformRun): [string, string[]][] {
   return out;
 }
 
-export function formatPlatformRun(run: PlatformRun, name: string): string {
+export function formatPlatformRunReport(run: PlatformRunReport, name: string): string {
   const e = run.engine;
   const lines = [
     `${run.model ?? name} on ${run.platformName}: ${int(run.neurons)} neurons${run.sourceNeurons ? ` + ${int(run.sourceNeurons)} spike sources` : ''}, ${int(run.synapses)} synapses; ${run.durationMs} ms at ${run.dt} ms ticks, seed ${run.seed}`,

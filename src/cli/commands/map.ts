@@ -7,12 +7,15 @@
 import { type Command, Option } from 'commander';
 import { PLACEMENT_STRATEGIES, type PlacementStrategy } from '../../../sim/hardware/placement.ts';
 import { platform as platformByName, platforms } from '../../../sim/hardware/platforms.ts';
-import { type PlatformRun, runSpecOnPlatform } from '../../../sim/hardware/run-on-platform.ts';
+import {
+  type PlatformRunReport,
+  runSpecOnPlatform,
+} from '../../../sim/hardware/run-on-platform.ts';
 import { referenceModels } from '../../../sim/models/index.ts';
 import { floatFlag, intFlag } from '../flags.ts';
 import type { CliIo } from '../io.ts';
 import { progressBar } from '../progress.ts';
-import { formatPlatformRun } from './map-format.ts';
+import { formatPlatformRunReport } from './map-format.ts';
 import { resolveNetwork } from './simulate.ts';
 
 export interface MapCliOptions {
@@ -25,7 +28,7 @@ export interface MapCliOptions {
   json?: boolean;
 }
 
-export function runMapCommand(target: string, o: MapCliOptions, io: CliIo): PlatformRun {
+export function runMapCommand(target: string, o: MapCliOptions, io: CliIo): PlatformRunReport {
   const platform = platformByName(o.platform);
   const tick = platform.timing.tickMs;
   // Reference models are defined at any tick: build them at the platform's.
@@ -48,7 +51,7 @@ export function runMapCommand(target: string, o: MapCliOptions, io: CliIo): Plat
       onProgress: (done, _total, spikes) => bar.update(done, `${spikes} spikes`),
     });
     bar.stop();
-    io.out(o.json ? `${JSON.stringify(run)}\n` : formatPlatformRun(run, target));
+    io.out(o.json ? `${JSON.stringify(run)}\n` : formatPlatformRunReport(run, target));
     return run;
   } finally {
     bar.stop();

@@ -6,12 +6,14 @@
  * the rate network is one contender; a network trained directly or
  * imported is another, and goes through the same steps.
  */
+
+import type { PlatformRun } from '../../../sim/hardware/platform-run.ts';
 import { buildNetwork } from '../../../sim/network/build.ts';
 import type { Network } from '../../../sim/network/network.ts';
 import { SPIKING_PLATFORMS } from '../compare-options.ts';
 import type { Conversion } from '../convert.ts';
 import { LayerComparison } from '../diagnostics.ts';
-import { floatListeners, mapPlatforms, type PlatformRun, platformResults } from '../hardware.ts';
+import { floatListeners, mapPlatforms, platformResults } from '../hardware.ts';
 import { type OnChipStarter, type PendingOnChip, trueNorthOnChip } from '../on-chip.ts';
 import type { ReadoutName } from '../readout.ts';
 import type { EnergyEntry, HardwareEntry, OnChipEntry } from '../report/schema.ts';
@@ -189,7 +191,7 @@ export function deploySpiking(
   s: { timesteps: number; seed: number },
   ctx: DeployContext,
 ): boolean {
-  const tn = run.platforms.find((r) => r.name === 'truenorth' && r.mapped !== null);
+  const tn = run.platforms.find((r) => r.platform.id === 'truenorth' && r.mapped !== null);
   if (!tn) return false;
   const { n, x } = samples;
   let pending: PendingOnChip | null = null;

@@ -148,7 +148,7 @@ export const packedFloat32 = z.strictObject({ float32: z.string() });
 
 /**
  * The converted network and the input of the first test samples (optional;
- * written and read by report-network.ts).
+ * written and read by report/network.ts).
  */
 export const spikingNetworkSchema = z.object({
   /** Network JSON (sim/io, its own schemaVersion) with Float32Arrays packed; checked by that format's schema when unpacked. */

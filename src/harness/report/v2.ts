@@ -135,7 +135,7 @@ const snnApplicable = z.object({
   }),
   hardware: z.record(z.string(), hardwareEntry),
   energy: z.record(z.string(), energyEntryV2),
-  /** The converted network and a few test samples' inputs (report-network.ts); only when asked for. */
+  /** The converted network and a few test samples' inputs (report/network.ts); only when asked for. */
   spikingNetwork: spikingNetworkSchema.optional(),
 });
 

@@ -8,10 +8,11 @@
 import { describe, expect, it } from 'vitest';
 import { Simulator } from '../../../sim/engine/simulator.ts';
 import { createCounter } from '../../../sim/hardware/map.ts';
-import { mapOnto } from '../../../sim/hardware/map-onto.ts';
+import { sourcePopulations } from '../../../sim/hardware/network-shape.ts';
+import { mapOnto } from '../../../sim/hardware/platform-run.ts';
 import { platform } from '../../../sim/hardware/platforms.ts';
 import { hardwareReport } from '../../../sim/hardware/report.ts';
-import { runOnPlatform, sourcePopulations } from '../../../sim/hardware/run-on-platform.ts';
+import { runOnPlatform } from '../../../sim/hardware/run-on-platform.ts';
 import { cuba } from '../../../sim/models/cuba.ts';
 import { buildNetwork } from '../../../sim/network/build.ts';
 import type { NetworkSpec } from '../../../sim/network/spec.ts';

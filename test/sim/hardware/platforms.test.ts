@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coresPerChip } from '../../../sim/hardware/platform.ts';
 import { platform, platforms } from '../../../sim/hardware/platforms.ts';
-import { TRUENORTH_EVENTS_PER_CORE_TICK } from '../../../sim/hardware/truenorth.ts';
+import { TRUENORTH_EVENTS_PER_CORE_TICK } from '../../../sim/hardware/truenorth/platform.ts';
 
 describe('platform descriptions', () => {
   it('cores per chip: TrueNorth 4,096 (64 × 64), Loihi 128, SpiNNaker 16 application cores, SpiNNaker 2 152', () => {

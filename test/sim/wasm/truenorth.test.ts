@@ -9,14 +9,14 @@
 import { describe, expect, it } from 'vitest';
 import { SpikeMonitor } from '../../../sim/engine/monitors.ts';
 import { Simulator } from '../../../sim/engine/simulator.ts';
+import { buildNetwork } from '../../../sim/network/build.ts';
+import type { NetworkSpec } from '../../../sim/network/spec.ts';
 import {
-  createTrueNorthParams,
   packTrueNorthParams,
   stepTrueNorth,
   TRUENORTH_CONSTS,
-} from '../../../sim/hardware/truenorth-neuron.ts';
-import { buildNetwork } from '../../../sim/network/build.ts';
-import type { NetworkSpec } from '../../../sim/network/spec.ts';
+} from '../../../sim/neurons/truenorth/dynamics.ts';
+import { createTrueNorthParams } from '../../../sim/neurons/truenorth/params.ts';
 import { neuronKernels } from '../../../sim/wasm/specialise.ts';
 import {
   packTrueNorthBlocks,

@@ -16,15 +16,15 @@
  * reported. In `reject` mode any error, clip or merge is an error instead.
  */
 
-import { SpikelabError } from '../../src/core/errors.ts';
-import type { Connectivity } from './connectivity.ts';
-import { describePopulation, describeProjection, type NetworkShape } from './network-shape.ts';
+import { SpikelabError } from '../../../../src/core/errors.ts';
 import {
   TRUENORTH_AXON_TYPES,
   TRUENORTH_MAX_DELAY,
   TRUENORTH_WEIGHT_MAX,
   TRUENORTH_WEIGHT_MIN,
-} from './truenorth.ts';
+} from '../../../neurons/truenorth/params.ts';
+import type { Connectivity } from '../../connectivity.ts';
+import { describePopulation, describeProjection, type NetworkShape } from '../../network-shape.ts';
 
 export interface WeightOptions {
   /**

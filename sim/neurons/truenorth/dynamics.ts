@@ -40,20 +40,20 @@
  * One implementation, two callers: `stepTrueNorth` runs over per-neuron
  * constants in the engine's layout (`TRUENORTH_CONSTS` per neuron, or one
  * shared set), which is what the engine's `TrueNorth` model calls each tick
- * (sim/neurons/truenorth.ts); `updateTrueNorth` packs a `TrueNorthParams`
+ * (model.ts); `updateTrueNorth` packs a `TrueNorthParams`
  * and calls it, for single neurons and tests.
  */
 
-import type { Rng } from '../../src/core/rng.ts';
-import { TRUENORTH_AXON_TYPES, TRUENORTH_V_MAX, TRUENORTH_V_MIN } from './truenorth.ts';
+import type { Rng } from '../../../src/core/rng.ts';
 import {
   RESET_SUBTRACT,
   RESET_TO_VALUE,
+  TRUENORTH_AXON_TYPES,
+  TRUENORTH_V_MAX,
+  TRUENORTH_V_MIN,
   type TrueNorthParams,
   type TrueNorthState,
-} from './truenorth-params.ts';
-
-export * from './truenorth-params.ts';
+} from './params.ts';
 
 // One neuron's constants in the engine's layout (see stepTrueNorth): the
 // fields a deterministic neuron reads come first and together (96 bytes).

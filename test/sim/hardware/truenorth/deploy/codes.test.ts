@@ -11,7 +11,7 @@ import {
   maskValue,
   quantise,
   weightCode,
-} from '../../../sim/hardware/truenorth-codes.ts';
+} from '../../../../../sim/hardware/truenorth/deploy/codes.ts';
 
 describe('two’s-complement axon-type codes', () => {
   it('K = 4: type weights (−8, 4, 2, 1); −8 = type 0 alone, −1 = all four (−8 + 4 + 2 + 1), 7 = types 1–3, 5 = types 1 and 3', () => {

@@ -14,11 +14,11 @@
  * neurons); beyond that the network is rejected with the neuron named.
  */
 
-import { SpikelabError } from '../../src/core/errors.ts';
-import type { Connectivity } from './connectivity.ts';
-import { describePopulation, type NetworkShape } from './network-shape.ts';
-import type { Platform } from './platform.ts';
-import type { RelayPlan } from './traffic.ts';
+import { SpikelabError } from '../../../../src/core/errors.ts';
+import type { Connectivity } from '../../connectivity.ts';
+import { describePopulation, type NetworkShape } from '../../network-shape.ts';
+import type { Platform } from '../../platform.ts';
+import type { RelayPlan } from '../../traffic.ts';
 
 export interface RelayStats {
   /** Source neurons that needed splitters. */

@@ -5,7 +5,7 @@
  * its accuracy, spikes, packets, hops and energy are those of the deployed
  * network, not of the float one.
  *
- * - Weights (truenorth-codes.ts): each input reaches K axons of types
+ * - Weights (codes.ts): each input reaches K axons of types
  *   0 … K−1 on its core; neuron j's type weights q_j·(−2^{K−1}, …, 2, 1) turn
  *   the K crossbar bits of a synapse into a K-bit signed integer, so every
  *   synapse has its own weight n_ij·Δ_j (one step Δ_j per neuron, chosen for
@@ -18,7 +18,7 @@
  *   784-512-10, 2 bits lose no more than 4 within the test set's noise, at
  *   about half the cores). The axon copies are made by splitter neurons
  *   (Merolla et al. 2014, Science 345:668, §S4).
- * - Fan-in beyond one core (truenorth-deploy-layer.ts): neurons split into
+ * - Fan-in beyond one core (layer.ts): neurons split into
  *   mirror pairs of signed partial-sum neurons, one pair per input group,
  *   merged by a neuron that adds their spikes with ±ω.
  * - Biases and current input: the leak, a signed integer added every tick;
@@ -31,27 +31,19 @@
  * what that costs.
  */
 
-import { invalid, SpikelabError } from '../../src/core/errors.ts';
-import type { Counts } from '../engine/counters.ts';
-import type { SpikeListener } from '../engine/listener.ts';
-import { Simulator } from '../engine/simulator.ts';
-import { buildNetwork } from '../network/build.ts';
-import type { Network } from '../network/network.ts';
-import { createCounter, type MappedNetwork, mapNetwork } from './map.ts';
-import type { PlacementStrategy } from './placement.ts';
-import type { Platform } from './platform.ts';
-import { type HardwareReport, hardwareReport } from './report.ts';
-import { sourcePopulations } from './run-on-platform.ts';
-import { truenorth } from './truenorth.ts';
-import { MAX_WEIGHT_BITS, MIN_WEIGHT_BITS } from './truenorth-codes.ts';
-import {
-  type BuiltDeployment,
-  buildDeployment,
-  type DeployedInput,
-} from './truenorth-deploy-build.ts';
-import { type LayerCapacity, type LayerPlan, planLayer } from './truenorth-deploy-layer.ts';
-import { type DeploymentReport, deploymentReport } from './truenorth-deploy-report.ts';
-import { deployShape } from './truenorth-deploy-shape.ts';
+import { invalid, SpikelabError } from '../../../../src/core/errors.ts';
+import { buildNetwork } from '../../../network/build.ts';
+import type { Network } from '../../../network/network.ts';
+import { type MappedNetwork, mapNetwork } from '../../map.ts';
+import { sourcePopulations } from '../../network-shape.ts';
+import type { PlacementStrategy } from '../../placement.ts';
+import type { Platform } from '../../platform.ts';
+import { truenorth } from '../platform.ts';
+import { type BuiltDeployment, buildDeployment, type DeployedInput } from './build.ts';
+import { MAX_WEIGHT_BITS, MIN_WEIGHT_BITS } from './codes.ts';
+import { type LayerCapacity, type LayerPlan, planLayer } from './layer.ts';
+import { type DeploymentReport, deploymentReport } from './report.ts';
+import { deployShape } from './shape.ts';
 
 export type WeightBitsOption = 'auto' | 2 | 3 | 4;
 
@@ -179,31 +171,4 @@ export function inputLeaks(
   if (f === null) throw invalid('input', input.label, 'a current-driven input population');
   for (let i = 0; i < f.length; i++) out[i] = Math.round(currents[i]! * f[i]!);
   return out;
-}
-
-export interface DeploymentRun {
-  readonly deployment: TrueNorthDeployment;
-  readonly report: HardwareReport;
-  /** The engine's counts of the deployed network's run. */
-  readonly counts: Counts;
-}
-
-/** Deploys `net`, runs the deployed network for `durationMs` with the chip's counter listening. */
-export function runDeployment(
-  net: Network,
-  options: DeployOptions & {
-    durationMs: number;
-    placement?: PlacementStrategy;
-    listeners?: readonly SpikeListener[];
-  },
-): DeploymentRun {
-  const deployment = deployOnTrueNorth(net, options);
-  const mapped = mapDeployment(deployment, options.placement, options.budgetBytes);
-  const counter = createCounter(mapped);
-  const sim = new Simulator(deployment.network, {
-    listeners: [counter, ...(options.listeners ?? [])],
-  });
-  const r = sim.run(Math.round(options.durationMs / net.dt));
-  counter.finish(r.ticks);
-  return { deployment, report: hardwareReport(mapped, counter), counts: r.counts };
 }

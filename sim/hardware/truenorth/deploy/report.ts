@@ -3,9 +3,9 @@
  * comparison report) and one line per kind of change (tables).
  */
 
-import type { Network } from '../network/network.ts';
-import type { BuiltDeployment } from './truenorth-deploy-build.ts';
-import type { LayerPlan, LayerStats } from './truenorth-deploy-layer.ts';
+import type { Network } from '../../../network/network.ts';
+import type { BuiltDeployment } from './build.ts';
+import type { LayerPlan, LayerStats } from './layer.ts';
 
 export interface DeploymentLayerReport extends LayerStats {
   readonly layer: string;

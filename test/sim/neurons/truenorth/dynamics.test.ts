@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { updateTrueNorth } from '../../../../sim/neurons/truenorth/dynamics.ts';
 import {
   checkTrueNorthParams,
   createTrueNorthParams,
@@ -7,9 +8,8 @@ import {
   RESET_SUBTRACT,
   RESET_TO_VALUE,
   type TrueNorthDefaults,
-  updateTrueNorth,
-} from '../../../sim/hardware/truenorth-neuron.ts';
-import { Rng } from '../../../src/core/rng.ts';
+} from '../../../../sim/neurons/truenorth/params.ts';
+import { Rng } from '../../../../src/core/rng.ts';
 
 /** Runs one neuron for the given per-tick type-0 input counts; returns V after each tick and the spike ticks. */
 function trace(set: Partial<TrueNorthDefaults>, counts: number[], v0 = 0, seed = 1) {

@@ -1,6 +1,6 @@
 /**
  * The TrueNorth digital neuron as an engine model (dynamics and sources in
- * sim/hardware/truenorth-neuron.ts), usable in any network without mapping:
+ * dynamics.ts and params.ts), usable in any network without mapping:
  *
  * - state `v`: the integer membrane potential (Int32), starting at 0;
  * - four input channels, one per axon type G: a projection into a TrueNorth
@@ -18,16 +18,15 @@
  * here. Each parameter may be given per neuron like any other.
  */
 
-import { TRUENORTH_AXON_TYPES } from '../hardware/truenorth.ts';
+import type { NeuronModel, ParamSpec } from '../types.ts';
+import { packTrueNorthParams, stepTrueNorth } from './dynamics.ts';
 import {
   createTrueNorthParams,
-  packTrueNorthParams,
-  stepTrueNorth,
+  TRUENORTH_AXON_TYPES,
   type TrueNorthDefaults,
   type TrueNorthField,
   truenorthSpec,
-} from '../hardware/truenorth-neuron.ts';
-import type { NeuronModel, ParamSpec } from './types.ts';
+} from './params.ts';
 
 /** Fields of the hardware vocabulary that route spikes rather than shape dynamics. */
 const ROUTING: readonly string[] = ['targetCore', 'targetAxon', 'delay'];

@@ -7,24 +7,24 @@
  * hardware counts equal the engine's.
  */
 import { describe, expect, it } from 'vitest';
-import { SpikeMonitor, StateMonitor } from '../../../sim/engine/monitors.ts';
-import { Simulator } from '../../../sim/engine/simulator.ts';
-import { withPlatform } from '../../../sim/hardware/platform.ts';
-import { truenorth } from '../../../sim/hardware/truenorth.ts';
-import { codeMask } from '../../../sim/hardware/truenorth-codes.ts';
+import { SpikeMonitor, StateMonitor } from '../../../../../sim/engine/monitors.ts';
+import { Simulator } from '../../../../../sim/engine/simulator.ts';
+import { withPlatform } from '../../../../../sim/hardware/platform.ts';
+import { runDeployment } from '../../../../../sim/hardware/run-on-platform.ts';
+import { codeMask } from '../../../../../sim/hardware/truenorth/deploy/codes.ts';
 import {
   deployOnTrueNorth,
   inputLeaks,
   mapDeployment,
-  runDeployment,
-} from '../../../sim/hardware/truenorth-deploy.ts';
-import { mergeRatio } from '../../../sim/hardware/truenorth-deploy-layer.ts';
-import { deployObstacle } from '../../../sim/hardware/truenorth-deploy-shape.ts';
-import { cuba } from '../../../sim/models/cuba.ts';
-import { buildNetwork } from '../../../sim/network/build.ts';
-import type { Network } from '../../../sim/network/network.ts';
-import type { NetworkSpec, PopulationSpec } from '../../../sim/network/spec.ts';
-import { Rng } from '../../../src/core/rng.ts';
+} from '../../../../../sim/hardware/truenorth/deploy/deploy.ts';
+import { mergeRatio } from '../../../../../sim/hardware/truenorth/deploy/layer.ts';
+import { deployObstacle } from '../../../../../sim/hardware/truenorth/deploy/shape.ts';
+import { truenorth } from '../../../../../sim/hardware/truenorth/platform.ts';
+import { cuba } from '../../../../../sim/models/cuba.ts';
+import { buildNetwork } from '../../../../../sim/network/build.ts';
+import type { Network } from '../../../../../sim/network/network.ts';
+import type { NetworkSpec, PopulationSpec } from '../../../../../sim/network/spec.ts';
+import { Rng } from '../../../../../src/core/rng.ts';
 
 const IF = { vThresh: 1, vReset: 0 };
 

@@ -18,11 +18,11 @@
  * core. The inputs are copied by splitter neurons (Merolla et al. 2014 §S4).
  *
  * The unit q_j is the largest integer with q_j · 2^{K−1} ≤ 255, so that both
- * S and −S (the negative partial neuron of a split neuron, truenorth-deploy-
- * layer.ts) fit the 9-bit weight table.
+ * S and −S (the negative partial neuron of a split neuron, layer.ts) fit
+ * the 9-bit weight table.
  */
 
-import { TRUENORTH_AXON_TYPES, TRUENORTH_WEIGHT_MAX } from './truenorth.ts';
+import { TRUENORTH_AXON_TYPES, TRUENORTH_WEIGHT_MAX } from '../../../neurons/truenorth/params.ts';
 
 export const MIN_WEIGHT_BITS = 2;
 export const MAX_WEIGHT_BITS = TRUENORTH_AXON_TYPES;

@@ -4,25 +4,20 @@
  * checked against verbatim transcriptions of both papers.
  */
 
-import { truenorthEnergy } from '../energy/truenorth.ts';
-import type { Platform } from './platform.ts';
+import { truenorthEnergy } from '../../energy/truenorth.ts';
+import { TRUENORTH_AXONS_PER_CORE, TRUENORTH_MAX_DELAY } from '../../neurons/truenorth/params.ts';
+import type { Platform } from '../platform.ts';
 
 const MER14 = 'Merolla et al. 2014, Science 345:668';
 const AKO15 = 'Akopyan et al. 2015, IEEE TCAD 34:1537';
 
-/** "256 neurons (computation), 256 axons (communication), and 256 × 256 synapses" (MER14 §S1). */
+/**
+ * "256 neurons (computation), 256 axons (communication), and 256 × 256
+ * synapses" (MER14 §S1). The axon count, the axon types, the weight and
+ * potential widths and the delay range are the neuron's own limits
+ * (sim/neurons/truenorth/params.ts).
+ */
 export const TRUENORTH_NEURONS_PER_CORE = 256;
-export const TRUENORTH_AXONS_PER_CORE = 256;
-/** "each axon i is assigned one of four types G_i ∈ {0, 1, 2, 3}" (MER14 §S1). */
-export const TRUENORTH_AXON_TYPES = 4;
-/** Effective weight S_j^G is "a 9 bit signed integer" (MER14 §S8): −256 … 255. */
-export const TRUENORTH_WEIGHT_MIN = -256;
-export const TRUENORTH_WEIGHT_MAX = 255;
-/** Membrane potential "a 20 bit signed integer" (MER14 §S8). */
-export const TRUENORTH_V_MIN = -(2 ** 19);
-export const TRUENORTH_V_MAX = 2 ** 19 - 1;
-/** "an axonal delay of between 1 to 15 time steps" (MER14 p. 5). */
-export const TRUENORTH_MAX_DELAY = 15;
 /** 64 × 64 cores per chip (AKO15 §V-A). */
 export const TRUENORTH_CHIP_SIDE = 64;
 /**

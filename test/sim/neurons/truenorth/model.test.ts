@@ -2,15 +2,15 @@
  * The TrueNorth neuron inside the spiking engine: events arrive through
  * projections on four channels (axon types), one tick after their source
  * spiked (delay 1), and each mode follows a trace computed by hand from the
- * model's equations (sim/hardware/truenorth-neuron.ts). A source spiking in
+ * model's equations (sim/neurons/truenorth/dynamics.ts). A source spiking in
  * tick t − 1 gives input in tick t, so every trace starts with an empty tick 0.
  */
 import { describe, expect, it } from 'vitest';
-import { SpikeMonitor, StateMonitor } from '../../../sim/engine/monitors.ts';
-import { Simulator } from '../../../sim/engine/simulator.ts';
-import { buildNetwork } from '../../../sim/network/build.ts';
-import type { NetworkSpec, ValueSpec } from '../../../sim/network/spec.ts';
-import { Rng } from '../../../src/core/rng.ts';
+import { SpikeMonitor, StateMonitor } from '../../../../sim/engine/monitors.ts';
+import { Simulator } from '../../../../sim/engine/simulator.ts';
+import { buildNetwork } from '../../../../sim/network/build.ts';
+import type { NetworkSpec, ValueSpec } from '../../../../sim/network/spec.ts';
+import { Rng } from '../../../../src/core/rng.ts';
 
 /**
  * One TrueNorth neuron fed by array sources: `counts[t][g]` events of axon

@@ -6,13 +6,12 @@
  * negative floor (the IF neuron of a conversion has none).
  */
 
-import type { PopulationSpec, ProjectionSpec } from '../network/spec.ts';
-import { GrowableU32 } from './growable.ts';
-import { TRUENORTH_V_MAX } from './truenorth.ts';
-import { RESET_SUBTRACT } from './truenorth-params.ts';
+import type { PopulationSpec, ProjectionSpec } from '../../../network/spec.ts';
+import { RESET_SUBTRACT, TRUENORTH_V_MAX } from '../../../neurons/truenorth/params.ts';
+import { GrowableU32 } from '../../growable.ts';
 
 /** One number when every entry is the same (a homogeneous population keeps one set of constants). */
-export function compact(a: Float64Array): number | Float64Array {
+function compact(a: Float64Array): number | Float64Array {
   for (let i = 1; i < a.length; i++) if (a[i] !== a[0]) return a;
   return a[0] ?? 0;
 }

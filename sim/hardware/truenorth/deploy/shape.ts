@@ -1,17 +1,18 @@
 /**
- * Which networks the TrueNorth deployment (truenorth-deploy.ts) takes, and
+ * Which networks the TrueNorth deployment (deploy.ts) takes, and
  * their layer structure: rate-coded feed-forward networks of non-leaky
  * integrate-and-fire neurons (ANN-to-SNN conversions), where every neuron
  * population is fed by exactly one projection from another population and
  * the populations without input are spike sources or IF neurons driven by
  * their constant current. Anything else (recurrence, several projections
  * into one population, leaky or refractory neurons) is not deployed and
- * keeps the per-axon-type mapping of truenorth-map.ts, with the reason.
+ * keeps the per-axon-type mapping of ../map/map.ts, with the reason.
  */
 
-import { SpikelabError } from '../../src/core/errors.ts';
-import type { Network, NeuronPopulation } from '../network/network.ts';
-import { TRUENORTH_MAX_DELAY, truenorth } from './truenorth.ts';
+import { SpikelabError } from '../../../../src/core/errors.ts';
+import type { Network, NeuronPopulation } from '../../../network/network.ts';
+import { TRUENORTH_MAX_DELAY } from '../../../neurons/truenorth/params.ts';
+import { truenorth } from '../platform.ts';
 
 export interface DeployInput {
   readonly population: number;

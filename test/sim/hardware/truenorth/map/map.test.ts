@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { createCounter } from '../../../sim/hardware/map.ts';
-import { mapOnto } from '../../../sim/hardware/map-onto.ts';
-import type { NetworkShape } from '../../../sim/hardware/network-shape.ts';
-import { withPlatform } from '../../../sim/hardware/platform.ts';
-import { platform } from '../../../sim/hardware/platforms.ts';
-import { hardwareReport } from '../../../sim/hardware/report.ts';
-import { truenorth } from '../../../sim/hardware/truenorth.ts';
-import { mapToTrueNorth } from '../../../sim/hardware/truenorth-map.ts';
-import { Rng } from '../../../src/core/rng.ts';
+import { createCounter } from '../../../../../sim/hardware/map.ts';
+import type { NetworkShape } from '../../../../../sim/hardware/network-shape.ts';
+import { withPlatform } from '../../../../../sim/hardware/platform.ts';
+import { mapOnto } from '../../../../../sim/hardware/platform-run.ts';
+import { platform } from '../../../../../sim/hardware/platforms.ts';
+import { hardwareReport } from '../../../../../sim/hardware/report.ts';
+import { mapToTrueNorth } from '../../../../../sim/hardware/truenorth/map/map.ts';
+import { truenorth } from '../../../../../sim/hardware/truenorth/platform.ts';
+import { Rng } from '../../../../../src/core/rng.ts';
 import {
   miniCuba,
   network,
   oneNeuronWith257Inputs,
   projection,
   twoNeuronsWith257Inputs,
-} from './fixtures.ts';
+} from '../../fixtures.ts';
 
 /** TrueNorth with 4 neurons per core, so small networks span several cores. */
 const tiny = withPlatform(truenorth, { capacity: { neuronsPerCore: 4 } });

@@ -4,25 +4,22 @@
  * reported) or rejected with the neuron or projection and the limit named:
  * - fan-in above 256 axons per core: neurons spread over more cores by the
  *   placement; a single neuron needing more is rejected (placement);
- * - more than one target per neuron: splitter relays (truenorth-relays.ts);
+ * - more than one target per neuron: splitter relays (relays.ts);
  * - weights outside signed 9 bits, or more than 4 axon types per core:
- *   quantisation with per-axon-type weight tables (truenorth-weights.ts);
+ *   quantisation with per-axon-type weight tables (weights.ts);
  * - delays outside 1–15 ticks: rejected.
  * A rate-coded feed-forward IF network (a conversion) can instead be
- * deployed with per-synapse weights and split neurons (truenorth-deploy.ts);
- * `runOnPlatform` and the comparison harness do so.
+ * deployed with per-synapse weights and split neurons (../deploy/deploy.ts);
+ * preparing a run on TrueNorth (../../platform-run.ts) does so.
  */
 
-import { type MapOptions, type MappedNetwork, mapNetwork } from './map.ts';
-import type { NetworkShape } from './network-shape.ts';
-import type { Platform } from './platform.ts';
-import { truenorth } from './truenorth.ts';
-import { planRelays, type RelayStats } from './truenorth-relays.ts';
-import {
-  type QuantisationReport,
-  quantiseWeights,
-  type TrueNorthWeights,
-} from './truenorth-weights.ts';
+import { type MapOptions, type MappedNetwork, mapNetwork } from '../../map.ts';
+import type { NetworkShape } from '../../network-shape.ts';
+import type { Platform } from '../../platform.ts';
+import { truenorth } from '../platform.ts';
+import { planRelays, type RelayStats } from './relays.ts';
+import type { TrueNorthTransformReport } from './transform-report.ts';
+import { quantiseWeights, type TrueNorthWeights } from './weights.ts';
 
 export interface TrueNorthOptions extends Omit<MapOptions, 'relays'> {
   /** `transform` (default) adapts the network and reports the changes; `reject` refuses any change. */
@@ -31,14 +28,6 @@ export interface TrueNorthOptions extends Omit<MapOptions, 'relays'> {
   readonly weightScale?: number | 'auto';
   /** A TrueNorth description with changed capacities (studies, tests); default the published one. */
   readonly platform?: Platform;
-}
-
-export interface TrueNorthTransformReport {
-  readonly mode: 'transform' | 'reject';
-  readonly relays: RelayStats;
-  readonly weights: QuantisationReport;
-  /** One line per kind of change, for the CLI and the closing note. */
-  readonly changes: readonly string[];
 }
 
 export interface TrueNorthMapping extends MappedNetwork {

@@ -19,15 +19,15 @@
  * a serpentine slot order keeps a layer next to its inputs.
  */
 
-import { SpikelabError } from '../../src/core/errors.ts';
-import type { Network, NeuronPopulation } from '../network/network.ts';
-import type { NetworkSpec, PopulationSpec } from '../network/spec.ts';
-import { GrowableU32 } from './growable.ts';
-import { codeMask } from './truenorth-codes.ts';
-import type { LayerCapacity, LayerPlan } from './truenorth-deploy-layer.ts';
-import type { DeployShape } from './truenorth-deploy-shape.ts';
-import { Edges, TrueNorthTable } from './truenorth-deploy-tables.ts';
-import { RESET_TO_VALUE } from './truenorth-params.ts';
+import { SpikelabError } from '../../../../src/core/errors.ts';
+import type { Network, NeuronPopulation } from '../../../network/network.ts';
+import type { NetworkSpec, PopulationSpec } from '../../../network/spec.ts';
+import { RESET_TO_VALUE } from '../../../neurons/truenorth/params.ts';
+import { GrowableU32 } from '../../growable.ts';
+import { codeMask } from './codes.ts';
+import type { LayerCapacity, LayerPlan } from './layer.ts';
+import type { DeployShape } from './shape.ts';
+import { Edges, TrueNorthTable } from './tables.ts';
 
 /** Threshold of a current-driven input neuron: its current is resolved to 1/4096 of a threshold per tick. */
 export const INPUT_THRESHOLD = 4096;

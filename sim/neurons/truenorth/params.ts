@@ -1,20 +1,31 @@
 /**
- * Parameters of the TrueNorth digital neuron (see truenorth-neuron.ts for the
- * dynamics): per-neuron typed arrays, the vocabulary with defaults, ranges and
- * meanings (validation, --help, and the engine's `TrueNorth` model, whose
- * parameter specs are derived from it), and the one-time check.
+ * Parameters of the TrueNorth digital neuron (see dynamics.ts for the
+ * dynamics): the widths of its registers, per-neuron typed arrays, the
+ * vocabulary with defaults, ranges and meanings (validation, --help, and the
+ * engine's `TrueNorth` model, whose parameter specs are derived from it), and
+ * the one-time check.
+ *
+ * The limits below belong to the neuron (its registers and its output
+ * fields), so they live here; the platform description
+ * (sim/hardware/truenorth/platform.ts) builds its core capacity from them.
+ * Figures from Merolla et al. 2014 (Science 345:668, with the Supplementary
+ * Material).
  */
 
-import { invalid } from '../../src/core/errors.ts';
-import {
-  TRUENORTH_AXON_TYPES,
-  TRUENORTH_AXONS_PER_CORE,
-  TRUENORTH_MAX_DELAY,
-  TRUENORTH_V_MAX,
-  TRUENORTH_V_MIN,
-  TRUENORTH_WEIGHT_MAX,
-  TRUENORTH_WEIGHT_MIN,
-} from './truenorth.ts';
+import { invalid } from '../../../src/core/errors.ts';
+
+/** "256 axons (communication)" per core (MER14 §S1): the range of a neuron's target axon. */
+export const TRUENORTH_AXONS_PER_CORE = 256;
+/** "each axon i is assigned one of four types G_i ∈ {0, 1, 2, 3}" (MER14 §S1). */
+export const TRUENORTH_AXON_TYPES = 4;
+/** Effective weight S_j^G is "a 9 bit signed integer" (MER14 §S8): −256 … 255. */
+export const TRUENORTH_WEIGHT_MIN = -256;
+export const TRUENORTH_WEIGHT_MAX = 255;
+/** Membrane potential "a 20 bit signed integer" (MER14 §S8). */
+export const TRUENORTH_V_MIN = -(2 ** 19);
+export const TRUENORTH_V_MAX = 2 ** 19 - 1;
+/** "an axonal delay of between 1 to 15 time steps" (MER14 p. 5). */
+export const TRUENORTH_MAX_DELAY = 15;
 
 export const RESET_TO_VALUE = 0;
 export const RESET_SUBTRACT = 1;

@@ -1,6 +1,6 @@
 /**
  * One layer of a TrueNorth deployment: each neuron's weights as K-bit codes
- * with its own step (truenorth-codes.ts), its threshold, leak and initial
+ * with its own step (codes.ts), its threshold, leak and initial
  * potential in the chip's integer units, and — when the layer's fan-in needs
  * more axons than one core has — the split into partial-sum neurons and a
  * merge neuron.
@@ -36,12 +36,12 @@
  * original neuron would integrate, the merge one tick later).
  */
 
-import { SpikelabError } from '../../src/core/errors.ts';
-import { checkAllocation } from '../../src/core/memory.ts';
-import type { Network, NeuronPopulation } from '../network/network.ts';
-import { TRUENORTH_V_MAX, TRUENORTH_WEIGHT_MAX } from './truenorth.ts';
-import { chooseStep, codeMask, quantise, type WeightCode, weightCode } from './truenorth-codes.ts';
-import type { DeployLayer } from './truenorth-deploy-shape.ts';
+import { SpikelabError } from '../../../../src/core/errors.ts';
+import { checkAllocation } from '../../../../src/core/memory.ts';
+import type { Network, NeuronPopulation } from '../../../network/network.ts';
+import { TRUENORTH_V_MAX, TRUENORTH_WEIGHT_MAX } from '../../../neurons/truenorth/params.ts';
+import { chooseStep, codeMask, quantise, type WeightCode, weightCode } from './codes.ts';
+import type { DeployLayer } from './shape.ts';
 
 /** Largest threshold given to a layer neuron: V keeps ≥ 4 thresholds of range in 20 bits. */
 export const THRESHOLD_CAP = 2 ** 17;
