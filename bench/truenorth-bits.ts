@@ -14,10 +14,10 @@ import { deployOnTrueNorth, inputLeaks } from '../sim/hardware/truenorth/deploy/
 import { buildNetwork } from '../sim/network/build.ts';
 import type { DatasetName } from '../src/data/names.ts';
 import { loadDataset } from '../src/data/node/load.ts';
-import { convertToSpiking } from '../src/harness/convert.ts';
-import { denseStack } from '../src/harness/dense-stack.ts';
-import { type SampleDrive, simulateSamples } from '../src/harness/simulate.ts';
-import type { EncodingName } from '../src/harness/spiking-classifier.ts';
+import { convertToSpiking } from '../src/harness/convert/convert.ts';
+import { denseStack } from '../src/harness/convert/dense-stack.ts';
+import type { EncodingName } from '../src/harness/convert/spiking-classifier.ts';
+import { type SampleDrive, simulateSamples } from '../src/harness/run/simulate.ts';
 import { settingsFor, trainOnDataset } from '../src/harness/train-rate.ts';
 
 const args = process.argv.slice(2);

@@ -77,7 +77,7 @@ export interface HardwareReport {
   readonly energy: EnergyReport;
   /** TrueNorth: what the mapping changed to fit the chip (relays, quantisation). */
   readonly transform?: TrueNorthTransformReport;
-  /** TrueNorth deployment: the counts above are the deployed network's (see truenorth-deploy.ts). */
+  /** TrueNorth deployment: the counts above are the deployed network's (see truenorth/deploy/deploy.ts). */
   readonly deployment?: DeploymentReport;
 }
 

@@ -7,11 +7,11 @@
  */
 import { SpikelabError } from '../core/errors.ts';
 import { integer, oneOf, parse, seed, z } from '../core/schema.ts';
-import { DEFAULT_MAX_RATE_HZ, DEFAULT_PERCENTILE } from './convert.ts';
+import { DEFAULT_MAX_RATE_HZ, DEFAULT_PERCENTILE } from './convert/convert.ts';
+import { ENCODINGS } from './convert/spiking-classifier.ts';
 import type { RateSettings } from './rate-presets.ts';
-import { READOUTS } from './readout.ts';
-import { BACKENDS } from './simulate.ts';
-import { ENCODINGS } from './spiking-classifier.ts';
+import { READOUTS } from './run/readout.ts';
+import { BACKENDS } from './run/simulate.ts';
 
 /** Neuromorphic platforms (the spiking network) and conventional devices (the rate network). */
 export const SPIKING_PLATFORMS = ['truenorth', 'spinnaker', 'spinnaker2', 'loihi'] as const;

@@ -16,9 +16,8 @@ import {
   type ResolvedCompareOptions,
   resolveCompareOptions,
 } from './compare-options.ts';
-import { type Conversion, convertToSpiking } from './convert.ts';
-import { conversionObstacle, denseStack } from './dense-stack.ts';
-import type { OnChipStarter } from './on-chip.ts';
+import { type Conversion, convertToSpiking } from './convert/convert.ts';
+import { conversionObstacle, denseStack } from './convert/dense-stack.ts';
 import { assembleReport } from './pipeline/assemble.ts';
 import { rateEnergy, runRateSide } from './pipeline/rate-side.ts';
 import {
@@ -33,6 +32,7 @@ import {
 import { type StageName, StageRunner } from './pipeline/stage-runner.ts';
 import type { LossName, RateSettings } from './rate-presets.ts';
 import type { CompareReport } from './report/schema.ts';
+import type { OnChipStarter } from './run/on-chip.ts';
 import { settingsFor, type TrainCallbacks, type TrainRun, trainOnDataset } from './train-rate.ts';
 
 export type { SpikingContender } from './pipeline/spiking-side.ts';

@@ -1,5 +1,5 @@
 /** The comparison harness's public API (browser-safe; file writing is in ./node/). */
-export { allActivations, forEachActivation } from './activations.ts';
+
 export {
   type CompareCallbacks,
   type CompareContext,
@@ -15,8 +15,16 @@ export {
   RATE_PLATFORMS,
   SPIKING_PLATFORMS,
 } from './compare-options.ts';
-export { type Conversion, type ConversionOptions, convertToSpiking } from './convert.ts';
-export { denseStack } from './dense-stack.ts';
+export { type Conversion, type ConversionOptions, convertToSpiking } from './convert/convert.ts';
+export { denseStack } from './convert/dense-stack.ts';
+export { layerScales, percentileOf } from './convert/normalise.ts';
+export {
+  ENCODINGS,
+  type EncodingName,
+  inputDrive,
+  type SpikingClassifier,
+} from './convert/spiking-classifier.ts';
+export { allActivations, forEachActivation } from './metrics/activations.ts';
 export {
   ALPHA,
   mcnemarExact,
@@ -24,9 +32,7 @@ export {
   spread,
   wilsonInterval,
 } from './metrics/statistics.ts';
-export { layerScales, percentileOf } from './normalise.ts';
 export { RATE_PRESETS, type RateSettings } from './rate-presets.ts';
-export { READOUTS, type ReadoutName, readClass } from './readout.ts';
 export {
   accuracyCsv,
   comparisonTable,
@@ -49,11 +55,6 @@ export {
   READABLE_REPORT_VERSIONS,
   type SpikingNetworkBlock,
 } from './report/schema.ts';
-export { type SimulationOptions, type SimulationResult, simulateSamples } from './simulate.ts';
-export {
-  ENCODINGS,
-  type EncodingName,
-  inputDrive,
-  type SpikingClassifier,
-} from './spiking-classifier.ts';
+export { READOUTS, type ReadoutName, readClass } from './run/readout.ts';
+export { type SimulationOptions, type SimulationResult, simulateSamples } from './run/simulate.ts';
 export { settingsFor, type TrainResult, type TrainRun, trainOnDataset } from './train-rate.ts';

@@ -11,10 +11,10 @@ import { buildNetwork } from '../../sim/network/build.ts';
 import type { Dataset } from '../../src/data/dataset.ts';
 import { loadDataset } from '../../src/data/node/load.ts';
 import { compare } from '../../src/harness/compare.ts';
-import { mapPlatforms } from '../../src/harness/hardware.ts';
-import { latencyOf } from '../../src/harness/latency.ts';
+import { latencyOf } from '../../src/harness/metrics/latency.ts';
 import { parseReport, serializeReport } from '../../src/harness/report/read.ts';
 import type { CompareReport, NetworkEntry } from '../../src/harness/report/schema.ts';
+import { mapPlatforms } from '../../src/harness/run/platforms.ts';
 import { settingsFor, type TrainRun, trainOnDataset } from '../../src/harness/train-rate.ts';
 
 let digits: Dataset;

@@ -9,9 +9,9 @@ import type { Dataset } from '../../src/data/dataset.ts';
 import { loadDataset } from '../../src/data/node/load.ts';
 import { compare, ON_CHIP_WORKER_MIN_WORK } from '../../src/harness/compare.ts';
 import { startOnChipWorker } from '../../src/harness/node/on-chip-worker.ts';
-import { type OnChipJob, type OnChipStarter, runOnChipJob } from '../../src/harness/on-chip.ts';
 import { serializeReport } from '../../src/harness/report/read.ts';
 import type { CompareReport } from '../../src/harness/report/schema.ts';
+import { type OnChipJob, type OnChipStarter, runOnChipJob } from '../../src/harness/run/on-chip.ts';
 import { settingsFor, type TrainRun, trainOnDataset } from '../../src/harness/train-rate.ts';
 
 let digits: Dataset;

@@ -14,8 +14,8 @@ import { type CompareRun, compare } from '../../src/harness/compare.ts';
 import { NETWORK_SAMPLES, networkForSample } from '../../src/harness/report/network.ts';
 import { parseReport, serializeReport } from '../../src/harness/report/read.ts';
 import type { CompareReport, SpikingNetworkBlock } from '../../src/harness/report/schema.ts';
-import { NeuronCounts } from '../../src/harness/sample-listeners.ts';
-import { simulateSamples } from '../../src/harness/simulate.ts';
+import { NeuronCounts } from '../../src/harness/run/sample-listeners.ts';
+import { simulateSamples } from '../../src/harness/run/simulate.ts';
 import { settingsFor, type TrainRun, trainOnDataset } from '../../src/harness/train-rate.ts';
 
 const T = 40;

@@ -19,8 +19,8 @@ import { energyPerInference, rateNetworkEnergy } from '../../../sim/energy/per-i
 import type { HardwareCounter } from '../../../sim/hardware/event-counter.ts';
 import type { MappedNetwork } from '../../../sim/hardware/map.ts';
 import { energyCounts, runTime } from '../../../sim/hardware/report.ts';
-import type { RateOperations } from '../ann-metrics.ts';
 import type { EnergyEntry } from '../report/schema.ts';
+import type { RateOperations } from './ann-metrics.ts';
 
 const BYTES_PER_ACCESS = 8;
 

@@ -8,7 +8,7 @@
  */
 import { type MessagePort, workerData } from 'node:worker_threads';
 import { isSpikelabError } from '../../core/errors.ts';
-import { type OnChipJob, runOnChipJob } from '../on-chip.ts';
+import { type OnChipJob, runOnChipJob } from '../run/on-chip.ts';
 import { DONE, PROGRESS } from './on-chip-signal.ts';
 
 const { job, port, signal } = workerData as {

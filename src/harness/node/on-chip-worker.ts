@@ -8,7 +8,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { CounterSnapshot } from '../../../sim/hardware/event-counter.ts';
 import { type ErrorCode, SpikelabError } from '../../core/errors.ts';
-import type { OnChipJob, OnChipPart, OnChipStarter, PendingOnChip } from '../on-chip.ts';
+import type { OnChipJob, OnChipPart, OnChipStarter, PendingOnChip } from '../run/on-chip.ts';
 import { DONE, PROGRESS, SIGNAL_SLOTS } from './on-chip-signal.ts';
 
 /** Longest wait without a sample finishing (or, at first, the deployment being built). */

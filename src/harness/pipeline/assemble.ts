@@ -6,9 +6,9 @@
  */
 import type { Dataset } from '../../data/dataset.ts';
 import type { ResolvedCompareOptions } from '../compare-options.ts';
-import { latencyOf } from '../latency.ts';
+import { latencyOf } from '../metrics/latency.ts';
+import { snnNeurobench } from '../metrics/snn-metrics.ts';
 import { ALPHA, mcnemarExact, pairCounts, wilsonInterval } from '../metrics/statistics.ts';
-import { COUNT_TIES, MEMBRANE_TIES } from '../readout.ts';
 import { spikingNetworkBlock } from '../report/network.ts';
 import {
   COMPARE_REPORT_SCHEMA_VERSION,
@@ -17,7 +17,7 @@ import {
   type EnergyEntry,
   type NetworkEntry,
 } from '../report/schema.ts';
-import { snnNeurobench } from '../snn-metrics.ts';
+import { COUNT_TIES, MEMBRANE_TIES } from '../run/readout.ts';
 import type { TrainRun } from '../train-rate.ts';
 import type { RateSide } from './rate-side.ts';
 import type { SpikingRun } from './spiking-side.ts';

@@ -7,10 +7,10 @@
 import { energyTable } from '../../../sim/energy/index.ts';
 import { classesFromOutput } from '../../ann/evaluate.ts';
 import type { LossSpec } from '../../ann/train.ts';
-import { allActivations } from '../activations.ts';
-import { annWorkload, type RateOperations } from '../ann-metrics.ts';
 import { RATE_PLATFORMS } from '../compare-options.ts';
-import { type DenseLayer, denseStack } from '../dense-stack.ts';
+import { type DenseLayer, denseStack } from '../convert/dense-stack.ts';
+import { allActivations } from '../metrics/activations.ts';
+import { annWorkload, type RateOperations } from '../metrics/ann-metrics.ts';
 import { rateEnergyEntry } from '../metrics/energy.ts';
 import type { RateSettings } from '../rate-presets.ts';
 import type { EnergyEntry } from '../report/schema.ts';

@@ -11,15 +11,15 @@ import type { PlatformRun } from '../../../sim/hardware/platform-run.ts';
 import { buildNetwork } from '../../../sim/network/build.ts';
 import type { Network } from '../../../sim/network/network.ts';
 import { SPIKING_PLATFORMS } from '../compare-options.ts';
-import type { Conversion } from '../convert.ts';
-import { LayerComparison } from '../diagnostics.ts';
-import { floatListeners, mapPlatforms, platformResults } from '../hardware.ts';
-import { type OnChipStarter, type PendingOnChip, trueNorthOnChip } from '../on-chip.ts';
-import type { ReadoutName } from '../readout.ts';
+import type { Conversion } from '../convert/convert.ts';
+import type { SpikingClassifier, SpikingOrigin } from '../convert/spiking-classifier.ts';
+import { LayerComparison } from '../metrics/diagnostics.ts';
 import type { EnergyEntry, HardwareEntry, OnChipEntry } from '../report/schema.ts';
-import type { BackendChoice } from '../simulate.ts';
-import { type SimulationResult, simulateSamples } from '../simulate.ts';
-import type { SpikingClassifier, SpikingOrigin } from '../spiking-classifier.ts';
+import { type OnChipStarter, type PendingOnChip, trueNorthOnChip } from '../run/on-chip.ts';
+import { floatListeners, mapPlatforms, platformResults } from '../run/platforms.ts';
+import type { ReadoutName } from '../run/readout.ts';
+import type { BackendChoice } from '../run/simulate.ts';
+import { type SimulationResult, simulateSamples } from '../run/simulate.ts';
 
 /** A spiking classifier brought to the comparison beside the rate network's conversion. */
 export interface SpikingContender {

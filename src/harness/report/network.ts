@@ -12,8 +12,8 @@ import { validateNetworkSpec } from '../../../sim/io/network-json.ts';
 import type { NetworkSpec } from '../../../sim/network/spec.ts';
 import { base64ToFloat32, float32ToBase64 } from '../../core/base64.ts';
 import { SpikelabError } from '../../core/errors.ts';
-import { sampleSeed } from '../simulate.ts';
-import { inputDrive, inputSize, type SpikingClassifier } from '../spiking-classifier.ts';
+import { inputDrive, inputSize, type SpikingClassifier } from '../convert/spiking-classifier.ts';
+import { sampleSeed } from '../run/simulate.ts';
 import type { SpikingNetworkBlock } from './schema.ts';
 
 /** Test samples whose input the report keeps with the network. */

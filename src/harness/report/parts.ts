@@ -63,7 +63,7 @@ export const layerDiagnostics = z.object({
   clipped: fraction,
 });
 
-/** One layer of a TrueNorth deployment (sim/hardware/truenorth-deploy-report.ts). */
+/** One layer of a TrueNorth deployment (sim/hardware/truenorth/deploy/report.ts). */
 export const deployedLayer = z.object({
   layer: z.string(),
   fanIn: int,

@@ -5,10 +5,10 @@
  * a network trained directly or imported enters the same pipeline as a
  * converted one (compare's `context.contenders`).
  */
-import { currentInput } from '../../sim/encode/current.ts';
-import { latencyCurrents, latencyTicks } from '../../sim/encode/latency.ts';
-import { poissonRates } from '../../sim/encode/rate.ts';
-import type { NetworkSpec } from '../../sim/network/spec.ts';
+import { currentInput } from '../../../sim/encode/current.ts';
+import { latencyCurrents, latencyTicks } from '../../../sim/encode/latency.ts';
+import { poissonRates } from '../../../sim/encode/rate.ts';
+import type { NetworkSpec } from '../../../sim/network/spec.ts';
 
 export const ENCODINGS = ['current', 'poisson', 'ttfs'] as const;
 export type EncodingName = (typeof ENCODINGS)[number];

@@ -5,9 +5,9 @@
  * Conversion to integrate-and-fire neurons needs ReLU hidden layers and a
  * linear output layer; anything else is refused with the reason.
  */
-import { Dense } from '../ann/layers/dense.ts';
-import type { Sequential } from '../ann/model.ts';
-import { SpikelabError } from '../core/errors.ts';
+import { Dense } from '../../ann/layers/dense.ts';
+import type { Sequential } from '../../ann/model.ts';
+import { SpikelabError } from '../../core/errors.ts';
 
 export interface DenseLayer {
   readonly inputs: number;

@@ -8,10 +8,10 @@
  * count for neither activation sparsity nor membrane updates (spikelab's
  * own counts include them).
  */
-import type { Counts } from '../../sim/engine/counters.ts';
-import type { Network } from '../../sim/network/network.ts';
+import type { Counts } from '../../../sim/engine/counters.ts';
+import type { Network } from '../../../sim/network/network.ts';
+import type { SpikingClassifier } from '../convert/spiking-classifier.ts';
 import type { AnnNeurobench } from './ann-metrics.ts';
-import type { SpikingClassifier } from './spiking-classifier.ts';
 
 export interface SnnNeurobench extends AnnNeurobench {
   MembraneUpdates: number;

@@ -4,8 +4,8 @@
  * normalisation statistics and per-layer diagnostics never hold all samples'
  * activations of a large set at once.
  */
-import { constant } from '../ann/graph.ts';
-import type { DenseLayer } from './dense-stack.ts';
+import { constant } from '../../ann/graph.ts';
+import type { DenseLayer } from '../convert/dense-stack.ts';
 
 /**
  * Calls `visit(layer, start, rows, values)` for each layer l (0 = the input

@@ -5,9 +5,9 @@
  * low correlation, a biased mean, or many activations above λ (clipped at
  * one spike per tick). Accumulated sample by sample from spike counts.
  */
-import type { Network } from '../../sim/network/network.ts';
-import type { LayerDiagnostics } from './report/schema.ts';
-import type { SpikingClassifier } from './spiking-classifier.ts';
+import type { Network } from '../../../sim/network/network.ts';
+import type { SpikingClassifier } from '../convert/spiking-classifier.ts';
+import type { LayerDiagnostics } from '../report/schema.ts';
 
 interface Sums {
   a: number;

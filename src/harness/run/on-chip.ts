@@ -10,19 +10,19 @@
  * simulates [0, from); every sample draws its own input stream and the
  * counts are sums, so accuracy and counts equal a run on one thread.
  */
-import type { CounterSnapshot } from '../../sim/hardware/event-counter.ts';
-import type { PlatformClock } from '../../sim/hardware/platform-clock.ts';
-import { type PlatformRun, preparePlatformRun } from '../../sim/hardware/platform-run.ts';
+import type { CounterSnapshot } from '../../../sim/hardware/event-counter.ts';
+import type { PlatformClock } from '../../../sim/hardware/platform-clock.ts';
+import { type PlatformRun, preparePlatformRun } from '../../../sim/hardware/platform-run.ts';
 import {
   inputLeaks,
   type TrueNorthDeployment,
-} from '../../sim/hardware/truenorth/deploy/deploy.ts';
-import { buildNetwork } from '../../sim/network/build.ts';
-import { SpikelabError } from '../core/errors.ts';
-import { wasmSimdSupported } from '../core/wasm.ts';
-import type { OnChipEntry } from './report/schema.ts';
+} from '../../../sim/hardware/truenorth/deploy/deploy.ts';
+import { buildNetwork } from '../../../sim/network/build.ts';
+import { SpikelabError } from '../../core/errors.ts';
+import { wasmSimdSupported } from '../../core/wasm.ts';
+import type { SpikingClassifier } from '../convert/spiking-classifier.ts';
+import type { OnChipEntry } from '../report/schema.ts';
 import { simulateSamples } from './simulate.ts';
-import type { SpikingClassifier } from './spiking-classifier.ts';
 
 export interface OnChipOptions {
   timesteps: number;

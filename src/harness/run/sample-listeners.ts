@@ -7,7 +7,7 @@
  * replayed as s·timesteps + t. Replaying after the sample keeps the
  * counters' cost out of the engine's time per sample.
  */
-import type { SpikeListener } from '../../sim/engine/listener.ts';
+import type { SpikeListener } from '../../../sim/engine/listener.ts';
 
 /** Spikes per neuron (global ids) within the current sample; cleared by the engine's reset. */
 export class NeuronCounts implements SpikeListener {

@@ -13,7 +13,7 @@
  * order statistics (numpy's default). The input layer's scale comes from
  * |x|, so a signed input split into two channels shares one scale.
  */
-import { forEachActivation } from './activations.ts';
+import { forEachActivation } from '../metrics/activations.ts';
 import type { DenseLayer } from './dense-stack.ts';
 
 export interface LayerScale {

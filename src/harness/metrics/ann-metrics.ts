@@ -7,7 +7,7 @@
  * traffic the energy tables price: one weight read per operation, one read
  * per non-zero input and one write per output.
  */
-import type { DenseLayer } from './dense-stack.ts';
+import type { DenseLayer } from '../convert/dense-stack.ts';
 
 export interface RateOperations {
   macs: number;

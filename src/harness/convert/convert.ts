@@ -10,8 +10,8 @@
  * channels, max(x, 0) with weights W and max(−x, 0) with weights −W, so the
  * first layer still receives W·x: a rate cannot be negative.
  */
-import type { NetworkSpec, PopulationSpec, ProjectionSpec } from '../../sim/network/spec.ts';
-import { SpikelabError } from '../core/errors.ts';
+import type { NetworkSpec, PopulationSpec, ProjectionSpec } from '../../../sim/network/spec.ts';
+import { SpikelabError } from '../../core/errors.ts';
 import { conversionObstacle, type DenseLayer } from './dense-stack.ts';
 import { type LayerScale, layerScales } from './normalise.ts';
 import type { EncodingName, InputCoding, SpikingClassifier } from './spiking-classifier.ts';

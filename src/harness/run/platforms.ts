@@ -16,15 +16,15 @@
  * network, and the report says so.
  */
 
-import type { PlatformClock } from '../../sim/hardware/platform-clock.ts';
+import type { PlatformClock } from '../../../sim/hardware/platform-clock.ts';
 import {
   type PlatformRun,
   platformReport,
   preparePlatformRun,
-} from '../../sim/hardware/platform-run.ts';
-import type { Network } from '../../sim/network/network.ts';
-import { chipEnergyEntry } from './metrics/energy.ts';
-import type { EnergyEntry, HardwareEntry, OnChipEntry } from './report/schema.ts';
+} from '../../../sim/hardware/platform-run.ts';
+import type { Network } from '../../../sim/network/network.ts';
+import { chipEnergyEntry } from '../metrics/energy.ts';
+import type { EnergyEntry, HardwareEntry, OnChipEntry } from '../report/schema.ts';
 
 /** `net` prepared on each named platform; a network a platform cannot hold carries the reason instead of a mapping. */
 export function mapPlatforms(net: Network, names: readonly string[]): PlatformRun[] {

@@ -7,7 +7,7 @@
  * - withinOnePercent: the first tick from which accuracy stays at or above
  *   99 % of its value after the last tick.
  */
-import { percentileOf } from './normalise.ts';
+import { percentileOf } from '../convert/normalise.ts';
 
 export interface Latency {
   settle: { mean: number; median: number; p95: number; max: number };

@@ -11,17 +11,17 @@
  * falls back to the engine's own choice otherwise; `wasm` and `js` ask the
  * engine for that backend.
  */
-import type { Counts } from '../../sim/engine/counters.ts';
-import { denseDelivery } from '../../sim/engine/deliver-dense.ts';
-import type { SpikeListener } from '../../sim/engine/listener.ts';
-import { Simulator } from '../../sim/engine/simulator.ts';
-import { buildNetwork } from '../../sim/network/build.ts';
-import type { Network } from '../../sim/network/network.ts';
-import { Rng } from '../core/rng.ts';
+import type { Counts } from '../../../sim/engine/counters.ts';
+import { denseDelivery } from '../../../sim/engine/deliver-dense.ts';
+import type { SpikeListener } from '../../../sim/engine/listener.ts';
+import { Simulator } from '../../../sim/engine/simulator.ts';
+import { buildNetwork } from '../../../sim/network/build.ts';
+import type { Network } from '../../../sim/network/network.ts';
+import { Rng } from '../../core/rng.ts';
+import { inputDrive, inputSize, type SpikingClassifier } from '../convert/spiking-classifier.ts';
+import { Stopwatch } from '../stopwatch.ts';
 import { type ReadoutName, ReadoutTracker } from './readout.ts';
 import { NeuronCounts, SpikeLog } from './sample-listeners.ts';
-import { inputDrive, inputSize, type SpikingClassifier } from './spiking-classifier.ts';
-import { Stopwatch } from './stopwatch.ts';
 
 export const BACKENDS = ['auto', 'wasm', 'js'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
