@@ -6,17 +6,17 @@
  * Poisson input included, because the sample's seed is stored with it).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Simulator } from '../../sim/engine/simulator.ts';
-import { buildNetwork } from '../../sim/network/build.ts';
-import type { Dataset } from '../../src/data/dataset.ts';
-import { loadDataset } from '../../src/data/node/load.ts';
-import { type CompareRun, compare } from '../../src/harness/compare.ts';
-import { NETWORK_SAMPLES, networkForSample } from '../../src/harness/report/network.ts';
-import { parseReport, serializeReport } from '../../src/harness/report/read.ts';
-import type { CompareReport, SpikingNetworkBlock } from '../../src/harness/report/schema.ts';
-import { NeuronCounts } from '../../src/harness/run/sample-listeners.ts';
-import { simulateSamples } from '../../src/harness/run/simulate.ts';
-import { settingsFor, type TrainRun, trainOnDataset } from '../../src/harness/train-rate.ts';
+import { Simulator } from '../../../sim/engine/simulator.ts';
+import { buildNetwork } from '../../../sim/network/build.ts';
+import type { Dataset } from '../../../src/data/dataset.ts';
+import { loadDataset } from '../../../src/data/node/load.ts';
+import { type CompareRun, compare } from '../../../src/harness/compare.ts';
+import { NETWORK_SAMPLES, networkForSample } from '../../../src/harness/report/network.ts';
+import { parseReport, serializeReport } from '../../../src/harness/report/read.ts';
+import type { CompareReport, SpikingNetworkBlock } from '../../../src/harness/report/schema.ts';
+import { NeuronCounts } from '../../../src/harness/run/sample-listeners.ts';
+import { simulateSamples } from '../../../src/harness/run/simulate.ts';
+import { settingsFor, type TrainRun, trainOnDataset } from '../../../src/harness/train-rate.ts';
 
 const T = 40;
 let digits: Dataset;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Simulator } from '../../sim/engine/simulator.ts';
-import { buildNetwork } from '../../sim/network/build.ts';
-import { mlp } from '../../src/ann/model.ts';
-import { Rng } from '../../src/core/rng.ts';
-import { convertToSpiking } from '../../src/harness/convert/convert.ts';
-import { denseStack } from '../../src/harness/convert/dense-stack.ts';
-import { layerScales, percentileOf } from '../../src/harness/convert/normalise.ts';
-import { inputDrive, inputSize } from '../../src/harness/convert/spiking-classifier.ts';
+import { Simulator } from '../../../sim/engine/simulator.ts';
+import { buildNetwork } from '../../../sim/network/build.ts';
+import { mlp } from '../../../src/ann/model.ts';
+import { Rng } from '../../../src/core/rng.ts';
+import { convertToSpiking } from '../../../src/harness/convert/convert.ts';
+import { denseStack } from '../../../src/harness/convert/dense-stack.ts';
+import { layerScales, percentileOf } from '../../../src/harness/convert/normalise.ts';
+import { inputDrive, inputSize } from '../../../src/harness/convert/spiking-classifier.ts';
 
 /** 2 inputs → 2 ReLU → 2 linear, with weights set by hand. */
 function handNet(w1: number[], b1: number[], w2: number[], b2: number[]) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { latencyOf } from '../../src/harness/metrics/latency.ts';
-import { ReadoutTracker, readClass } from '../../src/harness/run/readout.ts';
+import { latencyOf } from '../../../src/harness/metrics/latency.ts';
+import { ReadoutTracker, readClass } from '../../../src/harness/run/readout.ts';
 
 describe('class readout', () => {
   it('count: most spikes; a tie goes to the higher potential, then to the lower index', () => {

@@ -5,14 +5,18 @@
  * share — must give the same report as one run, down to the last packet.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Dataset } from '../../src/data/dataset.ts';
-import { loadDataset } from '../../src/data/node/load.ts';
-import { compare, ON_CHIP_WORKER_MIN_WORK } from '../../src/harness/compare.ts';
-import { startOnChipWorker } from '../../src/harness/node/on-chip-worker.ts';
-import { serializeReport } from '../../src/harness/report/read.ts';
-import type { CompareReport } from '../../src/harness/report/schema.ts';
-import { type OnChipJob, type OnChipStarter, runOnChipJob } from '../../src/harness/run/on-chip.ts';
-import { settingsFor, type TrainRun, trainOnDataset } from '../../src/harness/train-rate.ts';
+import type { Dataset } from '../../../src/data/dataset.ts';
+import { loadDataset } from '../../../src/data/node/load.ts';
+import { compare, ON_CHIP_WORKER_MIN_WORK } from '../../../src/harness/compare.ts';
+import { startOnChipWorker } from '../../../src/harness/node/on-chip-worker.ts';
+import { serializeReport } from '../../../src/harness/report/read.ts';
+import type { CompareReport } from '../../../src/harness/report/schema.ts';
+import {
+  type OnChipJob,
+  type OnChipStarter,
+  runOnChipJob,
+} from '../../../src/harness/run/on-chip.ts';
+import { settingsFor, type TrainRun, trainOnDataset } from '../../../src/harness/train-rate.ts';
 
 let digits: Dataset;
 let train: TrainRun;
