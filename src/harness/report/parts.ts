@@ -175,4 +175,90 @@ export const spikingNetworkSchema = z.object({
   ),
 });
 
+/** The rate network as trained (both versions). */
+export const rateNetwork = z.object({
+  layers: z.array(int),
+  activation: z.string(),
+  dropout: num,
+  parameters: int,
+});
+
+export const rateTraining = z.object({
+  loss: z.string(),
+  optimizer: z.string(),
+  lr: num,
+  epochs: int,
+  batch: int,
+  trainLoss: num,
+  trainAccuracy: fraction.nullable(),
+});
+
+/** Per inference (one sample), as priced by the energy tables. */
+export const rateOperations = z.object({
+  macs: count,
+  acs: count,
+  weightReads: count,
+  activationReads: count,
+  activationWrites: count,
+});
+
+/** How a rate network was converted. */
+export const conversionBlock = z.object({
+  neuron: z.string(),
+  reset: z.literal('subtraction'),
+  threshold: num,
+  percentile: num,
+  /** One entry per layer, the input first: the scale λ and both statistics it was chosen from. */
+  normalisation: z.array(z.object({ layer: z.string(), max: num, percentile: num, lambda: num })),
+  /** Negative inputs split into a positive and a negative channel. */
+  signedInput: z.boolean(),
+  /** ttfs: charge factor of each input's single spike; 1 otherwise. */
+  inputSpikeGain: num,
+});
+
+export const encodingBlock = z.object({
+  kind: z.enum(['current', 'poisson', 'ttfs']),
+  maxRateHz: num.nullable(),
+  windowTicks: int.nullable(),
+});
+
+export const readoutBlock = z.object({ kind: z.enum(['count', 'membrane']), ties: z.string() });
+
+export const spikingNetworkShape = z.object({
+  populations: z.array(z.object({ label: z.string(), neurons: int, model: z.string() })),
+  synapses: int,
+});
+
+/** Latency read off the accuracy curve and the per-sample predictions. */
+export const latencyTicks = z.object({
+  /** Per sample, the first tick from which the prediction stays on its final class. */
+  settle: z.object({ mean: num, median: num, p95: num, max: num }),
+  /** First tick from which accuracy stays ≥ 99 % of its final value. */
+  withinOnePercent: int,
+});
+
+export const spikingCounts = z.object({
+  spikesPerInference: count,
+  synapticEventsPerInference: count,
+  /** The engine's neuron updates, the input encoder's IF neurons included. */
+  neuronUpdatesPerInference: count,
+  populations: z.array(
+    z.object({ label: z.string(), neurons: int, spikesPerInference: count, ratePerTick: count }),
+  ),
+});
+
+export const eventChecks = z.object({
+  /**
+   * Σ spikes × fan-out from the harness's own per-neuron counts, the engine's counter, and the
+   * counter of each platform that counted this network (a TrueNorth deployment counts its own:
+   * `hardware.truenorth.onChip.deployment.synapticEvents`).
+   */
+  synapticEvents: z.object({
+    harness: count,
+    engine: count,
+    hardware: z.record(z.string(), count),
+    equal: z.boolean(),
+  }),
+});
+
 export type HardwareEntry = z.infer<typeof hardwareEntry>;

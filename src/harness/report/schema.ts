@@ -17,14 +17,24 @@
 import { z } from '../../core/schema.ts';
 import type { HardwareEntry } from './parts.ts';
 import {
+  conversionBlock,
   count,
+  encodingBlock,
+  eventChecks,
   fraction,
   hardwareEntry,
   int,
+  latencyTicks,
   layerDiagnostics,
   neurobenchAnn,
   num,
+  rateNetwork,
+  rateOperations,
+  rateTraining,
+  readoutBlock,
+  spikingCounts,
   spikingNetworkSchema,
+  spikingNetworkShape,
 } from './parts.ts';
 
 export const COMPARE_REPORT_SCHEMA_VERSION = 3;
@@ -86,14 +96,7 @@ const accuracyStat = z.object({
 const latencyBlock = z.discriminatedUnion('kind', [
   /** A rate network answers after one forward pass. */
   z.object({ kind: z.literal('forward-pass') }),
-  z.object({
-    kind: z.literal('ticks'),
-    timesteps: int,
-    /** Per sample, the first tick from which the prediction stays on its final class. */
-    settle: z.object({ mean: num, median: num, p95: num, max: num }),
-    /** First tick from which accuracy stays ≥ 99 % of its final value. */
-    withinOnePercent: int,
-  }),
+  z.object({ kind: z.literal('ticks'), timesteps: int, ...latencyTicks.shape }),
 ]);
 
 const neurobench = neurobenchAnn.extend({
@@ -103,85 +106,24 @@ const neurobench = neurobenchAnn.extend({
 
 /** The rate network as trained. */
 const rateDetails = z.object({
-  network: z.object({
-    layers: z.array(int),
-    activation: z.string(),
-    dropout: num,
-    parameters: int,
-  }),
-  training: z.object({
-    loss: z.string(),
-    optimizer: z.string(),
-    lr: num,
-    epochs: int,
-    batch: int,
-    trainLoss: num,
-    trainAccuracy: fraction.nullable(),
-  }),
+  network: rateNetwork,
+  training: rateTraining,
   /** Per inference, as the energy tables price them. */
-  operations: z.object({
-    macs: count,
-    acs: count,
-    weightReads: count,
-    activationReads: count,
-    activationWrites: count,
-  }),
+  operations: rateOperations,
 });
 
 /** A spiking network as simulated, counted and mapped. */
 const spikingDetails = z.object({
   /** Conversion settings; null for a network trained or imported as a spiking network. */
-  conversion: z
-    .object({
-      neuron: z.string(),
-      reset: z.literal('subtraction'),
-      threshold: num,
-      percentile: num,
-      /** One entry per layer, the input first: the scale λ and both statistics it was chosen from. */
-      normalisation: z.array(
-        z.object({ layer: z.string(), max: num, percentile: num, lambda: num }),
-      ),
-      /** Negative inputs split into a positive and a negative channel. */
-      signedInput: z.boolean(),
-      /** ttfs: charge factor of each input's single spike; 1 otherwise. */
-      inputSpikeGain: num,
-    })
-    .nullable(),
-  encoding: z.object({
-    kind: z.enum(['current', 'poisson', 'ttfs']),
-    maxRateHz: num.nullable(),
-    windowTicks: int.nullable(),
-  }),
-  readout: z.object({ kind: z.enum(['count', 'membrane']), ties: z.string() }),
-  network: z.object({
-    populations: z.array(z.object({ label: z.string(), neurons: int, model: z.string() })),
-    synapses: int,
-  }),
+  conversion: conversionBlock.nullable(),
+  encoding: encodingBlock,
+  readout: readoutBlock,
+  network: spikingNetworkShape,
   timesteps: int,
   /** Share of samples whose final class equals the rate network's; null without a rate network. */
   agreementWithAnn: fraction.nullable(),
-  counts: z.object({
-    spikesPerInference: count,
-    synapticEventsPerInference: count,
-    /** The engine's neuron updates, the input encoder's IF neurons included. */
-    neuronUpdatesPerInference: count,
-    populations: z.array(
-      z.object({ label: z.string(), neurons: int, spikesPerInference: count, ratePerTick: count }),
-    ),
-  }),
-  checks: z.object({
-    /**
-     * Σ spikes × fan-out from the harness's own per-neuron counts, the engine's counter, and the
-     * counter of each platform that counted this network (a TrueNorth deployment counts its own:
-     * `hardware.truenorth.onChip.deployment.synapticEvents`).
-     */
-    synapticEvents: z.object({
-      harness: count,
-      engine: count,
-      hardware: z.record(z.string(), count),
-      equal: z.boolean(),
-    }),
-  }),
+  counts: spikingCounts,
+  checks: eventChecks,
   hardware: z.record(z.string(), hardwareEntry),
   /** The network and a few test samples' inputs (report/network.ts); only when asked for. */
   spikingNetwork: spikingNetworkSchema.optional(),

@@ -9,15 +9,25 @@
  */
 import { z } from '../../core/schema.ts';
 import {
+  conversionBlock,
   count,
+  encodingBlock,
+  eventChecks,
   fraction,
   hardwareEntry,
   int,
+  latencyTicks,
   layerDiagnostics,
   neurobenchAnn,
   neurobenchSnn,
   num,
+  rateNetwork,
+  rateOperations,
+  rateTraining,
+  readoutBlock,
+  spikingCounts,
   spikingNetworkSchema,
+  spikingNetworkShape,
 } from './parts.ts';
 
 export const LEGACY_REPORT_VERSIONS = [1, 2] as const;
@@ -40,99 +50,37 @@ export const energyEntryV2 = z.discriminatedUnion('mappable', [
 ]);
 
 const annBlock = z.object({
-  network: z.object({
-    layers: z.array(int),
-    activation: z.string(),
-    dropout: num,
-    parameters: int,
-  }),
-  training: z.object({
-    loss: z.string(),
-    optimizer: z.string(),
-    lr: num,
-    epochs: int,
-    batch: int,
-    trainLoss: num,
-    trainAccuracy: fraction.nullable(),
-  }),
+  network: rateNetwork,
+  training: rateTraining,
   /** Test accuracy; null for regression. */
   accuracy: fraction.nullable(),
   /** Test loss (regression: in the target's units; an NLL in nats per sample). */
   loss: num,
   neurobench: neurobenchAnn,
   /** Per inference (one sample), as priced by the energy tables. */
-  operations: z.object({
-    macs: count,
-    acs: count,
-    weightReads: count,
-    activationReads: count,
-    activationWrites: count,
-  }),
+  operations: rateOperations,
   energy: z.record(z.string(), energyEntryV2),
 });
 
 const snnApplicable = z.object({
   applicable: z.literal(true),
   origin: z.enum(['conversion', 'surrogate-gradient']),
-  conversion: z.object({
-    neuron: z.string(),
-    reset: z.literal('subtraction'),
-    threshold: num,
-    percentile: num,
-    /** One entry per layer, the input first: the scale λ and both statistics it was chosen from. */
-    normalisation: z.array(z.object({ layer: z.string(), max: num, percentile: num, lambda: num })),
-    /** Negative inputs split into a positive and a negative channel. */
-    signedInput: z.boolean(),
-    /** ttfs: charge factor of each input's single spike; 1 otherwise. */
-    inputSpikeGain: num,
-  }),
-  encoding: z.object({
-    kind: z.enum(['current', 'poisson', 'ttfs']),
-    maxRateHz: num.nullable(),
-    windowTicks: int.nullable(),
-  }),
-  readout: z.object({ kind: z.enum(['count', 'membrane']), ties: z.string() }),
-  network: z.object({
-    populations: z.array(z.object({ label: z.string(), neurons: int, model: z.string() })),
-    synapses: int,
-  }),
+  conversion: conversionBlock,
+  encoding: encodingBlock,
+  readout: readoutBlock,
+  network: spikingNetworkShape,
   timesteps: int,
   /** Accuracy after the last tick. */
   accuracy: fraction,
   /** Accuracy after tick 1, 2, …, timesteps. */
   accuracyByTick: z.array(fraction),
-  latencyTicks: z.object({
-    /** Per sample, the first tick from which the prediction stays on its final class. */
-    settle: z.object({ mean: num, median: num, p95: num, max: num }),
-    /** First tick from which accuracy stays ≥ 99 % of its final value. */
-    withinOnePercent: int,
-  }),
+  latencyTicks,
   /** Share of samples whose final class equals the rate network's. */
   agreementWithAnn: fraction,
   neurobench: neurobenchSnn,
-  counts: z.object({
-    spikesPerInference: count,
-    synapticEventsPerInference: count,
-    /** The engine's neuron updates, the input encoder's IF neurons included. */
-    neuronUpdatesPerInference: count,
-    populations: z.array(
-      z.object({ label: z.string(), neurons: int, spikesPerInference: count, ratePerTick: count }),
-    ),
-  }),
+  counts: spikingCounts,
   layers: z.array(layerDiagnostics),
-  checks: z.object({
-    /**
-     * Σ spikes × fan-out from the harness's own per-neuron counts, the engine's counter, and the
-     * counter of each platform that counted this network (a TrueNorth deployment counts its own:
-     * `hardware.truenorth.onChip.deployment.synapticEvents`).
-     */
-    synapticEvents: z.object({
-      harness: count,
-      engine: count,
-      hardware: z.record(z.string(), count),
-      equal: z.boolean(),
-    }),
-  }),
+  checks: eventChecks,
   hardware: z.record(z.string(), hardwareEntry),
   energy: z.record(z.string(), energyEntryV2),
   /** The converted network and a few test samples' inputs (report/network.ts); only when asked for. */
