@@ -4,7 +4,7 @@
  * whole chips, the time one inference takes and the energy-delay product,
  * side by side; and the papers behind each term.
  */
-import { formatJoules } from '../../core/format.ts';
+import { formatJoules, formatSeconds } from '../../core/format.ts';
 import type { CompareReport, EnergyEntry, MappableEnergy, NetworkEntry } from './schema.ts';
 
 export const energyColumns = [
@@ -16,16 +16,6 @@ export const energyColumns = [
   'time per inference',
   'energy × delay',
 ];
-
-function duration(s: number): string {
-  return s >= 1
-    ? `${s.toPrecision(3)} s`
-    : s >= 1e-3
-      ? `${(s * 1e3).toPrecision(3)} ms`
-      : s >= 1e-6
-        ? `${(s * 1e6).toPrecision(3)} µs`
-        : `${(s * 1e9).toPrecision(3)} ns`;
-}
 
 /** `6.69 µJ`, with ≥ when some term is unpriced. */
 function joules(v: number | null, bound: boolean): string {
@@ -43,7 +33,7 @@ function timeCell(e: MappableEnergy): string {
         : e.time.model === 'roofline'
           ? 'roofline'
           : e.time.model;
-  return `${e.time.lowerBound ? '≥ ' : ''}${duration(e.secondsPerInference)} (${how})`;
+  return `${e.time.lowerBound ? '≥ ' : ''}${formatSeconds(e.secondsPerInference)} (${how})`;
 }
 
 /** The cells of one entry after network and platform. */

@@ -261,4 +261,15 @@ export const eventChecks = z.object({
   }),
 });
 
+/** The settings every network of a comparison ran with. */
+export const runSettings = z.object({
+  timesteps: int,
+  encoding: z.string(),
+  percentile: num,
+  readout: z.string(),
+  platforms: z.array(z.string()),
+  trainSamples: int,
+  testSamples: int,
+});
+
 export type HardwareEntry = z.infer<typeof hardwareEntry>;
