@@ -3,8 +3,8 @@
  * per network, and each pair's accuracy difference with the number of
  * seeds in which it was significant.
  */
-import { formatJoules } from '../../core/format.ts';
-import { markdownTable, seconds } from './format.ts';
+import { formatJoules, formatSeconds } from '../../core/format.ts';
+import { markdownTable } from './format.ts';
 import type { SeedFigure, SeedsReport } from './seeds.ts';
 
 function value(v: number, unit: string): string {
@@ -14,7 +14,7 @@ function value(v: number, unit: string): string {
     case 'J':
       return formatJoules(v);
     case 's':
-      return seconds(v);
+      return formatSeconds(v);
     default:
       return Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : v.toPrecision(4);
   }

@@ -3,7 +3,7 @@
  * prints and the page shows (the same rows), and the CSV of accuracy
  * against time. Pure functions of the report; browser-safe.
  */
-import { formatJoules } from '../../core/format.ts';
+import { formatJoules, formatSeconds } from '../../core/format.ts';
 import { energyColumns, energyRows, energySources } from './format-energy.ts';
 import type { CompareReport, Comparison, NetworkEntry } from './schema.ts';
 
@@ -14,16 +14,6 @@ export const pct = (v: number | null | undefined) =>
 const int = (v: number) => Math.round(v).toLocaleString('en-US');
 const sci = (v: number) =>
   v === 0 ? '0' : v >= 1e6 ? v.toExponential(2).replace('e+', 'e') : int(v);
-
-export function seconds(s: number): string {
-  return s >= 1
-    ? `${s.toFixed(2)} s`
-    : s >= 1e-3
-      ? `${(s * 1e3).toFixed(2)} ms`
-      : s >= 1e-6
-        ? `${(s * 1e6).toFixed(2)} µs`
-        : `${(s * 1e9).toFixed(1)} ns`;
-}
 
 /** `97.77 % [95.67, 98.87]`: the accuracy and its 95 % Wilson interval in points. */
 export function accuracyCell(a: NetworkEntry['accuracy']): string {
@@ -83,7 +73,7 @@ export function networkRows(r: CompareReport): { head: string[]; rows: string[][
   add('wall clock per sample', (n) => {
     const w = r.wallClock.networks[n.id];
     if (!w || w.secondsPerSample === null) return '—';
-    return `${seconds(w.secondsPerSample)}${w.backend ? ` (${w.backend})` : ''}`;
+    return `${formatSeconds(w.secondsPerSample)}${w.backend ? ` (${w.backend})` : ''}`;
   });
   for (const p of r.settings.platforms) {
     add(`energy per inference: ${p}`, (n) => {
