@@ -13,7 +13,7 @@ import type { Platform } from './platform.ts';
  * "a limitation of 255 neurons per core").
  */
 const SPINNAKER_NEURONS_PER_CORE = 256;
-/** 18 ARM968 cores per chip, 16 for applications (Furber et al. 2014, Proc. IEEE 102:652; GUIDE §4.3). */
+/** 18 ARM968 cores per chip, 16 for applications (Furber et al. 2014, Proc. IEEE 102:652). */
 const SPINNAKER_APP_CORES = 16;
 /**
  * 1,024 multicast router entries, 1,023 writable by applications: "The maximum
@@ -51,23 +51,23 @@ export const spinnaker: Platform = {
   routeGranularity: 'core',
   energy: spinnaker1Energy,
   sources: {
-    'capacity.neuronsPerCore':
-      'sPyNNaker standard models (GUIDE §4.3); 255 in older releases (HBP guidebook)',
+    'capacity.neuronsPerCore': 'sPyNNaker standard models; 255 in older releases (HBP guidebook)',
     'capacity.coresPerNode':
-      'Furber et al. 2014, Proc. IEEE 102:652: 18 cores, 16 for applications (GUIDE §4.3, not re-read)',
+      'Furber et al. 2014, Proc. IEEE 102:652: 18 cores, 16 for applications (as quoted; not re-read)',
     'capacity.routingEntriesPerChip':
       'SpiNNakerManchester JavaSpiNNaker: 1,024 entries, 1,023 writable',
     'capacity.onePopulationPerCore': 'sPyNNaker maps one population slice per core',
     'timing.tickMs': 'Furber et al. 2014: 1 ms real-time tick',
     'timing.synapticEventsPerCoreTick':
       'derived from Stromatias et al. 2013 (IJCNN) abstract: 1.8e9 events/s on 48 chips',
-    topology: 'six inter-chip links on a 2-D triangular torus (Furber et al. 2014; GUIDE §4.3 [S])',
+    topology:
+      'six inter-chip links on a 2-D triangular torus (Furber et al. 2014, as quoted; secondary)',
   },
 };
 
 /**
- * SpiNNaker 2 (Höppner et al. 2021, arXiv:2103.08392, as summarised in GUIDE
- * §4.3; the paper was not re-read here): 152 Cortex-M4F processing elements
+ * SpiNNaker 2 (Höppner et al. 2021, arXiv:2103.08392, as quoted; the paper
+ * was not re-read here): 152 Cortex-M4F processing elements
  * per chip, 16,384 routing entries, six chip links. No published limit of
  * neurons per processing element or per-core event budget was found: the
  * neuron limit below is SpiNNaker 1's, assumed, and the real-time budget is
@@ -88,9 +88,10 @@ export const spinnaker2: Platform = {
   energy: spinnaker2Energy,
   sources: {
     'capacity.neuronsPerCore': 'assumed equal to SpiNNaker 1 (no published per-PE limit found)',
-    'capacity.coresPerNode': 'Höppner et al. 2021, arXiv:2103.08392 (GUIDE §4.3 [S])',
-    'capacity.routingEntriesPerChip': 'Höppner et al. 2021 (GUIDE §4.3 [S])',
+    'capacity.coresPerNode': 'Höppner et al. 2021, arXiv:2103.08392 (secondary)',
+    'capacity.routingEntriesPerChip': 'Höppner et al. 2021 (secondary)',
     'timing.synapticEventsPerCoreTick': 'unknown: not published',
-    topology: 'six chip links (GUIDE §4.3 [S]); torus wiring assumed as on SpiNNaker 1',
+    topology:
+      'six chip links (Höppner et al. 2021, secondary); torus wiring assumed as on SpiNNaker 1',
   },
 };
