@@ -5,9 +5,9 @@
  * Counts are the engine's own, summed over samples.
  *
  * Backends, all giving the same spikes: `auto` delivers fully connected
- * layers through the WebAssembly SIMD row kernel (`denseDelivery`; on a
- * 784-512-10 conversion 0.25 ns per synaptic event against 0.6 for the
- * engine's WebAssembly backend and 3.6 for its TypeScript CSR walk) and
+ * layers through the WebAssembly SIMD row kernel (`denseDelivery`: a spike
+ * adds its whole weight row, no target indices, so it is the fastest of the
+ * three; `npm run bench:compare -- --baseline 500` prints the ratios) and
  * falls back to the engine's own choice otherwise; `wasm` and `js` ask the
  * engine for that backend.
  */
