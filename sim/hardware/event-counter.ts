@@ -31,6 +31,7 @@
 
 import { SpikelabError } from '../../src/core/errors.ts';
 import type { CoreStepCost } from '../energy/time-model.ts';
+import { type CoreTotals, coreTotals, linkLoads } from './counter-totals.ts';
 import type { SpikeListener } from './network-shape.ts';
 import type { TrafficPlan } from './traffic.ts';
 
@@ -307,53 +308,14 @@ export class HardwareCounter implements SpikeListener {
     };
   }
 
-  /** Totals per core, from the neuron spike counts (O(neurons × targets); for reports, not per tick). */
-  perCore(): {
-    spikes: Float64Array;
-    synapticEvents: Float64Array;
-    packetsSent: Float64Array;
-    deliveries: Float64Array;
-  } {
-    const p = this.plan;
-    const spikes = new Float64Array(p.cores);
-    const synapticEvents = new Float64Array(p.cores);
-    const packetsSent = new Float64Array(p.cores);
-    const deliveries = new Float64Array(p.cores);
-    for (let v = 0; v < p.neurons; v++) {
-      const k = this.neuronSpikes[v]!;
-      if (k === 0) continue;
-      spikes[p.coreOf[v]!]! += k;
-      for (let e = p.eventStart[v]!; e < p.eventStart[v + 1]!; e++)
-        synapticEvents[p.eventCore[e]!]! += k * p.eventCount[e]!;
-      for (let s = p.sendStart[v]!; s < p.sendStart[v + 1]!; s++) {
-        const r = p.sendRoute[s]!;
-        packetsSent[p.sendCore[s]!]! += k;
-        for (let i = p.routeCoreStart[r]!; i < p.routeCoreStart[r + 1]!; i++)
-          deliveries[p.routeCores[i]!]! += k;
-      }
-      const relays = p.relaySpikes[v]!;
-      if (relays > 0) {
-        spikes[p.relayCore[v]!]! += k * relays;
-        synapticEvents[p.relayCore[v]!]! += k * relays;
-      }
-    }
-    return { spikes, synapticEvents, packetsSent, deliveries };
+  /** Totals per core, from the neuron spike counts (for reports, not per tick; counter-totals.ts). */
+  perCore(): CoreTotals {
+    return coreTotals(this.plan, this.neuronSpikes);
   }
 
   /** Packets that crossed each directed link (index `node * degree + port`). */
   linkLoads(): Float64Array {
-    const p = this.plan;
-    const load = new Float64Array(p.links);
-    for (let v = 0; v < p.neurons; v++) {
-      const k = this.neuronSpikes[v]!;
-      if (k === 0) continue;
-      for (let s = p.sendStart[v]!; s < p.sendStart[v + 1]!; s++) {
-        const r = p.sendRoute[s]!;
-        for (let i = p.routeLinkStart[r]!; i < p.routeLinkStart[r + 1]!; i++)
-          load[p.routeLinks[i]!]! += k;
-      }
-    }
-    return load;
+    return linkLoads(this.plan, this.neuronSpikes);
   }
 
   /** Ends the open tick and opens `tick` (ticks must not go backwards). */
