@@ -1,7 +1,7 @@
 /**
  * The comparison on the 8×8 digits, end to end (train → convert → simulate
  * → map → report), checked against what conversion must achieve (Diehl et
- * al. 2015 lose ≈ 0.2 points on MNIST; GUIDE §4.5) and against its own
+ * al. 2015, IJCNN, lose ≈ 0.2 points on MNIST) and against its own
  * bookkeeping: one count of synaptic events everywhere, energy with its
  * source, latency read off the curve, determinism per seed.
  */

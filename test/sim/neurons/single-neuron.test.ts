@@ -1,6 +1,7 @@
 /**
  * Single neurons against closed forms: the LIF firing rate under a constant
- * current (GUIDE §3), the post-synaptic potential of one input spike through
+ * current (its closed-form period, e.g. Gerstner et al. 2014, Neuronal
+ * Dynamics, ch. 1), the post-synaptic potential of one input spike through
  * an exponential synapse (difference of exponentials), and the conversion
  * neuron's rate I/(C θ).
  */
@@ -12,7 +13,7 @@ const lif = { cm: 1, tauM: 20, tauRefrac: 2, vRest: -65, vReset: -65, vThresh: -
 // R = tauM/cm = 20 MΩ: the rheobase is (vThresh − vRest)/R = 0.75 nA.
 const rheobase = 0.75;
 
-/** 1/(t_ref + τm ln((E_L + RI − V_reset)/(E_L + RI − θ))) as a period in ms. */
+/** The period t_ref + τm ln((E_L + RI − V_reset)/(E_L + RI − θ)) in ms (the rate is its inverse). */
 function analyticPeriod(iNa: number): number {
   const ri = (lif.tauM / lif.cm) * iNa;
   return (
