@@ -109,8 +109,9 @@ export function rasterise(
 
 /**
  * Mark size (device pixels) for a zoom level: one CSS pixel (`pxRatio`
- * device pixels) while ticks and neuron bands are thinner than that, then
- * twice as wide and 80 % of the band high (up to 10 CSS pixels).
+ * device pixels) each way, but two CSS pixels wide once a tick spans three
+ * or more, and 80 % of the band high (up to 10 CSS pixels) once a neuron
+ * band does.
  */
 export function markSize(view: RasterView, width: number, height: number, dt: number, pxRatio = 1) {
   const base = Math.max(1, Math.round(pxRatio));
