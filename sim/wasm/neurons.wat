@@ -7,9 +7,9 @@
 ;; $p by constant offsets, and its two input slots from $q (the excitatory
 ;; slot of this tick) by a constant offset: x64 then addresses every array
 ;; as [base + register + constant], with two pointer registers in the loop
-;; instead of seven (about 20 % faster: fewer address computations, no
-;; spills). The offsets differ per population, so this module is a template:
-;; the memarg offsets below written 0x3f0000X0 are placeholders, encoded by
+;; instead of seven: fewer address computations, no spills. The offsets
+;; differ per population, so this module is a template: the memarg offsets
+;; below written 0x3f0000X0 are placeholders, encoded by
 ;; the assembler as 5-byte LEB128 numbers, that sim/wasm/specialise.ts
 ;; overwrites with the population's real offsets (padded LEB128, same
 ;; length) before compiling one module per layout:

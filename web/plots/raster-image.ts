@@ -3,8 +3,8 @@
  * one mark in a Uint32Array of RGBA pixels (little-endian ABGR words, the
  * layout of ImageData). Work is one binary search on the time-sorted ticks
  * plus a few operations per visible spike: a mark whose pixel is already set
- * is skipped, so a million spikes cost a few milliseconds and nothing
- * allocates per spike.
+ * is skipped, and nothing allocates per spike (the browser test,
+ * test/e2e/web.e2e.ts, prints the drawing times of a million spikes).
  *
  * Coordinates: time t (ms) runs left to right over [t0, t1); neuron i
  * occupies the band [i, i + 1) of the y axis, with [n0, n1) bottom to top.
