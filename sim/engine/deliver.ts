@@ -5,9 +5,9 @@
  * is spikes × fan-out. Returns the number of synaptic events delivered.
  *
  * Projections whose synapses share one delay (and one weight) take loops
- * without the per-synapse loads: about 30 % fewer nanoseconds per event for
- * Brunel's constant weights. All paths add the same float32 values in the
- * same order, so they give bit-identical results.
+ * without the per-synapse loads, fewer nanoseconds per event (`npm run
+ * bench:kernels` times each loop on Brunel's projection). All paths add the
+ * same float32 values in the same order, so they give bit-identical results.
  */
 import type { Projection } from '../network/network.ts';
 

@@ -16,30 +16,20 @@
 import { invalid, SpikelabError } from '../../src/core/errors.ts';
 import { checkAllocation, DEFAULT_MEMORY_BUDGET_BYTES } from '../../src/core/memory.ts';
 import { Rng } from '../../src/core/rng.ts';
-import { wasmSimdSupported } from '../../src/core/wasm.ts';
+import { checkSourceRate, type Network, restOf } from '../network/network.ts';
+import { Arena, ArenaPlan } from './arena.ts';
 import {
-  checkSourceRate,
-  type Network,
-  type NeuronPopulation,
-  type Projection,
-  restOf,
-} from '../network/network.ts';
-import type { UpdateKernel } from '../neurons/types.ts';
-import { createWasmBackend } from '../wasm/backend.ts';
-import { Arena, type ArenaAllocator, ArenaPlan } from './arena.ts';
-import {
-  type Backend,
-  type BackendName,
   type BoundDeliver,
   type BoundDrive,
   type BoundUpdate,
   bindDeliverFn,
   bindKernel,
-  type DeliverFn,
-  jsBackend,
 } from './backend.ts';
+import { chooseBackend } from './backend-choice.ts';
 import { Counters, type Counts, subtractCounts } from './counters.ts';
+import { yieldToEventLoop } from './event-loop.ts';
 import type { SpikeListener } from './listener.ts';
+import { channelTargets, directInput, fanOut } from './projection-routes.ts';
 import {
   ArraySourceRuntime,
   maxDelaysInto,
@@ -47,131 +37,7 @@ import {
   PoissonSourceRuntime,
   type PopulationRuntime,
 } from './runtime.ts';
-
-export interface SimulatorOptions {
-  listeners?: SpikeListener[];
-  /** Refuse if the dynamic state (ring buffers included) would need more (default 4 GB). */
-  memoryBudgetBytes?: number;
-  /**
-   * Kernels that run the ticks: 'wasm' (WebAssembly SIMD neuron updates and
-   * delivery, in a WebAssembly memory of its own), 'js' (the TypeScript
-   * kernels) or 'auto' (default): 'wasm' where the runtime supports
-   * WebAssembly SIMD and no `allocate` is given, else 'js'. Both give
-   * bit-identical spikes.
-   */
-  backend?: BackendName;
-  /**
-   * With the WebAssembly backend: move the network's connectivity into its
-   * memory instead of copying it (the projections' CSR arrays become views of
-   * that memory), so it is held once. The network must then not be
-   * transferred to another thread. Default false.
-   */
-  moveConnectivity?: boolean;
-  /** Provides the memory for all dynamic state (e.g. a region of a WebAssembly.Memory); TypeScript backend only. */
-  allocate?: ArenaAllocator;
-  /**
-   * Replacement update kernels by model name; models not listed use the
-   * backend's kernel (the TypeScript kernels stay the reference).
-   */
-  kernels?: Readonly<Record<string, UpdateKernel>>;
-  /** Replacement delivery function for every projection, same contract as `deliver`. */
-  deliver?: DeliverFn;
-}
-
-export interface RunOptions {
-  /** Called after each batch of ticks with the ticks done in this call and its total. */
-  onProgress?: (done: number, total: number) => void;
-  /** Checked between batches; true stops the run early (the state stays consistent). */
-  shouldStop?: () => boolean;
-  /** Ticks per batch between progress calls and stop checks (default: 10 ms of simulated time). */
-  batchTicks?: number;
-}
-
-export interface RunResult {
-  ticks: number;
-  stopped: boolean;
-  /** Counts of this call alone. */
-  counts: Counts;
-}
-
-function yieldToEventLoop(): Promise<void> {
-  if (typeof MessageChannel === 'undefined')
-    return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(0);
-  });
-}
-
-/**
- * Which populations take direct input (runtime.ts): the model has input
- * variables, no Poisson drive fills ring-buffer slots, every projection into
- * it has a delay of one tick, and delivery is not replaced.
- */
-function directInput(net: Network, opts: SimulatorOptions): boolean[] {
-  return net.populations.map(
-    (pop, i) =>
-      pop.kind === 'neuron' &&
-      opts.deliver === undefined &&
-      pop.neuron.inputVars !== undefined &&
-      (pop.neuron.inputChannels ?? 1) === 1 &&
-      pop.poissonInput.length === 0 &&
-      net.projections.every((p) => p.post !== i || p.uniformDelay === 1),
-  );
-}
-
-/** Synaptic events of spikes[from..to) through a projection: the sum of their row lengths. */
-function fanOut(
-  proj: Projection,
-  spikes: Uint32Array,
-  from: number,
-  to: number,
-  preOffset: number,
-) {
-  const rowStart = proj.rowStart;
-  let events = 0;
-  for (let s = from; s < to; s++) {
-    const pre = spikes[s]! - preOffset;
-    events += rowStart[pre + 1]! - rowStart[pre]!;
-  }
-  return events;
-}
-
-/** The backend for `opts`: WebAssembly when asked for or when 'auto' finds SIMD support. */
-function chooseBackend(
-  net: Network,
-  delivered: Projection[],
-  arenaBytes: number,
-  opts: SimulatorOptions,
-): Backend & { allocate?: ArenaAllocator } {
-  const want = opts.backend ?? 'auto';
-  if (want === 'js') return jsBackend;
-  if (want === 'auto' && (opts.allocate || !wasmSimdSupported())) return jsBackend;
-  if (want !== 'auto' && want !== 'wasm') throw invalid('backend', want, 'auto, wasm or js');
-  if (opts.allocate) {
-    throw invalid(
-      'allocate',
-      'a function',
-      'nothing with backend wasm (it places the state in its own memory)',
-    );
-  }
-  if (!wasmSimdSupported()) {
-    throw new SpikelabError(
-      'NOT_APPLICABLE',
-      'backend: got wasm; this runtime lacks WebAssembly SIMD; allowed: js or auto',
-    );
-  }
-  const wasm = createWasmBackend(net, delivered, arenaBytes, {
-    move: opts.moveConnectivity ?? false,
-    required: want === 'wasm',
-    budgetBytes: opts.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES,
-  });
-  return wasm ?? jsBackend;
-}
+import type { RunOptions, RunResult, SimulatorOptions } from './simulator-options.ts';
 
 export class Simulator {
   readonly network: Network;
@@ -362,8 +228,7 @@ export class Simulator {
   /**
    * As run, but yields to the event loop about every `sliceMs` of wall time
    * (default 25), so a worker can receive a cancel message; an aborted signal
-   * ends it with CANCELLED. Yields through a MessageChannel where there is
-   * one: browsers clamp nested setTimeout(0) to 4 ms.
+   * ends it with CANCELLED.
    */
   async runAsync(
     ticks: number,
@@ -479,17 +344,4 @@ export class Simulator {
     c.ticks++;
     this.tick = t + 1;
   }
-}
-
-/**
- * A projection into a multi-channel model delivers synapse k into input
- * index target·C + channel (the kernel's neuron-major layout), so the one
- * delivery loop serves every model; other projections are returned as they are.
- */
-function channelTargets(p: Projection, network: Network): Projection {
-  if (p.channels === null) return p;
-  const c = (network.populations[p.post] as NeuronPopulation).neuron.inputChannels ?? 1;
-  const targets = new Uint32Array(p.targets.length);
-  for (let k = 0; k < targets.length; k++) targets[k] = p.targets[k]! * c + p.channels[k]!;
-  return { ...p, targets };
 }

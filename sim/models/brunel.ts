@@ -1,5 +1,6 @@
 /**
- * Brunel (2000) network as NEST's brunel_delta_nest example (GUIDE §4.2):
+ * The Brunel network (Brunel 2000, J. Comput. Neurosci. 8:183) as NEST's
+ * brunel_delta_nest example:
  * NE = 10,000, NI = 2,500 IF_curr_delta neurons, fixed in-degree CE = 1000,
  * CI = 250 (multapses and autapses allowed), J = 0.1 mV, g = 5, delay 1.5 ms,
  * θ = 20 mV, τm = 20 ms, t_ref = 2 ms, V_reset = E_L = V(0) = 0 mV; input
@@ -7,9 +8,10 @@
  * independent Poisson train per neuron at ν_ext·CE = η·θ/(J·τm) = 20 kHz of
  * J kicks (η = 2), drawn as one Poisson count per neuron per tick.
  *
- * `scale` multiplies NE, NI, CE and CI together, and J is divided by it: the
- * mean recurrent input J·CE·ν and the balance g·CI/CE = 1.25 stay as at scale
- * 1, while the external drive (set by θ and η alone) is unchanged.
+ * `scale` multiplies NE, NI, CE and CI together, and J is divided by the
+ * factor on CE: the mean recurrent input J·CE·ν and the balance g·CI/CE =
+ * 1.25 stay as at scale 1, while the external drive (set by θ and η alone,
+ * kicks of J at scale 1) is unchanged.
  * `fanInScale` (default: scale) sets CE and CI apart from the population
  * sizes, e.g. 100,000 neurons with 1,000 synapses each (scale 8, fanInScale 0.8).
  */

@@ -75,8 +75,8 @@ export function updateIfCurrExp(
 ): number {
   // Call sites with constant flags: V8 inlines `integrate` into each and folds
   // the flags away, so homogeneous populations keep their constants in
-  // registers and those without offset current skip its load (about 15 %
-  // faster for CUBA).
+  // registers and those without offset current skip its load (faster for
+  // CUBA: `npm run bench:kernels`).
   if (s.constStride !== 0) return integrate(s, c, inE, inI, spikes, count, idOffset, true, true);
   return s.hasOffset
     ? integrate(s, c, inE, inI, spikes, count, idOffset, true, false)

@@ -12,7 +12,9 @@
  * 128-bit SIMD vector instead of two. The membrane potential is stored
  * relative to the resting potential (NEST keeps V_m relative to E_L too), so
  * float32's 24-bit mantissa resolves PSPs of microvolts (ulp(10 mV) ≈ 1e-6 mV).
- * Propagators are float64 and the arithmetic inside the JS kernels is float64.
+ * Propagators are computed in float64. The kernels with a WebAssembly SIMD
+ * twin round them and every operation to float32 (Math.fround), so both give
+ * the same bits; IF_cond_exp computes in float64 and rounds on each store.
  */
 
 import type { Rng } from '../../src/core/rng.ts';
@@ -99,8 +101,8 @@ export interface NeuronModel {
    * input enters as x ← (decayed x) + in, after the threshold test of the
    * tick, when the model has such variables: the engine may then add input
    * that arrives with a one-tick delay to them directly, after the update,
-   * instead of through a ring buffer (see Simulator). Absent when input acts
-   * on v within the tick (delta synapses) or comes in channels.
+   * instead of through a ring buffer (see sim/engine/runtime.ts). Absent
+   * when input acts on v within the tick (delta synapses) or comes in channels.
    */
   readonly inputVars?: readonly [number, number];
   /** Unit of a synaptic weight for this model (nA, µS, mV, or events). */

@@ -5,8 +5,8 @@
  * population's real offset, padded to the same 5 bytes (WebAssembly accepts
  * padded LEB128), so the module stays valid and the kernel addresses every
  * array by a constant offset from one register. One compiled module per
- * distinct layout is cached (compiling takes well under a millisecond; the
- * cache also keeps the optimised code across simulators of the same network).
+ * distinct layout is cached, which also keeps the optimised code across
+ * simulators of the same network.
  */
 import { compileWasm, decodeBase64 } from '../../src/core/wasm.ts';
 import { wasmBase64 } from './neurons.wasm.gen.ts';

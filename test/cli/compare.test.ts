@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { main } from '../../src/cli/main.ts';
 import { parseReport } from '../../src/harness/report/read.ts';
@@ -124,17 +124,23 @@ describe('spikelab compare', () => {
   });
 
   describe('--model: a model saved by train --save, compared without training', () => {
-    const dir = outDir();
-    const model = join(dir, 'iris.json');
+    let dir: string;
+    let model: string;
     const withoutClock = (text: string) => {
       const { wallClock: _, ...rest } = parseReport(text) as CompareReport;
       return rest;
     };
 
-    it('gives the report of a run that trains (the same split from the saved seed, the saved training record)', async () => {
+    // Every test here reads the saved model, so each one can run alone.
+    beforeAll(async () => {
+      dir = outDir();
+      model = join(dir, 'iris.json');
       expect((await run(['train', '--dataset', 'iris', '--seed', '2', '--save', model])).code).toBe(
         0,
       );
+    });
+
+    it('gives the report of a run that trains (the same split from the saved seed, the saved training record)', async () => {
       const common = ['--timesteps', '40', '--platforms', 'loihi,cpu', '--out', dir, '--json'];
       const saved = await run(['compare', '--model', model, ...common]);
       const fresh = await run(['compare', '--dataset', 'iris', '--seed', '2', ...common]);

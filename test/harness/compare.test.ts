@@ -1,7 +1,7 @@
 /**
  * The comparison on the 8×8 digits, end to end (train → convert → simulate
  * → map → report), checked against what conversion must achieve (Diehl et
- * al. 2015 lose ≈ 0.2 points on MNIST; GUIDE §4.5) and against its own
+ * al. 2015, IJCNN, lose ≈ 0.2 points on MNIST) and against its own
  * bookkeeping: one count of synaptic events everywhere, energy with its
  * source, latency read off the curve, determinism per seed.
  */
@@ -219,8 +219,8 @@ describe('compare on digits (default MLP 64-256-10, seed 0, 359 test samples)', 
   it('TrueNorth: the deployed network (per-synapse weights: 4-bit hidden layer, 2-bit split output layer) classifies within 2 points of the float SNN, with current input as per-sample leaks (3 with Poisson input on 120 samples); its counts are the platform’s', () => {
     // Why 2 points: 4-bit weights keep ~10 % RMS error and 2-bit ones ~34 % (one least-squares step
     // per neuron), the split output passes its charge up to one quantum per pair, and the output
-    // starts 3 ticks later (of 100). Measured at seed 0 on the 359 test images: 97.21 % (current)
-    // and 96.66 % (Poisson) against 97.77 %; with 3 or 4 bits in the output layer 97.5–98.3 %.
+    // starts 3 ticks later (of 100). `npm run bench:truenorth` prints the deployed network's
+    // accuracy beside the float SNN's for each input coding and weight width.
     const s = { ...snnOf(t100).s, accuracy: snnOf(t100).accuracy };
     const tn = s.hardware['truenorth']!;
     expect(tn.mappable).toBe(true);

@@ -1,7 +1,7 @@
 /**
  * Debian's Chromium for the browser tests, driven by playwright-core (which
- * downloads nothing). One place for the binary lookup and the flag set known
- * to work headless on these machines (GUIDE §5).
+ * downloads nothing). One place for the binary lookup and the flag set the
+ * browser tests run headless with (.ci/run installs Debian's package).
  */
 import { execFileSync } from 'node:child_process';
 

@@ -3,8 +3,8 @@
  * one mark in a Uint32Array of RGBA pixels (little-endian ABGR words, the
  * layout of ImageData). Work is one binary search on the time-sorted ticks
  * plus a few operations per visible spike: a mark whose pixel is already set
- * is skipped, so a million spikes cost a few milliseconds and nothing
- * allocates per spike.
+ * is skipped, and nothing allocates per spike (the browser test,
+ * test/e2e/web.e2e.ts, prints the drawing times of a million spikes).
  *
  * Coordinates: time t (ms) runs left to right over [t0, t1); neuron i
  * occupies the band [i, i + 1) of the y axis, with [n0, n1) bottom to top.
@@ -109,8 +109,9 @@ export function rasterise(
 
 /**
  * Mark size (device pixels) for a zoom level: one CSS pixel (`pxRatio`
- * device pixels) while ticks and neuron bands are thinner than that, then
- * twice as wide and 80 % of the band high (up to 10 CSS pixels).
+ * device pixels) each way, but two CSS pixels wide once a tick spans three
+ * or more, and 80 % of the band high (up to 10 CSS pixels) once a neuron
+ * band does.
  */
 export function markSize(view: RasterView, width: number, height: number, dt: number, pxRatio = 1) {
   const base = Math.max(1, Math.round(pxRatio));

@@ -1,7 +1,7 @@
 /**
- * One look for every plot: colours by population (colour-blind-safe, Okabe &
- * Ito 2008, excitatory blue and inhibitory vermillion as in most raster
- * figures), axis fonts and grid.
+ * One look for every plot: colours by population (the first six are Okabe &
+ * Ito 2008's colour-blind-safe palette, excitatory blue and inhibitory
+ * vermillion as in most raster figures), axis fonts and grid.
  */
 import type uPlot from 'uplot';
 

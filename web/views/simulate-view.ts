@@ -1,16 +1,13 @@
 /**
  * The Simulate view: the form on the left; on the right the run's figures,
- * the raster, the population rate and membrane traces (time windows linked),
- * and the platform's counts. The worker simulates; this module only asks,
- * shows progress and draws.
+ * the raster, the population rate and membrane traces (run-figures.ts, time
+ * windows linked), and the platform's counts. The worker simulates; this
+ * module only asks, shows progress and draws.
  */
 
 import { parseReport } from '../../src/harness/report/read.ts';
 import type { SpikingNetworkBlock } from '../../src/harness/report/schema.ts';
 import type { PageHooks } from '../page-hooks.ts';
-import { LinePlot, type LineSeries } from '../plots/line-plot.ts';
-import { RasterPlot } from '../plots/raster-plot.ts';
-import { populationColour, shade } from '../plots/theme.ts';
 import {
   currentReport,
   looksLikeReport,
@@ -24,6 +21,8 @@ import { onFileDrop } from '../ui/file-drop.ts';
 import type { Catalog } from '../worker/api.ts';
 import type { SimProgress, SimResult } from '../worker/result.ts';
 import { hardwarePanel } from './hardware-panel.ts';
+import { classOfRun } from './run-class.ts';
+import { RunFigures } from './run-figures.ts';
 import { SimulateForm } from './simulate-form.ts';
 import { describeRun, summaryPanel } from './summary-panel.ts';
 
@@ -39,10 +38,6 @@ const SNIFF_BYTES = 64e6;
 export interface SimulateView {
   /** Chooses the open report's network on its stored test sample k, and runs it. */
   runReportSample: (k: number) => void;
-}
-
-function card(title: string, ...children: (Node | null)[]): HTMLElement {
-  return h('section', { class: 'card' }, h('h2', { text: title }), ...children);
 }
 
 export function mountSimulate(
@@ -78,26 +73,8 @@ export function mountSimulate(
   const title = h('p', { class: 'run-title', id: 'run-title' });
   const classNote = h('p', { class: 'class-note', id: 'run-class', role: 'status' });
   const stats = h('div', { class: 'stats-holder' });
-  const legend = h('ul', { class: 'legend', 'aria-label': 'Populations' });
-  const readout = h('span', { class: 'readout', 'aria-hidden': 'true' });
-  let shownPops: { label: string; offset: number; size: number }[] = [];
   let lastRequest: Record<string, unknown> | null = null;
-  const rasterBox = h('div', {
-    class: 'plot raster',
-    'aria-label': 'Spike raster: arrow keys pan, + and − zoom time, 0 resets',
-    role: 'region',
-  });
-  const truncation = h('p', { class: 'note' });
-  const zoomButtons = h(
-    'div',
-    { class: 'toolbar', role: 'group', 'aria-label': 'Raster view' },
-    h('button', { type: 'button', 'data-act': 'in', text: 'Zoom in' }),
-    h('button', { type: 'button', 'data-act': 'out', text: 'Zoom out' }),
-    h('button', { type: 'button', 'data-act': 'reset', text: 'Reset view' }),
-  );
-  const rateBox = h('div', { class: 'plot' });
-  const rateNote = h('p', { class: 'note' });
-  const traceBox = h('div', { class: 'plot' });
+  const figures = new RunFigures(hooks);
   const hardwareBox = h('section', { class: 'card hardware-card', hidden: true });
   const results = h(
     'div',
@@ -105,26 +82,7 @@ export function mountSimulate(
     title,
     classNote,
     stats,
-    h(
-      'section',
-      { class: 'card' },
-      h(
-        'div',
-        { class: 'card-head' },
-        h('h2', { text: 'Spike raster' }),
-        legend,
-        readout,
-        zoomButtons,
-      ),
-      rasterBox,
-      h('p', {
-        class: 'hint',
-        text: 'Drag a box to zoom · wheel zooms time (Shift: neurons) · Shift+drag pans · double-click or 0 resets · arrow keys pan when the raster has focus',
-      }),
-      truncation,
-    ),
-    card('Population rate', rateBox, rateNote),
-    card('Membrane potential', traceBox),
+    ...figures.cards,
     hardwareBox,
   );
   const empty = h(
@@ -147,54 +105,6 @@ export function mountSimulate(
   panel.append(
     h('div', { class: 'simulate' }, aside, h('div', { class: 'output' }, empty, results)),
   );
-
-  // plots exist from the first result on (they need their box laid out to size themselves)
-  let raster: RasterPlot | null = null;
-  let rates: LinePlot | null = null;
-  let traces: LinePlot | null = null;
-  const follow = (min: number, max: number) => {
-    rates?.setTimeWindow(min, max);
-    traces?.setTimeWindow(min, max);
-  };
-  const makePlots = () => {
-    raster = new RasterPlot(rasterBox, {
-      height: 380,
-      onDraw: (s) => {
-        hooks.raster.lastDraw = s;
-        hooks.raster.draws++;
-      },
-      onTimeWindow: follow,
-      onCursor: (t, n) => {
-        const pop =
-          n === null ? undefined : shownPops.find((p) => n >= p.offset && n < p.offset + p.size);
-        readout.textContent =
-          t === null || n === null || !pop
-            ? ''
-            : `${num(t, 4)} ms · neuron ${int(n)} (${pop.label} ${int(n - pop.offset)})`;
-      },
-    });
-    const toRaster = (min: number, max: number) => raster?.setTimeWindow(min, max);
-    rates = new LinePlot(rateBox, {
-      height: 200,
-      xLabel: 'time (ms)',
-      yLabel: 'rate (Hz)',
-      stepped: true,
-      yFromZero: true,
-      onTimeWindow: toRaster,
-    });
-    traces = new LinePlot(traceBox, {
-      height: 220,
-      xLabel: 'time (ms)',
-      yLabel: 'v (mV)',
-      onTimeWindow: toRaster,
-    });
-    zoomButtons.addEventListener('click', (e) => {
-      const act = (e.target as HTMLElement).closest('button')?.dataset['act'];
-      if (act === 'in') raster?.zoom(0.5);
-      else if (act === 'out') raster?.zoom(2);
-      else if (act === 'reset') raster?.resetView();
-    });
-  };
 
   function showError(e: { code: string; message: string }): void {
     hooks.lastError = e;
@@ -254,75 +164,11 @@ export function mountSimulate(
   function show(r: SimResult): void {
     empty.hidden = true;
     results.hidden = false;
-    if (!raster) makePlots();
+    figures.layOut();
     title.textContent = describeRun(r);
     classNote.textContent = classOfRun(r, lastRequest);
     fill(stats, summaryPanel(r));
-    const pops = r.populations.map((p, i) => ({
-      ...p,
-      colour: populationColour(i, p.kind !== 'neuron'),
-    }));
-    shownPops = pops;
-    fill(
-      legend,
-      ...pops.map((p, i) =>
-        h(
-          'li',
-          {},
-          h('span', { class: 'swatch', style: `background:${p.colour}` }),
-          `${p.label} (${int(p.size)}) ${num(r.summary.populations[i]!.meanRateHz)} Hz`,
-        ),
-      ),
-    );
-    truncation.textContent = r.spikes.truncated
-      ? `The raster shows the first ${int(r.spikes.ids.length)} of ${int(r.spikes.total)} spikes (recording cap); all counts are exact.`
-      : '';
-    const durationMs = Math.max(r.summary.durationMs, r.dt);
-    const t0 = performance.now();
-    raster!.setData({
-      ticks: r.spikes.ticks,
-      ids: r.spikes.ids,
-      dt: r.dt,
-      durationMs,
-      populations: pops,
-    });
-    const rasterSetDataMs = performance.now() - t0;
-
-    const { binMs, bins, values } = r.rates;
-    const binX = Float64Array.from({ length: bins }, (_, b) => b * binMs);
-    rates!.setData(
-      binX,
-      pops.map(
-        (p, i): LineSeries => ({
-          label: p.label,
-          colour: p.colour,
-          values: values.subarray(i * bins, (i + 1) * bins),
-        }),
-      ),
-      [0, durationMs],
-    );
-    rateNote.textContent = `Bins of ${num(binMs)} ms; rate = spikes in the bin ÷ population size ÷ bin width.`;
-
-    const t = r.traces;
-    const m = t.neurons.length;
-    const tx = Float64Array.from({ length: t.samples }, (_, s) => s * t.intervalMs);
-    const seen = new Map<number, number>();
-    traces!.setData(
-      tx,
-      t.neurons.map((_, j): LineSeries => {
-        const p = t.populations[j]!;
-        const k = seen.get(p) ?? 0;
-        seen.set(p, k + 1);
-        const column = new Float32Array(t.samples);
-        for (let s = 0; s < t.samples; s++) column[s] = t.values[s * m + j]!;
-        return {
-          label: t.labels[j]!,
-          colour: shade(pops[p]!.colour, Math.min(0.6, 0.3 * k)),
-          values: column,
-        };
-      }),
-      [0, durationMs],
-    );
+    const rasterSetDataMs = figures.show(r);
 
     if (r.hardware) {
       hardwareBox.hidden = false;
@@ -394,36 +240,4 @@ export function mountSimulate(
       form.run();
     },
   };
-}
-
-/** For a report's network: the class its output layer gave this run, beside the label and the comparison's. */
-function classOfRun(r: SimResult, request: Record<string, unknown> | null): string {
-  const net = request?.['network'] as
-    | { kind: string; network?: SpikingNetworkBlock; sample?: number }
-    | undefined;
-  if (net?.kind !== 'report' || !net.network || net.sample === undefined) return '';
-  const block = net.network;
-  const sample = block.samples[net.sample];
-  const out = r.populations.find((p) => p.label === block.output);
-  if (!sample || !out) return '';
-  const counts = new Array<number>(out.size).fill(0);
-  const ids = r.spikes.ids;
-  for (let i = 0; i < ids.length; i++) {
-    const k = ids[i]! - out.offset;
-    if (k >= 0 && k < out.size) counts[k]!++;
-  }
-  const name = (c: number) => block.classes[c] ?? String(c);
-  const top = Math.max(...counts);
-  const winners = counts.flatMap((c, k) => (c === top ? [k] : []));
-  const said =
-    out.size === 1
-      ? counts[0]! > 0
-        ? `the output neuron spiked ${counts[0]} times: class ${name(1)}`
-        : `the output neuron did not spike: class ${name(0)} unless its potential ended positive`
-      : top === 0
-        ? 'no output neuron spiked'
-        : winners.length > 1
-          ? `output neurons ${winners.map(name).join(', ')} tie with ${top} spikes`
-          : `most output spikes: ${name(winners[0]!)} (${top})`;
-  return `Test sample ${sample.test}, label ${name(sample.label)}: ${said}. In the comparison the spiking network said ${name(sample.snn)}, the rate network ${name(sample.ann)}.`;
 }

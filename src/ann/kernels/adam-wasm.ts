@@ -3,8 +3,8 @@
  * to `adamUpdate`. The moments live in the module's memory for the
  * optimiser's lifetime (one memory per optimiser, sized once, never grown:
  * growing would detach the views); each step copies a parameter and its
- * gradient in and the parameter back. On a 784-512-10 network a step takes
- * 1.9 ms against 3.1 ms for the scalar loop, copies included.
+ * gradient in and the parameter back. Faster than the scalar loop, copies
+ * included (`npm run bench:kernels` times both on a 784-512-10 network).
  */
 import { compileWasm, wasmSimdSupported } from '../../core/wasm.ts';
 import { wasmBase64 } from './adam-simd.wasm.gen.ts';

@@ -5,8 +5,8 @@
  *   weight grad dW = Xᵀ · dY    (TN)
  * Each walks memory contiguously in its innermost loop and works on four rows
  * at a time, so one load of a row of the right-hand side feeds four
- * multiply-adds (GUIDE §4.6: i-k-j with four rows ≈ 3.5 GFLOP/s against
- * 1–1.8 for the naive order). `gemmReference` is the oracle.
+ * multiply-adds, faster than the naive i-j-k order (`npm run
+ * bench:kernels` prints both). `gemmReference` is the oracle.
  */
 import type { FloatArray } from '../tensor.ts';
 import { type Gemm, gemmReference } from './reference.ts';

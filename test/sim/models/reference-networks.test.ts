@@ -1,7 +1,11 @@
 /**
- * Reference networks against published statistics (GUIDE §4.1–4.2). Mean rate
- * is over all neurons; CV is the mean over neurons with ≥ 2 ISIs of the
- * std/mean of their ISIs, as the Brian2 reference figures were computed.
+ * Reference networks against independent simulations of the same
+ * definitions: Brian2 (bench/brian2/) for CUBA (Brette et al. 2007, J.
+ * Comput. Neurosci. 23:349, Benchmark 2) and Brunel 2000 (J. Comput.
+ * Neurosci. 8:183, as NEST's brunel_delta_nest example), a float64 Euler
+ * integration (coba-euler-reference.ts) for COBA. Mean rate is over all
+ * neurons; CV is the mean over neurons with ≥ 2 ISIs of the std/mean of
+ * their ISIs, as the Brian2 reference figures were computed.
  */
 import { describe, expect, it } from 'vitest';
 import { IsiStats } from '../../../sim/engine/isi-stats.ts';
@@ -50,9 +54,9 @@ describe('CUBA (Brette et al. 2007 Benchmark 2) over 1 s, 3 seeds averaged', () 
 });
 
 describe('COBA (Brette et al. 2007 Benchmark 1, with Brian2 benchmark drive I = 20 mV), 1 s, seed 1', () => {
-  // GUIDE has no published figure for COBA. The anchor is an independent
-  // float64 forward-Euler integration of the same network (same synapses and
-  // initial v) at dt 0.01 ms: 21.98 Hz, CV 1.535 (bursty). The network is
+  // No Brian2 run of COBA here: the anchor is an independent float64
+  // forward-Euler integration of the same network (coba-euler-reference.ts:
+  // same synapses and initial v) at dt 0.01 ms: 21.98 Hz, CV 1.535 (bursty). The network is
   // chaotic, so only the statistics can agree: within 10 % and 0.1.
   it('dt 0.1 ms: rate 21.98 Hz ± 10 % and CV 1.535 ± 0.1, as the fine Euler reference', () => {
     const r = simulate(coba({ seed: 1 }), 1000).all;

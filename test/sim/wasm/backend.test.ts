@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SpikeMonitor } from '../../../sim/engine/monitors.ts';
-import { Simulator, type SimulatorOptions } from '../../../sim/engine/simulator.ts';
+import { Simulator } from '../../../sim/engine/simulator.ts';
+import type { SimulatorOptions } from '../../../sim/engine/simulator-options.ts';
 import { brunel } from '../../../sim/models/brunel.ts';
 import { coba } from '../../../sim/models/coba.ts';
 import { cuba } from '../../../sim/models/cuba.ts';

@@ -2,7 +2,7 @@
  * The WebAssembly backend in a browser module worker (where the web UI runs
  * the simulator): the worker imports sim/ as bundled by Vite, validates SIMD,
  * and runs CUBA and Brunel on both backends with the same spikes. Needs
- * Debian's chromium (GUIDE §5); skipped where it is not installed, except
+ * Debian's chromium (test/support/chromium.ts); skipped where it is not installed, except
  * where SPIKELAB_REQUIRE_BROWSER is set (CI), where a missing browser fails.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
