@@ -6,7 +6,6 @@
  */
 
 import { parseReport } from '../../src/harness/report/read.ts';
-import type { SpikingNetworkBlock } from '../../src/harness/report/schema.ts';
 import type { PageHooks } from '../page-hooks.ts';
 import {
   currentReport,
