@@ -71,12 +71,13 @@ function figureList(r: CompareReport): { figure: string; unit: string; pick: Pic
     {
       figure: 'SynapticOperations.Effective_ACs',
       unit: 'per inference',
-      pick: (n) => n.neurobench.SynapticOperations.Effective_ACs,
+      pick: (n) =>
+        n.paradigm === 'spiking' ? n.neurobench.SynapticOperations.Effective_ACs : null,
     },
     {
       figure: 'SynapticOperations.Effective_MACs',
       unit: 'per inference',
-      pick: (n) => n.neurobench.SynapticOperations.Effective_MACs,
+      pick: (n) => (n.paradigm === 'rate' ? n.neurobench.SynapticOperations.Effective_MACs : null),
     },
   ];
   for (const p of r.settings.platforms) {
