@@ -44,7 +44,17 @@ const size = integer(1, 2 ** 31);
 const neuronPopulation = z.strictObject({
   label,
   size,
-  model: oneOf(['IF_curr_exp', 'IF_curr_delta', 'IF_cond_exp', 'IF_nonleaky', 'TrueNorth']),
+  model: oneOf([
+    'IF_curr_exp',
+    'IF_curr_delta',
+    'IF_cond_exp',
+    'IF_nonleaky',
+    'TrueNorth',
+    'LIF',
+    'CubaLIF',
+    'LI',
+    'CubaLI',
+  ]),
   params: z.record(z.string(), valueSpec).optional(),
   initial: z.record(z.string(), valueSpec).optional(),
   iOffset: valueSpec.optional(),

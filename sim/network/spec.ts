@@ -37,7 +37,16 @@ export interface StepCurrentSpec {
 export interface NeuronPopulationSpec {
   label: string;
   size: number;
-  model: 'IF_curr_exp' | 'IF_curr_delta' | 'IF_cond_exp' | 'IF_nonleaky' | 'TrueNorth';
+  model:
+    | 'IF_curr_exp'
+    | 'IF_curr_delta'
+    | 'IF_cond_exp'
+    | 'IF_nonleaky'
+    | 'TrueNorth'
+    | 'LIF'
+    | 'CubaLIF'
+    | 'LI'
+    | 'CubaLI';
   /**
    * Parameters by name (camelCase or PyNN snake_case); defaults from the
    * model's spec. A number is shared by all neurons; an array or a

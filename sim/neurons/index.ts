@@ -4,6 +4,7 @@
  * tauSynE), every value checked against its spec with the field path named.
  */
 import { invalid, unknownName } from '../../src/core/errors.ts';
+import { cubaLeakyIntegrator, cubaLif, leakyIntegrator, lif } from './discrete-lif.ts';
 import { ifCondExp } from './if-cond-exp.ts';
 import { ifCurrDelta } from './if-curr-delta.ts';
 import { ifCurrExp } from './if-curr-exp.ts';
@@ -19,7 +20,17 @@ export type {
   StateArray,
   UpdateKernel,
 } from './types.ts';
-export { ifCondExp, ifCurrDelta, ifCurrExp, ifNonleaky, trueNorthNeuron };
+export {
+  cubaLeakyIntegrator,
+  cubaLif,
+  ifCondExp,
+  ifCurrDelta,
+  ifCurrExp,
+  ifNonleaky,
+  leakyIntegrator,
+  lif,
+  trueNorthNeuron,
+};
 
 export const neuronModels: Readonly<Record<string, NeuronModel>> = {
   IF_curr_exp: ifCurrExp,
@@ -27,6 +38,10 @@ export const neuronModels: Readonly<Record<string, NeuronModel>> = {
   IF_cond_exp: ifCondExp,
   IF_nonleaky: ifNonleaky,
   TrueNorth: trueNorthNeuron,
+  LIF: lif,
+  CubaLIF: cubaLif,
+  LI: leakyIntegrator,
+  CubaLI: cubaLeakyIntegrator,
 };
 
 export const neuronModelNames = Object.keys(neuronModels);

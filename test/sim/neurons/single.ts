@@ -18,7 +18,7 @@ export function singleNeuron(
   const consts = model.prepare(p, dt);
   const rest = restPotential(p);
   const vars = model.stateVars.map(() => new Float32Array(1));
-  vars[0]![0] = (model.name === 'IF_nonleaky' ? p.vReset! : p.vRest!) - rest;
+  vars[0]![0] = (model.name === 'IF_nonleaky' ? p.vReset! : (p.vRest ?? 0)) - rest;
   const state = {
     n: 1,
     vars,
