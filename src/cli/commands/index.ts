@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.ts';
 import { registerCompare } from './compare.ts';
+import { registerExport } from './export.ts';
 import { registerMap } from './map.ts';
 import { registerReport } from './report.ts';
 import { registerSimulate } from './simulate.ts';
@@ -15,6 +16,7 @@ export const commands: RegisterCommand[] = [
   registerSimulate,
   registerCompare,
   registerMap,
+  registerExport,
   registerReport,
   registerWeb,
 ];
