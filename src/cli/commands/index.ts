@@ -41,6 +41,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./map.ts')).registerMap,
   },
   {
+    name: 'export',
+    summary: 'write a network or classifier in another tool’s format (PyNN script: --to pynn)',
+    load: async () => (await import('./export.ts')).registerExport,
+  },
+  {
     name: 'report',
     summary:
       'print the tables of a report written by spikelab compare (any version, or a summary over seeds)',
