@@ -53,6 +53,9 @@ export function estimateSynapses(
     }
     case 'fixedNumberPre':
       return { synapses: c.n * postN, buildBytesPerSynapse: 4 };
+    case 'fixedTotalNumber':
+      // the drawn pre and post indices, and the post-sorted copy
+      return { synapses: c.n, buildBytesPerSynapse: 12 };
     case 'fromList':
       return { synapses: c.pre.length, buildBytesPerSynapse: 0 };
     case 'fromMatrix':
@@ -185,6 +188,53 @@ function fixedNumberPre(
     for (let c = 0; c < n; c++) targets[fill[sources[k++]!]!++] = j;
   }
   return { rowStart, targets };
+}
+
+/**
+ * n (pre, post) pairs drawn uniformly and independently (multapses allowed,
+ * as NEST's fixed_total_number), then put in CSR order by two stable
+ * counting sorts (by post, then by pre) so each row's targets ascend.
+ */
+function fixedTotalNumber(
+  preN: number,
+  postN: number,
+  n: number,
+  skipSelf: boolean,
+  rng: Rng,
+  field: string,
+): Csr {
+  if (n > 0 && (preN === 0 || postN === 0 || (skipSelf && preN === 1 && postN === 1)))
+    throw invalid(`${field}.n`, n, '0 (no candidate pairs)');
+  checkArrayLength(n, 'fixedTotalNumber synapses');
+  const pres = new Uint32Array(n);
+  const posts = new Uint32Array(n);
+  for (let k = 0; k < n; k++) {
+    let i: number;
+    let j: number;
+    do {
+      i = rng.int(preN);
+      j = rng.int(postN);
+    } while (skipSelf && i === j);
+    pres[k] = i;
+    posts[k] = j;
+  }
+  const byPost = new Uint32Array(n);
+  const postFill = rowsFromCounts(countsOf(posts, postN)).slice(0, postN);
+  for (let k = 0; k < n; k++) byPost[postFill[posts[k]!]!++] = k;
+  const rowStart = rowsFromCounts(countsOf(pres, preN));
+  const fill = rowStart.slice(0, preN);
+  const targets = new Uint32Array(n);
+  for (let m = 0; m < n; m++) {
+    const k = byPost[m]!;
+    targets[fill[pres[k]!]!++] = posts[k]!;
+  }
+  return { rowStart, targets };
+}
+
+function countsOf(indices: Uint32Array, size: number): Uint32Array {
+  const counts = new Uint32Array(size);
+  for (let k = 0; k < indices.length; k++) counts[indices[k]!]!++;
+  return counts;
 }
 
 function checkIndex(a: NumberArray, i: number, limit: number, field: string): number {
@@ -341,6 +391,9 @@ export function connect(
         rng,
         field,
       );
+    case 'fixedTotalNumber':
+      if (!(Number.isInteger(c.n) && c.n >= 0)) throw invalid(`${field}.n`, c.n, 'an integer ≥ 0');
+      return fixedTotalNumber(preN, postN, c.n, samePop && c.allowSelf === false, rng, field);
     case 'fromList':
       return fromList(c, preN, postN, field);
     case 'fromMatrix':
