@@ -54,8 +54,7 @@ export function estimateSynapses(
     case 'fixedNumberPre':
       return { synapses: c.n * postN, buildBytesPerSynapse: 4 };
     case 'fixedTotalNumber':
-      // the drawn pre and post indices, and the post-sorted copy
-      return { synapses: c.n, buildBytesPerSynapse: 12 };
+      return { synapses: c.n, buildBytesPerSynapse: 0 };
     case 'fromList':
       return { synapses: c.pre.length, buildBytesPerSynapse: 0 };
     case 'fromMatrix':
@@ -192,8 +191,11 @@ function fixedNumberPre(
 
 /**
  * n (pre, post) pairs drawn uniformly and independently (multapses allowed,
- * as NEST's fixed_total_number), then put in CSR order by two stable
- * counting sorts (by post, then by pre) so each row's targets ascend.
+ * as NEST's fixed_total_number). Pre and post of a pair are independent, so
+ * the same law is drawn row by row without sorting pairs: first how many of
+ * the n synapses each pre neuron gets (n uniform draws of the pre), then that
+ * many uniform posts for each row, sorted in place so each row's targets
+ * ascend. Only the targets are stored: no scattering over n-element arrays.
  */
 function fixedTotalNumber(
   preN: number,
@@ -206,35 +208,22 @@ function fixedTotalNumber(
   if (n > 0 && (preN === 0 || postN === 0 || (skipSelf && preN === 1 && postN === 1)))
     throw invalid(`${field}.n`, n, '0 (no candidate pairs)');
   checkArrayLength(n, 'fixedTotalNumber synapses');
-  const pres = new Uint32Array(n);
-  const posts = new Uint32Array(n);
-  for (let k = 0; k < n; k++) {
-    let i: number;
-    let j: number;
-    do {
-      i = rng.int(preN);
-      j = rng.int(postN);
-    } while (skipSelf && i === j);
-    pres[k] = i;
-    posts[k] = j;
-  }
-  const byPost = new Uint32Array(n);
-  const postFill = rowsFromCounts(countsOf(posts, postN)).slice(0, postN);
-  for (let k = 0; k < n; k++) byPost[postFill[posts[k]!]!++] = k;
-  const rowStart = rowsFromCounts(countsOf(pres, preN));
-  const fill = rowStart.slice(0, preN);
+  const counts = new Uint32Array(preN);
+  for (let k = 0; k < n; k++) counts[rng.int(preN)]!++;
+  const rowStart = rowsFromCounts(counts);
   const targets = new Uint32Array(n);
-  for (let m = 0; m < n; m++) {
-    const k = byPost[m]!;
-    targets[fill[pres[k]!]!++] = posts[k]!;
+  for (let i = 0; i < preN; i++) {
+    const a = rowStart[i]!;
+    const b = rowStart[i + 1]!;
+    for (let s = a; s < b; s++) {
+      let j: number;
+      do j = rng.int(postN);
+      while (skipSelf && j === i);
+      targets[s] = j;
+    }
+    targets.subarray(a, b).sort();
   }
   return { rowStart, targets };
-}
-
-function countsOf(indices: Uint32Array, size: number): Uint32Array {
-  const counts = new Uint32Array(size);
-  for (let k = 0; k < indices.length; k++) counts[indices[k]!]!++;
-  return counts;
 }
 
 function checkIndex(a: NumberArray, i: number, limit: number, field: string): number {
