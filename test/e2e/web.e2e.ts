@@ -20,6 +20,7 @@ import { processIo } from '../../src/cli/io.ts';
 import type {} from '../../web/page-hooks.ts';
 import { chromiumArgs, chromiumPath } from '../support/chromium.ts';
 import { compareChecks } from './compare-checks.ts';
+import { lectureChecks, longTaskObserver } from './lecture-checks.ts';
 import { check, failed, rasterPixels, runWith } from './page-helpers.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
     });
+    await page.addInitScript(longTaskObserver);
     await page.goto(server.url);
     await page.waitForFunction(() => window.__spikelabReady === true, null, { timeout: 30_000 });
     console.log(`web e2e: ${server.url} in ${executablePath}`);
@@ -276,6 +278,7 @@ async function main(): Promise<void> {
       `${heat} px`,
     );
     await page.screenshot({ path: join(shots, 'lecture.png'), fullPage: true });
+    await lectureChecks(page, shots);
 
     // 8. Compare view: a saved report drawn, bad reports named, comparisons run in the worker,
     //    the report's spiking network simulated.

@@ -1,0 +1,28 @@
+/**
+ * The lecture's computations as the worker exposes them: each call validates
+ * its request and returns { ok, result } or { ok: false, error } (comlink
+ * keeps only an error's message). Training calls report throttled progress
+ * and give way to a newer call of the same kind, so a page that changes its
+ * mind never waits for a run it no longer shows.
+ */
+import { type ErrorInfo, errorInfo } from '../hardware-run.ts';
+import { type GraphLesson, graphLesson } from './graph.ts';
+
+export type Outcome<T> = { ok: true; result: T } | { ok: false; error: ErrorInfo };
+
+export function outcome<T>(work: () => T): Outcome<T> {
+  try {
+    return { ok: true, result: work() };
+  } catch (e) {
+    return { ok: false, error: errorInfo(e) };
+  }
+}
+
+export function createLectureApi() {
+  return {
+    /** A preset expression recorded on the tape, its backward pass step by step, one SGD step. */
+    graph(request: unknown): Outcome<GraphLesson> {
+      return outcome(() => graphLesson(request));
+    },
+  };
+}
