@@ -4,6 +4,7 @@ import { createSimApi } from './worker/api.ts';
 import type { CompareProgress } from './worker/compare-request.ts';
 import { pageDataset } from './worker/datasets.ts';
 import { createLectureApi } from './worker/lecture/api.ts';
+import type { ApproximationProgress } from './worker/lecture/approximation.ts';
 import { lectureTransferables } from './worker/lecture.ts';
 import type { SimProgress } from './worker/result.ts';
 import { transferables } from './worker/result.ts';
@@ -31,6 +32,13 @@ const exposed = {
   async compare(request: unknown, onProgress?: (p: CompareProgress) => void) {
     try {
       return await api.compare(request, onProgress);
+    } finally {
+      release(onProgress);
+    }
+  },
+  approximate(request: unknown, onProgress?: (p: ApproximationProgress) => void) {
+    try {
+      return lecture.approximate(request, onProgress);
     } finally {
       release(onProgress);
     }

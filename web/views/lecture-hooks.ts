@@ -15,6 +15,8 @@ export interface LessonHooks {
     epochs: number;
     maxError: number;
     done: boolean;
+    /** Page clock (performance.now) when the worker's result arrived: training ran before it. */
+    resultAt: number | null;
     finished: { target: string; width: number; maxError: number }[];
   } | null;
   outputs: {

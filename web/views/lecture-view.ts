@@ -11,6 +11,7 @@ import { populationColours } from '../plots/theme.ts';
 import { simWorker } from '../sim-client.ts';
 import { fill, h, int, num } from '../ui/dom.ts';
 import type { XorLesson, XorModel } from '../worker/lecture.ts';
+import { mountApproximationSection } from './lecture-approximation.ts';
 import { mountGraphSection } from './lecture-graph.ts';
 
 const classColours: [string, string] = [populationColours[0], populationColours[3]];
@@ -93,6 +94,7 @@ export function mountLecture(panel: HTMLElement, hooks: PageHooks): void {
         curveGrid,
       ),
       mountGraphSection(hooks),
+      mountApproximationSection(hooks),
     ),
   );
 

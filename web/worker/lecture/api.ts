@@ -5,7 +5,13 @@
  * and give way to a newer call of the same kind, so a page that changes its
  * mind never waits for a run it no longer shows.
  */
+import { throttle } from '../api.ts';
 import { type ErrorInfo, errorInfo } from '../hardware-run.ts';
+import {
+  type ApproximationProgress,
+  type ApproximationResult,
+  approximate,
+} from './approximation.ts';
 import { type GraphLesson, graphLesson } from './graph.ts';
 
 export type Outcome<T> = { ok: true; result: T } | { ok: false; error: ErrorInfo };
@@ -18,8 +24,19 @@ export function outcome<T>(work: () => T): Outcome<T> {
   }
 }
 
-export function createLectureApi() {
+export function createLectureApi(opts: { progressIntervalMs?: number } = {}) {
+  // 4 reports a second: a live curve needs no more, and the page thread does less
+  const interval = opts.progressIntervalMs ?? 250;
   return {
+    /** Trains a one-hidden-layer sigmoid network on a target; the fit so far at most every 250 ms. */
+    approximate(
+      request: unknown,
+      onProgress?: (p: ApproximationProgress) => void,
+    ): Outcome<ApproximationResult> {
+      const report = throttle<ApproximationProgress>((p) => onProgress?.(p), interval);
+      return outcome(() => approximate(request, (p) => report(p)));
+    },
+
     /** A preset expression recorded on the tape, its backward pass step by step, one SGD step. */
     graph(request: unknown): Outcome<GraphLesson> {
       return outcome(() => graphLesson(request));
