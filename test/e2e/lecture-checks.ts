@@ -157,6 +157,50 @@ async function approximationChecks(page: Page, shots: string): Promise<number[]>
   return long;
 }
 
+async function outputChecks(page: Page, shots: string): Promise<void> {
+  const card = page.locator('.outputs-card');
+  await card.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => window.__spikelab.lessons.outputs.softmax !== null, null, {
+    timeout: 30_000,
+  });
+  // e^1000 overflows: the formula as written is ∞/∞; the shifted one gives e^(−2, −1, 0)/Σ = (0.090, 0.245, 0.665)
+  const naive = await page.locator('#softmax-naive td').allTextContents();
+  const naiveMarked = await page.locator('#softmax-naive td.nan').count();
+  const stable = (await page.locator('#softmax-stable td').allTextContents()).map(Number);
+  check(
+    'softmax of (1000, 1001, 1002): naive marked NaN, stable finite (0.09, 0.245, 0.665)',
+    naive.every((t) => t === 'NaN') &&
+      naiveMarked === 3 &&
+      stable.length === 3 &&
+      Math.abs(stable[0]! - 0.09003) < 1e-4 &&
+      Math.abs(stable[2]! - 0.6652) < 1e-4,
+    `naive ${naive.join(', ')}; stable ${stable.join(', ')}`,
+  );
+  await page.locator('#softmax-logits').fill('1000, big');
+  await card.getByRole('button', { name: 'Softmax' }).click();
+  const msg = await text(page, '#softmax-logits-error');
+  check(
+    'softmax: a logit that is not a number is named next to the field',
+    msg.includes('got "big"'),
+    msg,
+  );
+  await page.locator('#softmax-logits').fill('1000, 1001, 1002');
+  await card.getByRole('button', { name: 'Softmax' }).click();
+  await card.getByRole('button', { name: /Train the MDN/ }).click();
+  await page.waitForFunction(() => window.__spikelab.lessons.outputs.mixture !== null, null, {
+    timeout: 90_000,
+  });
+  const m = await page.evaluate(() => window.__spikelab.lessons.outputs.mixture!);
+  // four breeds per attribute value: one Gaussian cannot be multimodal (Node: 2.87 against 4.37 nats, seed 0)
+  check(
+    'MDN: lower test NLL than a single Gaussian on the dogs',
+    m.mixtureNll < m.gaussianNll - 0.5,
+    JSON.stringify(m),
+  );
+  await page.waitForFunction(() => window.__spikelab.lessons.outputs.classesDrawn);
+  await card.screenshot({ path: join(shots, 'lecture-outputs.png') });
+}
+
 export async function lectureChecks(page: Page, shots: string): Promise<void> {
   const t0 = await page.evaluate(() => performance.now());
   await graphChecks(page, shots);
@@ -166,6 +210,7 @@ export async function lectureChecks(page: Page, shots: string): Promise<void> {
     training.length === 0,
     `${training.length} long task(s), longest ${Math.max(0, ...training).toFixed(0)} ms`,
   );
+  await outputChecks(page, shots);
   const all = await longTasksSince(page, t0);
   console.log(
     `  lecture: ${all.length} main-thread task(s) over 50 ms in all (drawing the view included), longest ${Math.max(0, ...all.map((e) => e.ms)).toFixed(0)} ms`,

@@ -20,15 +20,22 @@ export interface LessonHooks {
     finished: { target: string; width: number; maxError: number }[];
   } | null;
   outputs: {
-    mixtureNll: number;
-    gaussianNll: number;
+    /** Test NLL (nats per dog) of the mixture and of the single Gaussian, once trained. */
+    mixture: { mixtureNll: number; gaussianNll: number } | null;
+    classesDrawn: boolean;
     softmax: { logits: number[]; naive: number[]; stable: number[] } | null;
-  } | null;
+  };
   coding: { latencyErrorMs: number; rateError100: number; decoded: Record<string, number> } | null;
   /** Errors shown next to the lecture's controls so far. */
   messages: number;
 }
 
 export function emptyLessons(): LessonHooks {
-  return { graph: null, approximation: null, outputs: null, coding: null, messages: 0 };
+  return {
+    graph: null,
+    approximation: null,
+    outputs: { mixture: null, classesDrawn: false, softmax: null },
+    coding: null,
+    messages: 0,
+  };
 }

@@ -13,6 +13,7 @@ import { fill, h, int, num } from '../ui/dom.ts';
 import type { XorLesson, XorModel } from '../worker/lecture.ts';
 import { mountApproximationSection } from './lecture-approximation.ts';
 import { mountGraphSection } from './lecture-graph.ts';
+import { mountOutputsSection } from './lecture-outputs.ts';
 
 const classColours: [string, string] = [populationColours[0], populationColours[3]];
 
@@ -95,6 +96,7 @@ export function mountLecture(panel: HTMLElement, hooks: PageHooks): void {
       ),
       mountGraphSection(hooks),
       mountApproximationSection(hooks),
+      mountOutputsSection(hooks),
     ),
   );
 

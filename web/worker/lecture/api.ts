@@ -13,6 +13,14 @@ import {
   approximate,
 } from './approximation.ts';
 import { type GraphLesson, graphLesson } from './graph.ts';
+import {
+  bernoulliLesson,
+  type ClassLesson,
+  type MixtureLesson,
+  mixtureLesson,
+  multinoulliLesson,
+} from './outputs.ts';
+import { type SoftmaxLesson, softmaxLesson } from './softmax.ts';
 
 export type Outcome<T> = { ok: true; result: T } | { ok: false; error: ErrorInfo };
 
@@ -37,6 +45,18 @@ export function createLectureApi(opts: { progressIntervalMs?: number } = {}) {
       return outcome(() => approximate(request, (p) => report(p)));
     },
 
+    /** Logistic and softmax regression on a line: P(class | x). */
+    classOutputs(): Outcome<{ bernoulli: ClassLesson; multinoulli: ClassLesson }> {
+      return outcome(() => ({ bernoulli: bernoulliLesson(), multinoulli: multinoulliLesson() }));
+    },
+    /** The dogs data set's mixture density network beside a single Gaussian (a few seconds). */
+    mixture(): Outcome<MixtureLesson> {
+      return outcome(() => mixtureLesson());
+    },
+    /** The textbook softmax and the engine's stable one on the same logits. */
+    softmax(request: unknown): Outcome<SoftmaxLesson> {
+      return outcome(() => softmaxLesson(request));
+    },
     /** A preset expression recorded on the tape, its backward pass step by step, one SGD step. */
     graph(request: unknown): Outcome<GraphLesson> {
       return outcome(() => graphLesson(request));
