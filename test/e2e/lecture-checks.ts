@@ -201,6 +201,41 @@ async function outputChecks(page: Page, shots: string): Promise<void> {
   await card.screenshot({ path: join(shots, 'lecture-outputs.png') });
 }
 
+async function codingChecks(page: Page, shots: string): Promise<void> {
+  const card = page.locator('.coding-card');
+  await card.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => window.__spikelab.lessons.coding !== null, null, {
+    timeout: 60_000,
+  });
+  const c = await page.evaluate(() => window.__spikelab.lessons.coding!);
+  // 10 first spikes jittered by 0.5 ms: their mean is off by about 0.5/√10 ≈ 0.16 ms on average
+  check(
+    'pulse coding: the latency code decodes within 1 ms',
+    c.latencyErrorMs <= 1,
+    `${c.latencyErrorMs.toFixed(3)} ms`,
+  );
+  // 10 Poisson inputs at 60 Hz over 100 ms: ≈ 60 spikes, a relative error of about 1/√60 ≈ 13 %
+  check(
+    'pulse coding: the rate code is still off by > 0.02 after 100 ms',
+    c.rateError100 > 0.02,
+    c.rateError100.toFixed(3),
+  );
+  const decoded = await text(page, '[data-decoded="latency"]');
+  check('pulse coding: the decoded latency value is shown', /ŝ = 0\.\d+/.test(decoded), decoded);
+  await card.screenshot({ path: join(shots, 'lecture-coding.png') });
+  await page.locator('#coding-stimulus').fill('loud');
+  await card.getByRole('button', { name: 'Encode and simulate' }).click();
+  await page.waitForFunction(
+    () => document.querySelector('#coding-stimulus-error [role=alert]') !== null,
+  );
+  const msg = await text(page, '#coding-stimulus-error');
+  check(
+    'pulse coding: a stimulus that is not a number is named next to it',
+    msg.startsWith('coding.stimulus: got "loud"'),
+    msg,
+  );
+}
+
 export async function lectureChecks(page: Page, shots: string): Promise<void> {
   const t0 = await page.evaluate(() => performance.now());
   await graphChecks(page, shots);
@@ -211,6 +246,7 @@ export async function lectureChecks(page: Page, shots: string): Promise<void> {
     `${training.length} long task(s), longest ${Math.max(0, ...training).toFixed(0)} ms`,
   );
   await outputChecks(page, shots);
+  await codingChecks(page, shots);
   const all = await longTasksSince(page, t0);
   console.log(
     `  lecture: ${all.length} main-thread task(s) over 50 ms in all (drawing the view included), longest ${Math.max(0, ...all.map((e) => e.ms)).toFixed(0)} ms`,

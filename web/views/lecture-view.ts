@@ -12,6 +12,7 @@ import { simWorker } from '../sim-client.ts';
 import { fill, h, int, num } from '../ui/dom.ts';
 import type { XorLesson, XorModel } from '../worker/lecture.ts';
 import { mountApproximationSection } from './lecture-approximation.ts';
+import { mountCodingSection } from './lecture-coding.ts';
 import { mountGraphSection } from './lecture-graph.ts';
 import { mountOutputsSection } from './lecture-outputs.ts';
 
@@ -97,6 +98,7 @@ export function mountLecture(panel: HTMLElement, hooks: PageHooks): void {
       mountGraphSection(hooks),
       mountApproximationSection(hooks),
       mountOutputsSection(hooks),
+      mountCodingSection(hooks),
     ),
   );
 

@@ -20,6 +20,7 @@ import {
   mixtureLesson,
   multinoulliLesson,
 } from './outputs.ts';
+import { type CodingLesson, codingLesson } from './pulse-coding.ts';
 import { type SoftmaxLesson, softmaxLesson } from './softmax.ts';
 
 export type Outcome<T> = { ok: true; result: T } | { ok: false; error: ErrorInfo };
@@ -56,6 +57,10 @@ export function createLectureApi(opts: { progressIntervalMs?: number } = {}) {
     /** The textbook softmax and the engine's stable one on the same logits. */
     softmax(request: unknown): Outcome<SoftmaxLesson> {
       return outcome(() => softmaxLesson(request));
+    },
+    /** One stimulus as a rate, a latency and a population code, each driving a LIF neuron. */
+    coding(request: unknown): Outcome<CodingLesson> {
+      return outcome(() => codingLesson(request));
     },
     /** A preset expression recorded on the tape, its backward pass step by step, one SGD step. */
     graph(request: unknown): Outcome<GraphLesson> {
