@@ -3,7 +3,7 @@
  * (which downloads nothing), the built site served over HTTP on 127.0.0.1.
  * Fails on any page error or console error. Prints the raster's drawing
  * times for 1,000,000 spikes (measured, not asserted) and saves a screenshot
- * of each view under .artifacts/screenshots.
+ * of each view under .artifacts/screenshots (the lecture checks: lecture-checks.ts).
  *
  *   npm run test:e2e              builds the site, then tests it
  *   npm run test:e2e -- --no-build
@@ -76,6 +76,9 @@ async function main(): Promise<void> {
       `shown ${shown}, worker ${run1?.spikes}`,
     );
     check('raster holds every spike (no sources in CUBA)', run1?.recorded === run1?.spikes);
+    await page.waitForTimeout(300); // a late progress report must not overwrite the result's status
+    const status1 = (await page.locator('#run-status').textContent()) ?? '';
+    check('the status ends with the run: Done', status1.startsWith('Done: '), status1);
     const px = await rasterPixels(page);
     check(
       'raster canvas has coloured points inside the plot box',

@@ -10,6 +10,7 @@ import { populationColours } from '../plots/theme.ts';
 import { Comlink, simWorker } from '../sim-client.ts';
 import { h, int, num } from '../ui/dom.ts';
 import { select } from '../ui/form.ts';
+import { runProgress } from '../ui/run-progress.ts';
 import type {
   ApproximationProgress,
   ApproximationResult,
@@ -247,7 +248,8 @@ export function mountApproximationSection(hooks: PageHooks): HTMLElement {
     };
     status.textContent = `Training N = ${n}…`;
     const t0 = performance.now();
-    const r = await api.approximate(request, Comlink.proxy(onProgress));
+    const gate = runProgress(onProgress);
+    const r = await api.approximate(request, Comlink.proxy(gate.report)).finally(gate.end);
     if (!r.ok) {
       const m = r.error.message;
       fieldMessage(
