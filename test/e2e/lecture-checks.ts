@@ -64,6 +64,20 @@ async function graphChecks(page: Page, shots: string): Promise<void> {
   const drawn = await page.locator('#graph-picture svg .graph-node').count();
   check('graph: 7 nodes drawn (x, y, z, ẑ, ẑ − z, its square, J)', drawn === 7, `${drawn}`);
   await card.screenshot({ path: join(shots, 'lecture-graph.png') });
+  // the step to x = 1.2, y = 2.1 gives ẑ = 2.52 and J = ½(2.52 − 3)² = 0.1152, down from 0.5
+  await card.getByRole('button', { name: 'Take the SGD step' }).click();
+  await page.waitForFunction(
+    () => document.querySelector<HTMLInputElement>('#graph-in-y')?.value === '2.1',
+  );
+  await page.waitForFunction(
+    () => !(document.getElementById('graph-status')?.textContent ?? '').includes('J = 0.5.'),
+  );
+  const after = await text(page, '#graph-status');
+  check(
+    'graph: the SGD step moved y to 2.1 and J fell to 0.1152',
+    after.includes('J = 0.1152'),
+    after,
+  );
 
   await page.locator('#graph-in-x').fill('one');
   await card.getByRole('button', { name: 'Record' }).click();

@@ -113,7 +113,12 @@ export function mountApproximationSection(hooks: PageHooks): HTMLElement {
   const train = h('button', { type: 'submit', class: 'primary', text: 'Train' });
   const sweep = h('button', { type: 'button', text: `Sweep N = ${SWEEP.join(', ')}` });
   const clearPad = h('button', { type: 'button', text: 'Clear drawing' });
-  const status = h('p', { class: 'status', role: 'status', id: 'ua-status' });
+  const status = h('p', {
+    class: 'status',
+    role: 'status',
+    id: 'ua-status',
+    text: 'Press Train to fit one width, or Sweep to see the error fall as N grows.',
+  });
   // each drawing is a new target: its errors are not comparable with an earlier drawing's
   let drawing = 0;
   const keyOf = (kind: string) => (kind === 'drawn' ? `drawn ${drawing}` : kind);
