@@ -157,7 +157,7 @@ export function mountApproximationSection(hooks: PageHooks): HTMLElement {
     h('h2', { text: 'Universal approximation' }),
     h('p', {
       class: 'lead',
-      text: 'One hidden layer of N sigmoid units can approximate any continuous function on [0, 1] as closely as asked, for N large enough. Here the rate engine trains such a network (full-batch Adam, 3,000 epochs, 200 points) in the worker. The maximum error over 1,001 points falls as N grows; a jump cannot be matched by a continuous function, so the step keeps a maximum error of ½ at x = ½ however wide the layer.',
+      text: 'One hidden layer of N sigmoid units can approximate any continuous function on [0, 1] as closely as asked, for N large enough. Here the rate engine trains such a network (full-batch Adam, 3,000 epochs, 200 points) in the worker. The maximum error over 1,001 points falls as N grows, though with a fixed training budget a wide layer may stop short of its best fit (Sweep shows where); a jump cannot be matched by a continuous function, so the step keeps a maximum error of ½ at x = ½ however wide the layer.',
     }),
     form,
     status,
