@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CliIo } from '../io.ts';
 import { registerCompare } from './compare.ts';
 import { registerExport } from './export.ts';
+import { registerImportSpikes } from './import-spikes.ts';
 import { registerMap } from './map.ts';
 import { registerReport } from './report.ts';
 import { registerSimulate } from './simulate.ts';
@@ -17,6 +18,7 @@ export const commands: RegisterCommand[] = [
   registerCompare,
   registerMap,
   registerExport,
+  registerImportSpikes,
   registerReport,
   registerWeb,
 ];
