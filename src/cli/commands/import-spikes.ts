@@ -11,8 +11,8 @@ import { buildNetwork } from '../../../sim/network/build.ts';
 import { SpikelabError } from '../../core/errors.ts';
 import { resolveExportSource } from '../../harness/export/sources.ts';
 import { openSpikeWriter } from '../../io/spike-writer.ts';
-import { floatFlag, intFlag } from '../flags.ts';
 import type { CliIo } from '../io.ts';
+import { withNetworkFlags } from './export.ts';
 
 export interface ImportSpikesOptions {
   network: string;
@@ -49,8 +49,7 @@ export function runImportSpikes(
 }
 
 export function registerImportSpikes(program: Command, io: CliIo): Command {
-  return program
-    .command('import-spikes')
+  return withNetworkFlags(program.command('import-spikes'))
     .description('read the spikes of an exported PyNN script (time_ms,population,index) back')
     .argument('<file>', 'CSV written by the script’s --spikes')
     .requiredOption(
@@ -63,17 +62,6 @@ export function registerImportSpikes(program: Command, io: CliIo): Command {
         'write the spikes as simulate --raster does: CSV if .csv, else binary',
       ).default(undefined, 'not written'),
     )
-    .addOption(
-      new Option('--n <N>', 'neurons (cuba, coba)')
-        .argParser(intFlag(3))
-        .default(undefined, '4000'),
-    )
-    .addOption(
-      new Option('--scale <s>', 'size factor (brunel)')
-        .argParser(floatFlag(0, 100, { exclusiveMin: true }))
-        .default(undefined, '1'),
-    )
-    .option('--seed <N>', 'network seed (default: the network’s)', intFlag(0))
     .action((file: string, o: ImportSpikesOptions) => {
       runImportSpikes(file, o, io);
     });
