@@ -25,13 +25,17 @@ export function findPython(modules: readonly string[]): PythonPeer {
       tried.push(`${python}: absent`);
       continue;
     }
-    const r = spawnSync(python, ['-c', modules.map((m) => `import ${m}`).join('; ')], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    // find_spec locates a module without running it: importing Brian2 takes
+    // tens of seconds on a loaded machine, and the scripts import it anyway
+    const check = `import importlib.util as u, sys; missing = [m for m in ${JSON.stringify(modules)} if u.find_spec(m) is None]; print(",".join(missing)); sys.exit(1 if missing else 0)`;
+    const r = spawnSync(python, ['-c', check], { encoding: 'utf8', timeout: 60_000 });
     if (r.status === 0) return { python, missing: null };
-    const last = (r.stderr ?? String(r.error ?? '')).trim().split('\n').pop();
-    tried.push(`${python}: ${last}`);
+    const why = r.error
+      ? String(r.error)
+      : r.stdout.trim()
+        ? `missing ${r.stdout.trim()}`
+        : (r.stderr.trim().split('\n').pop() ?? `exit ${r.status}`);
+    tried.push(`${python}: ${why}`);
   }
   return { python: '', missing: `no Python with ${modules.join(', ')} (${tried.join('; ')})` };
 }
@@ -55,7 +59,7 @@ export function runPython(
   peer: PythonPeer,
   args: readonly string[],
   cwd: string,
-  timeoutMs = 170_000,
+  timeoutMs = 280_000,
 ): Record<string, unknown> {
   const r = spawnSync(peer.python, args, { cwd, encoding: 'utf8', timeout: timeoutMs });
   if (r.status !== 0) {

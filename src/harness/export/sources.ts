@@ -57,7 +57,9 @@ export function resolveExportSource(target: string, f: SourceFlags): ExportSourc
   const data = readJson(target);
   const obj = (data ?? {}) as Record<string, unknown>;
   if (obj.format === MODEL_FORMAT) return classifierFromModel(target, f);
-  if (Array.isArray(obj.networks)) return classifierFromReport(target, data, f);
+  // reports of version 1 and 2 have no networks list; parseReport upgrades them
+  if (Array.isArray(obj.networks) || typeof obj.dataset === 'string')
+    return classifierFromReport(target, data, f);
   if (!Array.isArray(obj.populations)) {
     throw new SpikelabError(
       'INVALID_FILE',

@@ -24,7 +24,7 @@ import { memoryIo } from '../../../src/cli/io.ts';
 import { main } from '../../../src/cli/main.ts';
 import { pythonPeer, runPython } from '../../support/python.ts';
 
-const peer = pythonPeer(['pyNN.brian2', 'numpy'], 'PyNN agreement tests');
+const peer = pythonPeer(['pyNN.brian2', 'brian2', 'numpy'], 'PyNN agreement tests');
 const dir = mkdtempSync(join(tmpdir(), 'spikelab-pynn-'));
 const FEEDFORWARD = 'examples/networks/feedforward.json';
 
