@@ -46,6 +46,19 @@ export function resolveExportSource(target: string, f: SourceFlags): ExportSourc
     throw invalid('--n', f.n, 'only with cuba or coba');
   if (f.scale !== undefined && target !== 'brunel')
     throw invalid('--scale', f.scale, 'only with brunel');
+  const data = isRef ? null : readJson(target);
+  const obj = (data ?? {}) as Record<string, unknown>;
+  if (obj.format !== MODEL_FORMAT) {
+    const isReport = Array.isArray(obj.networks) || typeof obj.dataset === 'string';
+    for (const flag of ['samples', 'dataset', 'percentile', 'timesteps', 'encoding'] as const) {
+      if (f[flag] !== undefined && !(isReport && flag === 'samples'))
+        throw invalid(
+          `--${flag}`,
+          f[flag],
+          'only with a saved model (--samples also with a report)',
+        );
+    }
+  }
   if (isRef) {
     const spec = referenceNetwork(target, {
       ...(f.n !== undefined && { n: f.n }),
@@ -54,8 +67,6 @@ export function resolveExportSource(target: string, f: SourceFlags): ExportSourc
     });
     return { kind: 'network', name: target, title: `The ${target} reference network`, spec };
   }
-  const data = readJson(target);
-  const obj = (data ?? {}) as Record<string, unknown>;
   if (obj.format === MODEL_FORMAT) return classifierFromModel(target, f);
   // reports of version 1 and 2 have no networks list; parseReport upgrades them
   if (Array.isArray(obj.networks) || typeof obj.dataset === 'string')

@@ -27,7 +27,7 @@ describe('export sources', () => {
 
   it('refuses conversion flags with a report, naming the flag', () => {
     expect(() => resolveExportSource(REPORT, { percentile: 99 })).toThrow(
-      '--percentile: got 99; allowed: nothing with a report',
+      '--percentile: got 99; allowed: only with a saved model (--samples also with a report)',
     );
   });
 
@@ -37,6 +37,18 @@ describe('export sources', () => {
     );
     expect(() => resolveExportSource('cuba', { scale: 2 })).toThrow(
       '--scale: got 2; allowed: only with brunel',
+    );
+  });
+
+  it('refuses classifier flags with a network, naming the flag', () => {
+    expect(() => resolveExportSource('cuba', { samples: 5 })).toThrow(
+      '--samples: got 5; allowed: only with a saved model (--samples also with a report)',
+    );
+  });
+
+  it('refuses --poisson arrays with a classifier', () => {
+    expect(() => exportAs('pynn', resolveExportSource(REPORT, {}), { poisson: 'arrays' })).toThrow(
+      '--poisson: got "arrays" with a classifier',
     );
   });
 });
