@@ -72,4 +72,19 @@ describe('spikelab export', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('network: got "nosuch"; allowed: one of cuba, coba, brunel');
   });
+
+  it('import-spikes: the spikes per population, and a bad row named by line and field (exit 2)', async () => {
+    const good = join(dir, 'good.csv');
+    writeFileSync(good, 'time_ms,population,index\n0.5000,exc,3\n1.2000,inh,0\n1.2000,exc,3\n');
+    const io = memoryIo();
+    expect(await main(['import-spikes', good, '--network', 'cuba', '--n', '100'], io)).toBe(0);
+    expect(JSON.parse(io.stdout.join(''))).toEqual({ spikes: { exc: 2, inh: 1 } });
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'time_ms,population,index\n0.5000,exc,80\n');
+    const io2 = memoryIo();
+    expect(await main(['import-spikes', bad, '--network', 'cuba', '--n', '100'], io2)).toBe(2);
+    expect(io2.stderr.join('')).toContain(
+      `${bad}:2.index: got "80"; allowed: an integer in 0…79 (exc)`,
+    );
+  });
 });

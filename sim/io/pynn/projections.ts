@@ -1,6 +1,7 @@
 /**
  * Projections as PyNN projections. A connector PyNN has (all-to-all,
- * one-to-one, fixed probability, fixed number of presynaptic partners) with
+ * one-to-one, fixed probability, fixed number of presynaptic partners,
+ * fixed total number) with
  * one weight and one delay is written as that connector, seeded from the
  * network's seed: PyNN draws its own realisation, with the same statistics.
  * Anything else, or every projection when asked for, is written as a
@@ -20,6 +21,8 @@ export type PynnConnector =
   | { kind: 'OneToOneConnector' }
   | { kind: 'FixedProbabilityConnector'; p: number; allowSelf: boolean }
   | { kind: 'FixedNumberPreConnector'; n: number; allowSelf: boolean; withReplacement: boolean }
+  /** n synapses in all, pairs drawn with replacement (NEST fixed_total_number). */
+  | { kind: 'FixedTotalNumberConnector'; n: number; allowSelf: boolean }
   | {
       kind: 'FromListConnector';
       pre: Uint32Array;
@@ -64,6 +67,8 @@ function matchingConnector(net: Network, k: number): PynnConnector | null {
         allowSelf,
         withReplacement: c.withReplacement !== false,
       };
+    case 'fixedTotalNumber':
+      return { kind: 'FixedTotalNumberConnector', n: c.n, allowSelf };
     default:
       return null;
   }

@@ -92,6 +92,8 @@ function connectorText(p: PynnProjection, seed: number): string {
       return `sim.FixedProbabilityConnector(${pyNumber(c.p)}, ${self(c.allowSelf)}, ${rng})`;
     case 'FixedNumberPreConnector':
       return `sim.FixedNumberPreConnector(${c.n}, ${self(c.allowSelf)}, with_replacement=${c.withReplacement ? 'True' : 'False'}, ${rng})`;
+    case 'FixedTotalNumberConnector':
+      return `sim.FixedTotalNumberConnector(${c.n}, ${self(c.allowSelf)}, with_replacement=True, ${rng})`;
     case 'FromListConnector':
       return `sim.FromListConnector(connections(${pyU4(c.pre)}, ${pyU4(c.post)}, ${pyF4(c.weights)}, ${pyU4(c.delayTicks)}), column_names=["weight", "delay"])`;
   }
@@ -130,7 +132,8 @@ export function pynnScript(net: Network, o: PynnScriptOptions): PynnScript {
     body.push(projectionLine(p, net.seed * 1000 + k + 1, refs));
     const random =
       p.connector.kind === 'FixedProbabilityConnector' ||
-      p.connector.kind === 'FixedNumberPreConnector';
+      p.connector.kind === 'FixedNumberPreConnector' ||
+      p.connector.kind === 'FixedTotalNumberConnector';
     if (random) {
       notes.push(
         `${p.label}: PyNN's ${p.connector.kind} draws its own synapses (same statistics, not the same realisation; --connections realised lists the engine's)`,

@@ -96,16 +96,9 @@ export function runExportCommand(target: string, o: ExportCliOptions, io: CliIo)
   return notes;
 }
 
-export function registerExport(program: Command, io: CliIo): Command {
-  return program
-    .command('export')
-    .description('write a network or classifier in another tool’s format (PyNN script: --to pynn)')
-    .argument(
-      '<network>',
-      `${referenceModels.join(' | ')} | FILE.json (network, saved model, or report)`,
-    )
-    .requiredOption('--to <format>', `output format: ${exportFormatNames().join(', ')}`)
-    .addOption(new Option('--out <FILE>', 'output file').default(undefined, 'stdout'))
+/** --n, --scale and --seed: the options a reference model takes, as simulate takes them. */
+export function withNetworkFlags(cmd: Command): Command {
+  return cmd
     .addOption(
       new Option('--n <N>', 'neurons (cuba, coba)')
         .argParser(intFlag(3))
@@ -116,7 +109,18 @@ export function registerExport(program: Command, io: CliIo): Command {
         .argParser(floatFlag(0, 100, { exclusiveMin: true }))
         .default(undefined, '1'),
     )
-    .option('--seed <N>', 'network seed (default: the network’s)', intFlag(0))
+    .option('--seed <N>', 'network seed (default: the network’s)', intFlag(0));
+}
+
+export function registerExport(program: Command, io: CliIo): Command {
+  return withNetworkFlags(program.command('export'))
+    .description('write a network or classifier in another tool’s format (PyNN script: --to pynn)')
+    .argument(
+      '<network>',
+      `${referenceModels.join(' | ')} | FILE.json (network, saved model, or report)`,
+    )
+    .requiredOption('--to <format>', `output format: ${exportFormatNames().join(', ')}`)
+    .addOption(new Option('--out <FILE>', 'output file').default(undefined, 'stdout'))
     .addOption(
       new Option('--duration <ms>', 'default run length of the exported script')
         .argParser(floatFlag(0, Number.POSITIVE_INFINITY, { exclusiveMin: true }))

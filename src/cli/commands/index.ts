@@ -25,7 +25,8 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'simulate',
-    summary: 'simulate a reference network (cuba, coba, brunel) or a network JSON file',
+    summary:
+      'simulate a reference network (cuba, coba, brunel, microcircuit) or a network JSON file',
     load: async () => (await import('./simulate.ts')).registerSimulate,
   },
   {
@@ -44,6 +45,11 @@ export const commands: readonly CommandEntry[] = [
     name: 'export',
     summary: 'write a network or classifier in another tool’s format (PyNN script: --to pynn)',
     load: async () => (await import('./export.ts')).registerExport,
+  },
+  {
+    name: 'import-spikes',
+    summary: 'read the spikes of an exported PyNN script (time_ms,population,index) back',
+    load: async () => (await import('./import-spikes.ts')).registerImportSpikes,
   },
   {
     name: 'report',

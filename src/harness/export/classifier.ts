@@ -111,14 +111,6 @@ export function classifierFromReport(
   data: unknown,
   f: ClassifierFlags,
 ): ExportSource {
-  for (const flag of ['dataset', 'percentile', 'timesteps', 'encoding'] as const) {
-    if (f[flag] !== undefined)
-      throw invalid(
-        `--${flag}`,
-        f[flag],
-        `nothing with a report (${path} holds the converted network)`,
-      );
-  }
   const report = parseReport(data, path);
   const k = report.networks.findIndex((n) => n.spiking?.spikingNetwork !== undefined);
   const entry = report.networks[k];

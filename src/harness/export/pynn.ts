@@ -7,6 +7,7 @@
 import { realisePoissonSources } from '../../../sim/io/pynn/realise.ts';
 import { pynnScript } from '../../../sim/io/pynn/script.ts';
 import { buildNetwork } from '../../../sim/network/build.ts';
+import { SpikelabError } from '../../core/errors.ts';
 import type { ExportOptions, ExportResult, ExportSource } from './types.ts';
 
 export const DEFAULT_DURATION_MS = 1000;
@@ -14,6 +15,12 @@ export const DEFAULT_DURATION_MS = 1000;
 export function writePynn(source: ExportSource, o: ExportOptions): ExportResult {
   const connections = o.connections ?? 'pynn';
   if (source.kind === 'classifier') {
+    if (o.poisson === 'arrays') {
+      throw new SpikelabError(
+        'NOT_APPLICABLE',
+        `--poisson: got "arrays" with a classifier (${source.name}); allowed: pynn (each trial's input is set by the script)`,
+      );
+    }
     const c = source.classifier;
     const durationMs = o.durationMs ?? c.timesteps * source.spec.dt;
     const script = pynnScript(buildNetwork(source.spec), {

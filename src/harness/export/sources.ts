@@ -47,6 +47,19 @@ export function resolveExportSource(target: string, f: SourceFlags): ExportSourc
     );
   }
   checkReferenceFlags(target, f);
+  const data = isRef ? null : readJson(target);
+  const obj = (data ?? {}) as Record<string, unknown>;
+  if (obj.format !== MODEL_FORMAT) {
+    const isReport = Array.isArray(obj.networks) || typeof obj.dataset === 'string';
+    for (const flag of ['samples', 'dataset', 'percentile', 'timesteps', 'encoding'] as const) {
+      if (f[flag] !== undefined && !(isReport && flag === 'samples'))
+        throw invalid(
+          `--${flag}`,
+          f[flag],
+          'only with a saved model (--samples also with a report)',
+        );
+    }
+  }
   if (isRef) {
     const spec = referenceNetwork(target, {
       ...(f.n !== undefined && { n: f.n }),
@@ -55,10 +68,10 @@ export function resolveExportSource(target: string, f: SourceFlags): ExportSourc
     });
     return { kind: 'network', name: target, title: `The ${target} reference network`, spec };
   }
-  const data = readJson(target);
-  const obj = (data ?? {}) as Record<string, unknown>;
   if (obj.format === MODEL_FORMAT) return classifierFromModel(target, f);
-  if (Array.isArray(obj.networks)) return classifierFromReport(target, data, f);
+  // reports of version 1 and 2 have no networks list; parseReport upgrades them
+  if (Array.isArray(obj.networks) || typeof obj.dataset === 'string')
+    return classifierFromReport(target, data, f);
   if (!Array.isArray(obj.populations)) {
     throw new SpikelabError(
       'INVALID_FILE',

@@ -133,4 +133,24 @@ describe('PyNN script generator', () => {
     expect(Array.from(b.ids)).toEqual(Array.from(a.ids));
     expect(Array.from(b.ticks)).toEqual(Array.from(a.ticks));
   });
+
+  it('writes NEST’s fixed total number as PyNN’s FixedTotalNumberConnector with multapses', () => {
+    const spec: NetworkSpec = {
+      ...mixed,
+      projections: [
+        {
+          pre: 'in',
+          post: 'out',
+          connector: { type: 'fixedTotalNumber', n: 3 },
+          weight: 0.5,
+          delay: 2,
+          receptor: 'excitatory',
+        },
+      ],
+    };
+    const { text } = pynnScript(buildNetwork(spec), { durationMs: 10 });
+    expect(text).toContain(
+      'sim.FixedTotalNumberConnector(3, allow_self_connections=True, with_replacement=True, rng=NumpyRNG(seed=1)), sim.StaticSynapse(weight=0.5, delay=2 * DT)',
+    );
+  });
 });
