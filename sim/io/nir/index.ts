@@ -6,11 +6,18 @@
  * out: the CLI and the web worker share every line.
  */
 import { invalid, SpikelabError } from '../../../src/core/errors.ts';
-import { type NirFile, parseNirTree } from './graph.ts';
-import { readHdf5 } from './hdf5.ts';
+import type { NetworkSpec } from '../../network/spec.ts';
+import { type ExportNirOptions, networkToNir } from './from-network.ts';
+import { type NirFile, nirTree, parseNirTree } from './graph.ts';
+import { readHdf5, writeHdf5 } from './hdf5.ts';
 import { type NirNetwork, type NirToNetworkOptions, nirToNetwork } from './to-network.ts';
 
+export type { ExportNirOptions } from './from-network.ts';
+export { NIR_WRITE_VERSION, networkToNir } from './from-network.ts';
 export type { NirFile, NirGraph, NirNode } from './graph.ts';
+
+import type { NirIntegrator } from './neuron-params.ts';
+
 export type { NirIntegrator } from './neuron-params.ts';
 export { NIR_INTEGRATORS } from './neuron-params.ts';
 export type { NirNetwork, NirPopulation, NirToNetworkOptions } from './to-network.ts';
@@ -32,6 +39,8 @@ export function metadataDt(file: NirFile): number | null {
 export interface ImportNirOptions extends Omit<NirToNetworkOptions, 'dt'> {
   /** Tick in seconds; required unless the file's metadata holds one. */
   dt?: number;
+  /** Default: the metadata's (files spikelab writes record it), else exact. */
+  integrator?: NirIntegrator;
   where?: string;
 }
 
@@ -56,5 +65,15 @@ export async function importNir(
 ): Promise<NirNetwork> {
   const file = await readNir(bytes, opts.where);
   const dt = checkNirDt(opts.dt ?? metadataDt(file), 'dt');
-  return nirToNetwork(file, { ...opts, dt });
+  const written = file.graph.metadata?.integrator;
+  const integrator = opts.integrator ?? (written === 'euler' ? 'euler' : 'exact');
+  return nirToNetwork(file, { ...opts, dt, integrator });
+}
+
+/** A network as the bytes of a NIR file (version 1.0.8 layout, gzip-compressed arrays). */
+export async function exportNir(
+  spec: NetworkSpec,
+  opts: ExportNirOptions = {},
+): Promise<Uint8Array> {
+  return writeHdf5(nirTree(networkToNir(spec, opts)));
 }

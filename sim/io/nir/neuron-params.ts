@@ -15,7 +15,9 @@
  *   Threshold: z = H(I − θ) → LIF with β = 0, gain 1, vThreshold θ.
  *
  * Spiking nodes reset to v_reset (NIR; 0 before NIR 1.0.6 wrote it) in the
- * tick of the spike, threshold strict. An input spike is a unit value during
+ * tick of the spike, threshold strict; by subtraction when the node's
+ * metadata says `reset_mechanism: "subtract"` (files spikelab writes, where
+ * an IF so marked is the conversion's IF_nonleaky). An input spike is a unit value during
  * one tick, as the frameworks feed it. With snnTorch's export (τ = dt/(1 − β),
  * r = τ/dt, w_in = τ_syn/dt) and euler at the same dt, gain and input factor
  * are 1 and β is snnTorch's β.
@@ -64,6 +66,16 @@ function decay(
   });
 }
 
+/** The smallest float32 above x: `v ≥ it` is `v > x` for float32 v. */
+function aboveFloat32(x: number): number {
+  const f = new Float32Array([x]);
+  if (f[0]! > x) return f[0]!;
+  const u = new Int32Array(f.buffer);
+  if (x === 0) u[0] = 1;
+  else u[0]! += x > 0 ? 1 : -1;
+  return f[0]!;
+}
+
 export function mapNeurons(
   name: string,
   node: NirNode,
@@ -73,11 +85,25 @@ export function mapNeurons(
 ): MappedNeurons {
   const ones = new Float64Array(n).fill(1);
   const r = broadcast(node, 'r', n, 1);
+  const subtract = node.metadata?.reset_mechanism === 'subtract';
   const threshold = {
     vThreshold: compact(broadcast(node, 'v_threshold', n)),
     vReset: compact(broadcast(node, 'v_reset', n, 0)),
-    resetBySubtraction: 0,
+    resetBySubtraction: subtract ? 1 : 0,
   };
+  if (node.type === 'IF' && subtract) {
+    // the conversion's neuron (IF_nonleaky: fires at v ≥ vThresh, Δv = w per spike, (dt/cm)·iOffset per tick)
+    return {
+      model: 'IF_nonleaky',
+      params: {
+        cm: dt * 1000,
+        tauRefrac: 0,
+        vThresh: compact(broadcast(node, 'v_threshold', n).map(aboveFloat32)),
+        vReset: threshold.vReset,
+      },
+      inFactor: r.map((x) => x * dt),
+    };
+  }
   const leaky = (tauKey: string) => {
     const beta = decay(name, tauKey, broadcast(node, tauKey, n), dt, integ);
     const tau = broadcast(node, tauKey, n);

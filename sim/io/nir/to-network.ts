@@ -38,6 +38,13 @@ export interface NirToNetworkOptions {
   inputCurrent?: ArrayLike<number>;
   seed?: number;
   memoryBudgetBytes?: number;
+  /**
+   * Constant inputs from each population's step 0 (tick latency(P), the
+   * frameworks' alignment; the default) or from tick 0 (the engine's own
+   * convention, which files written by spikelab record in their metadata
+   * as `constants_from: "tick 0"`).
+   */
+  constantsFromTick0?: boolean;
 }
 
 export interface NirPopulation {
@@ -188,15 +195,15 @@ function carry(
 }
 
 /** Longest feed-forward path (in projections) from an Input; edges closing a cycle found by DFS are recurrent. */
-function latencies(
+export function latencies<E extends { pre: string; post: string }>(
   pops: string[],
   inputs: string[],
-  edges: Contribution[],
-): { latency: Map<string, number>; back: Set<Contribution> } {
-  const out = new Map<string, Contribution[]>(pops.map((p) => [p, []]));
+  edges: E[],
+): { latency: Map<string, number>; back: Set<E> } {
+  const out = new Map<string, E[]>(pops.map((p) => [p, []]));
   for (const e of edges) out.get(e.pre)!.push(e);
   const state = new Map<string, 1 | 2>();
-  const back = new Set<Contribution>();
+  const back = new Set<E>();
   const order: string[] = [];
   const visit = (p: string) => {
     state.set(p, 1);
@@ -223,8 +230,12 @@ export function nirToNetwork(file: NirFile, opts: NirToNetworkOptions): NirNetwo
   const dtMs = dt * 1000;
   const integrator = opts.integrator ?? 'exact';
   const budget = opts.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES;
+  const fromTick0 = opts.constantsFromTick0 ?? file.graph.metadata?.constants_from === 'tick 0';
   const g = shapeGraph(flattenGraph(file.graph), budget);
-  const pops = [...g.nodes.keys()].filter((n) => isPopulation(g, n));
+  // under an input current the Input nodes carry constants, not spikes: no source population
+  const pops = [...g.nodes.keys()].filter(
+    (n) => isPopulation(g, n) && !(opts.inputCurrent && g.inputs.includes(n)),
+  );
   const succ = successors(g);
   for (const p of pops) {
     const type = g.nodes.get(p)!.type;
@@ -237,7 +248,11 @@ export function nirToNetwork(file: NirFile, opts: NirToNetworkOptions): NirNetwo
   }
   const outputs: { name: string; population: string }[] = [];
   const edges = pops.flatMap((p) => contributions(g, p, dt, budget, outputs));
-  const { latency, back } = latencies(pops, g.inputs, edges);
+  const { latency, back } = latencies(
+    pops,
+    g.inputs.filter((i) => pops.includes(i)),
+    edges,
+  );
   const mapped = new Map(
     pops
       .filter((p) => !g.inputs.includes(p))
@@ -290,6 +305,16 @@ export function nirToNetwork(file: NirFile, opts: NirToNetworkOptions): NirNetwo
     const m = mapped.get(name)!;
     const c = constant.get(name);
     const stepCurrents: StepCurrentSpec[] = [];
+    if (c && fromTick0) {
+      populations.push({
+        label: name,
+        size,
+        model: m.model,
+        params: m.params,
+        iOffset: c.map((x, i) => Math.fround(x * m.inFactor[i]!)),
+      });
+      continue;
+    }
     if (c) {
       const byValue = new Map<number, number[]>();
       c.forEach((x, i) => {
