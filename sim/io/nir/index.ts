@@ -45,11 +45,15 @@ export interface ImportNirOptions extends Omit<NirToNetworkOptions, 'dt'> {
 }
 
 /** Checks dt (s) against the engine's tick range; `flag` names it in the error. */
-export function checkNirDt(dt: number | undefined | null, flag: string): number {
+export function checkNirDt(
+  dt: number | undefined | null,
+  flag: string,
+  hint = 'give one in seconds (snnTorch exports assume 1e-4, Norse 1e-3)',
+): number {
   if (dt === undefined || dt === null) {
     throw new SpikelabError(
       'INVALID_ARGUMENT',
-      `${flag}: missing; NIR fixes no time step, so give one in seconds (snnTorch exports assume 1e-4, Norse 1e-3), or use a file whose metadata holds dt`,
+      `${flag}: missing; NIR fixes no time step, so ${hint}, or use a file whose metadata holds dt`,
     );
   }
   const [lo, hi] = NIR_DT_RANGE_S;

@@ -45,6 +45,12 @@ export interface NirToNetworkOptions {
    * as `constants_from: "tick 0"`).
    */
   constantsFromTick0?: boolean;
+  /**
+   * The engine tick (ms) each step runs on, default dt: a neuromorphic
+   * platform runs one step per tick of its own (1 ms on TrueNorth and
+   * SpiNNaker) whatever dt the dynamics were discretised at.
+   */
+  tickMs?: number;
 }
 
 export interface NirPopulation {
@@ -227,7 +233,8 @@ export function latencies<E extends { pre: string; post: string }>(
 
 export function nirToNetwork(file: NirFile, opts: NirToNetworkOptions): NirNetwork {
   const dt = opts.dt;
-  const dtMs = dt * 1000;
+  // the engine tick one step runs on: dt itself, or a platform's tick (map)
+  const dtMs = opts.tickMs ?? dt * 1000;
   const integrator = opts.integrator ?? 'exact';
   const budget = opts.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES;
   const fromTick0 = opts.constantsFromTick0 ?? file.graph.metadata?.constants_from === 'tick 0';
