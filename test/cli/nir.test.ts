@@ -127,3 +127,62 @@ describe('spikelab map FILE.nir', () => {
     expect(rep.runs[0].report.realTime).toBe(true);
   });
 });
+
+describe('spikelab export --to nir', () => {
+  it('a network JSON of discrete neurons: a NIR file that imports back to the same populations', async () => {
+    const json = join(dir, 'net.json');
+    const out = join(dir, 'net.nir');
+    writeFileSync(
+      json,
+      JSON.stringify({
+        schemaVersion: 1,
+        dt: 0.1,
+        seed: 1,
+        populations: [
+          { label: 'in', size: 2, model: 'SpikeSourceArray', params: { spikeTimes: [[0], [0.1]] } },
+          { label: 'lif', size: 3, model: 'LIF', params: { beta: 0.9, resetBySubtraction: 0 } },
+        ],
+        projections: [
+          {
+            pre: 'in',
+            post: 'lif',
+            connector: { type: 'allToAll' },
+            weight: 0.7,
+            delay: 0.1,
+            receptor: 'excitatory',
+          },
+        ],
+      }),
+    );
+    const r = await run(['export', json, '--to', 'nir', '--out', out]);
+    expect(r.code, r.err).toBe(0);
+    const back = await run(['simulate', out, '--duration', '1', '--json']); // dt from the file's metadata
+    expect(back.code, back.err).toBe(0);
+    expect(
+      JSON.parse(back.out).populations.map((p: { label: string; size: number }) => [
+        p.label,
+        p.size,
+      ]),
+    ).toEqual([
+      ['in', 2],
+      ['lif', 3],
+    ]);
+  });
+
+  it('a model NIR has no node for: exit 2, naming the population and the model', async () => {
+    const r = await run([
+      'export',
+      'cuba',
+      '--n',
+      '100',
+      '--to',
+      'nir',
+      '--out',
+      join(dir, 'cuba.nir'),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      'population exc: model IF_curr_exp has no NIR equivalent; allowed: LIF, CubaLIF, LI, CubaLI, IF_nonleaky',
+    );
+  });
+});

@@ -69,6 +69,12 @@ export interface NirNetwork {
   inputs: { name: string; size: number }[];
   /** Output node → the population it reads. */
   outputs: { name: string; population: string }[];
+  /**
+   * Under an input current: the populations each Input feeds, and the factor
+   * from an input value to their iOffset when the path is one uniform scale
+   * (Identity, Flatten, Scale) onto a population of equal size, else null.
+   */
+  inputFeeds: { input: string; population: string; gain: number | null }[];
   dt: number;
   integrator: NirIntegrator;
   version: string;
@@ -231,6 +237,22 @@ export function latencies<E extends { pre: string; post: string }>(
   return { latency, back };
 }
 
+/** s when the folded map is s times the identity (and the input factor one value), else null. */
+function uniformGain(layers: Map<number, Csr>, inFactor: Float64Array): number | null {
+  const m = layers.get(0);
+  if (layers.size !== 1 || !m || m.rows !== m.cols || m.values.length !== m.rows) return null;
+  for (let r = 0; r < m.rows; r++) {
+    if (
+      m.rowStart[r] !== r ||
+      m.cols_[r] !== r ||
+      m.values[r] !== m.values[0] ||
+      inFactor[r] !== inFactor[0]
+    )
+      return null;
+  }
+  return m.values[0]! * inFactor[0]!;
+}
+
 export function nirToNetwork(file: NirFile, opts: NirToNetworkOptions): NirNetwork {
   const dt = opts.dt;
   // the engine tick one step runs on: dt itself, or a platform's tick (map)
@@ -365,7 +387,17 @@ export function nirToNetwork(file: NirFile, opts: NirToNetworkOptions): NirNetwo
       });
     }
   }
+  const inputFeeds = opts.inputCurrent
+    ? g.inputs.flatMap((input) =>
+        contributions(g, input, dt, budget, []).map((c) => ({
+          input,
+          population: c.post,
+          gain: uniformGain(c.layers, mapped.get(c.post)!.inFactor),
+        })),
+      )
+    : [];
   return {
+    inputFeeds,
     spec: {
       schemaVersion: 1,
       dt: dtMs,
