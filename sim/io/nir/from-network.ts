@@ -19,8 +19,8 @@ import { buildNetwork } from '../../network/build.ts';
 import type { NeuronPopulation, Population } from '../../network/network.ts';
 import type { NetworkSpec } from '../../network/spec.ts';
 import type { NirArray, NirFile, NirNode } from './graph.ts';
+import { latencies } from './latency.ts';
 import type { NirIntegrator } from './neuron-params.ts';
-import { latencies } from './to-network.ts';
 
 export const NIR_WRITE_VERSION = '1.0.8';
 const EXPORTABLE = [

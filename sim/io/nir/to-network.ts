@@ -22,11 +22,12 @@ import type {
   ProjectionSpec,
   StepCurrentSpec,
 } from '../../network/spec.ts';
-import { type FlatGraph, flattenGraph, NEURON_TYPES, NON_SPIKING, successors } from './flatten.ts';
+import { flattenGraph, NON_SPIKING, successors } from './flatten.ts';
+import { carry, contributions, count, isPopulation, uniformGain } from './fold.ts';
 import type { NirFile } from './graph.ts';
-import { applyToVector, type Csr, compose } from './linear-map.ts';
+import { latencies } from './latency.ts';
 import { mapNeurons, type NirIntegrator } from './neuron-params.ts';
-import { type ShapedGraph, shapeGraph } from './shapes.ts';
+import { shapeGraph } from './shapes.ts';
 
 export interface NirToNetworkOptions {
   /** Tick length in seconds (NIR's unit of time). */
@@ -78,179 +79,6 @@ export interface NirNetwork {
   dt: number;
   integrator: NirIntegrator;
   version: string;
-}
-
-interface Contribution {
-  pre: string;
-  post: string;
-  /** By extra delay (ticks): the folded matrix, rows = pre neurons, columns = post neurons. */
-  layers: Map<number, Csr>;
-}
-
-const count = (s: number[]) => s.reduce((a, b) => a * b, 1);
-const isPopulation = (g: FlatGraph, n: string) =>
-  g.inputs.includes(n) || NEURON_TYPES.has(g.nodes.get(n)!.type);
-
-function splitByDelay(m: Csr, ticks: Int32Array, base: number): Map<number, Csr> {
-  const out = new Map<number, Csr>();
-  for (const d of new Set(ticks)) {
-    const rowStart = new Uint32Array(m.rows + 1);
-    const cols: number[] = [];
-    const values: number[] = [];
-    for (let r = 0; r < m.rows; r++) {
-      for (let k = m.rowStart[r]!; k < m.rowStart[r + 1]!; k++) {
-        if (ticks[m.cols_[k]!] !== d) continue;
-        cols.push(m.cols_[k]!);
-        values.push(m.values[k]!);
-      }
-      rowStart[r + 1] = cols.length;
-    }
-    out.set(base + d, {
-      rows: m.rows,
-      cols: m.cols,
-      rowStart,
-      cols_: Uint32Array.from(cols),
-      values: Float64Array.from(values),
-    });
-  }
-  return out;
-}
-
-/** Every population reached from `source` through weight nodes only, with the folded matrices. */
-function contributions(
-  g: ShapedGraph,
-  source: string,
-  dt: number,
-  budget: number,
-  readouts: { name: string; population: string }[],
-): Contribution[] {
-  const succ = successors(g);
-  const found: Contribution[] = [];
-  const n = count(g.shapes.get(source)!);
-  const start = new Map([
-    [
-      0,
-      {
-        rows: n,
-        cols: n,
-        rowStart: Uint32Array.from({ length: n + 1 }, (_, i) => i),
-        cols_: Uint32Array.from({ length: n }, (_, i) => i),
-        values: new Float64Array(n).fill(1),
-      },
-    ],
-  ]);
-  const walk = (node: string, layers: Map<number, Csr>, path: string[]) => {
-    for (const next of succ.get(node)!) {
-      if (isPopulation(g, next)) {
-        if (g.inputs.includes(next))
-          throw new SpikelabError(
-            'INVALID_FILE',
-            `edge ${node} → ${next}: an edge into an Input node`,
-          );
-        found.push({ pre: source, post: next, layers });
-        continue;
-      }
-      if (g.outputs.includes(next)) {
-        const op = path.find((p) => g.nodes.get(p)!.type !== 'Identity');
-        if (op)
-          throw new SpikelabError(
-            'NOT_APPLICABLE',
-            `Output ${next} reads ${source} through ${op} (${g.nodes.get(op)!.type}), a weight node: spikelab reads out neuron populations only`,
-          );
-        readouts.push({ name: next, population: source });
-        continue;
-      }
-      if (path.includes(next))
-        throw new SpikelabError(
-          'INVALID_FILE',
-          `a cycle of weight nodes without a neuron: ${[...path, next].join(' → ')}`,
-        );
-      const op = g.ops.get(next)!;
-      let out = new Map<number, Csr>();
-      for (const [d, m] of layers)
-        out.set(d, compose(m, op, `projection ${source} → … → ${next}`, budget));
-      const node_ = g.nodes.get(next)!;
-      if (node_.type === 'Delay') {
-        const delay = node_.params.delay!.data;
-        const ticks = Int32Array.from({ length: op.cols }, (_, i) =>
-          Math.round((delay.length === 1 ? delay[0]! : delay[i]!) / dt),
-        );
-        const split = new Map<number, Csr>();
-        for (const [d, m] of out)
-          for (const [d2, m2] of splitByDelay(m, ticks, d)) split.set(d2, m2);
-        out = split;
-      }
-      walk(next, out, [...path, next]);
-    }
-  };
-  walk(source, start, []);
-  return found;
-}
-
-/** A constant vector leaving `from` (a bias, an input current), carried to the populations it reaches. */
-function carry(
-  g: ShapedGraph,
-  from: string,
-  x: Float64Array,
-  into: Map<string, Float64Array>,
-): void {
-  const succ = successors(g);
-  for (const next of succ.get(from)!) {
-    if (isPopulation(g, next)) {
-      const acc = into.get(next) ?? new Float64Array(count(g.shapes.get(next)!));
-      for (let i = 0; i < acc.length; i++) acc[i]! += x[i]!;
-      into.set(next, acc);
-    } else if (!g.outputs.includes(next)) {
-      carry(g, next, applyToVector(x, g.ops.get(next)!), into);
-    }
-  }
-}
-
-/** Longest feed-forward path (in projections) from an Input; edges closing a cycle found by DFS are recurrent. */
-export function latencies<E extends { pre: string; post: string }>(
-  pops: string[],
-  inputs: string[],
-  edges: E[],
-): { latency: Map<string, number>; back: Set<E> } {
-  const out = new Map<string, E[]>(pops.map((p) => [p, []]));
-  for (const e of edges) out.get(e.pre)!.push(e);
-  const state = new Map<string, 1 | 2>();
-  const back = new Set<E>();
-  const order: string[] = [];
-  const visit = (p: string) => {
-    state.set(p, 1);
-    for (const e of out.get(p)!) {
-      const s = state.get(e.post);
-      if (s === 1) back.add(e);
-      else if (s === undefined) visit(e.post);
-    }
-    state.set(p, 2);
-    order.push(p);
-  };
-  for (const p of [...inputs, ...pops]) if (!state.has(p)) visit(p);
-  const latency = new Map<string, number>(pops.map((p) => [p, inputs.includes(p) ? 0 : 1]));
-  for (const p of order.reverse()) {
-    for (const e of out.get(p)!) {
-      if (!back.has(e)) latency.set(e.post, Math.max(latency.get(e.post)!, latency.get(p)! + 1));
-    }
-  }
-  return { latency, back };
-}
-
-/** s when the folded map is s times the identity (and the input factor one value), else null. */
-function uniformGain(layers: Map<number, Csr>, inFactor: Float64Array): number | null {
-  const m = layers.get(0);
-  if (layers.size !== 1 || !m || m.rows !== m.cols || m.values.length !== m.rows) return null;
-  for (let r = 0; r < m.rows; r++) {
-    if (
-      m.rowStart[r] !== r ||
-      m.cols_[r] !== r ||
-      m.values[r] !== m.values[0] ||
-      inFactor[r] !== inFactor[0]
-    )
-      return null;
-  }
-  return m.values[0]! * inFactor[0]!;
 }
 
 export function nirToNetwork(file: NirFile, opts: NirToNetworkOptions): NirNetwork {
