@@ -27,7 +27,7 @@ import type { NeuronPopulationSpec } from '../../network/spec.ts';
 import type { NirNode } from './graph.ts';
 
 export type NirIntegrator = 'exact' | 'euler';
-export const NIR_INTEGRATORS: readonly NirIntegrator[] = ['exact', 'euler'];
+export const NIR_INTEGRATORS = ['exact', 'euler'] as const satisfies readonly NirIntegrator[];
 
 export interface MappedNeurons {
   model: NeuronPopulationSpec['model'];
