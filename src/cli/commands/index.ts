@@ -25,7 +25,8 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'simulate',
-    summary: 'simulate a reference network (cuba, coba, brunel), a network JSON file or a NIR file',
+    summary:
+      'simulate a reference network (cuba, coba, brunel, microcircuit), a network JSON file or a NIR file',
     load: async () => (await import('./simulate.ts')).registerSimulate,
   },
   {

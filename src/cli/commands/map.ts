@@ -16,6 +16,7 @@ import { referenceModels } from '../../../sim/models/index.ts';
 import type { NetworkSpec } from '../../../sim/network/spec.ts';
 import { floatFlag, intFlag } from '../flags.ts';
 import type { CliIo } from '../io.ts';
+import { maxMemoryOption, memoryLeftBytes } from '../max-memory.ts';
 import { progressBar } from '../progress.ts';
 import { formatPlatformRunReport } from './map-format.ts';
 import { addNirOptions, isNirPath, nirHeader, nirNetwork, refuseFlags } from './nir-network.ts';
@@ -33,6 +34,7 @@ export interface MapCliOptions {
   integrator?: NirIntegrator;
   input?: string;
   inputCurrent?: number[];
+  maxMemory?: number;
 }
 
 export function runMapCommand(target: string, o: MapCliOptions, io: CliIo): PlatformRunReport {
@@ -97,6 +99,7 @@ function mapSpec(
       platform,
       placements,
       durationMs: o.duration,
+      memoryBudgetBytes: memoryLeftBytes(o.maxMemory),
       onProgress: (done, _total, spikes) => bar.update(done, `${spikes} spikes`),
     });
     bar.stop();
@@ -138,10 +141,11 @@ export function registerMap(program: Command, io: CliIo): Command {
         .default(undefined, '4000'),
     )
     .addOption(
-      new Option('--scale <s>', 'size factor (brunel)')
+      new Option('--scale <s>', 'size factor (brunel; microcircuit: ≤ 1, in-degrees kept)')
         .argParser(floatFlag(0, 100, { exclusiveMin: true }))
         .default(undefined, '1'),
     )
+    .addOption(maxMemoryOption())
     .option('--json', 'print one JSON object instead of the tables', false)
     .addOption(
       new Option('--dt <ms>', '.nir: tick the dynamics are discretised at, 0.01–1 ms')

@@ -9,13 +9,18 @@ import { type BackendName, backendNames } from '../../../sim/engine/backend.ts';
 import { SpikeStream } from '../../../sim/engine/spike-stream.ts';
 import { parseNetworkJson } from '../../../sim/io/network-json.ts';
 import type { NirIntegrator } from '../../../sim/io/nir/index.ts';
-import { referenceModels, referenceNetwork } from '../../../sim/models/index.ts';
+import {
+  checkReferenceFlags,
+  referenceModels,
+  referenceNetwork,
+} from '../../../sim/models/index.ts';
 import type { NetworkSpec } from '../../../sim/network/spec.ts';
 import { type SimulationSummary, simulateSpec } from '../../../sim/run.ts';
 import { invalid, SpikelabError } from '../../core/errors.ts';
 import { openSpikeWriter } from '../../io/spike-writer.ts';
 import { floatFlag, intFlag } from '../flags.ts';
 import type { CliIo } from '../io.ts';
+import { maxMemoryOption, memoryLeftBytes } from '../max-memory.ts';
 import { progressBar } from '../progress.ts';
 import { addNirOptions, isNirPath, nirHeader, nirNetwork, refuseFlags } from './nir-network.ts';
 
@@ -32,6 +37,7 @@ export interface SimulateCliOptions {
   integrator?: NirIntegrator;
   input?: string;
   inputCurrent?: number[];
+  maxMemory?: number;
 }
 
 /** The network spec named by the positional argument, with the flags applied. */
@@ -53,12 +59,7 @@ export function resolveNetwork(target: string, o: SimulateCliOptions): NetworkSp
     ],
     'only with a .nir file',
   );
-  if (o.n !== undefined && target !== 'cuba' && target !== 'coba')
-    throw invalid('--n', o.n, 'only with cuba or coba');
-  if (o.scale !== undefined && target !== 'brunel')
-    throw invalid('--scale', o.scale, 'only with brunel');
-  if (o.vReset !== undefined && target !== 'brunel')
-    throw invalid('--v-reset', o.vReset, 'only with brunel');
+  checkReferenceFlags(target, o);
   if (isRef) {
     return referenceNetwork(target, {
       ...(o.n !== undefined && { n: o.n }),
@@ -131,6 +132,7 @@ function simulateResolved(spec: NetworkSpec, o: SimulateCliOptions, io: CliIo): 
   try {
     const summary = simulateSpec(spec, {
       durationMs: o.duration,
+      memoryBudgetBytes: memoryLeftBytes(o.maxMemory),
       ...(o.backend && { backend: o.backend }),
       ...(stream && { listeners: [stream] }),
       onProgress: (done, _total, spikes) => bar.update(done, `${spikes} spikes`),
@@ -149,7 +151,7 @@ export function registerSimulate(program: Command, io: CliIo): Command {
   const cmd = program
     .command('simulate')
     .description(
-      'simulate a reference network (cuba, coba, brunel), a network JSON file or a NIR file',
+      'simulate a reference network (cuba, coba, brunel, microcircuit), a network JSON file or a NIR file',
     )
     .argument('<network>', `${referenceModels.join(' | ')} | FILE.json | FILE.nir`)
     .addOption(
@@ -158,7 +160,10 @@ export function registerSimulate(program: Command, io: CliIo): Command {
         .default(undefined, '4000'),
     )
     .addOption(
-      new Option('--scale <s>', 'size factor (brunel; J scaled to keep the input)')
+      new Option(
+        '--scale <s>',
+        'size factor (brunel: J scaled to keep the input; microcircuit: ≤ 1, in-degrees kept)',
+      )
         .argParser(floatFlag(0, 100, { exclusiveMin: true }))
         .default(undefined, '1'),
     )
@@ -193,6 +198,7 @@ export function registerSimulate(program: Command, io: CliIo): Command {
         'stream spikes to FILE: CSV if it ends in .csv, else binary',
       ).default(undefined, 'not written'),
     )
+    .addOption(maxMemoryOption())
     .option('--json', 'print one JSON object instead of the summary', false);
   return addNirOptions(cmd).action(async (target: string, o: SimulateCliOptions) => {
     if (isNirPath(target)) await runSimulateNir(target, o, io);

@@ -6,7 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { validateNetworkSpec } from '../../../sim/io/network-json.ts';
-import { referenceModels, referenceNetwork } from '../../../sim/models/index.ts';
+import {
+  checkReferenceFlags,
+  referenceModels,
+  referenceNetwork,
+} from '../../../sim/models/index.ts';
 import { MODEL_FORMAT } from '../../ann/model-io.ts';
 import { invalid, SpikelabError } from '../../core/errors.ts';
 import { type ClassifierFlags, classifierFromModel, classifierFromReport } from './classifier.ts';
@@ -42,10 +46,7 @@ export function resolveExportSource(target: string, f: SourceFlags): ExportSourc
       'UNKNOWN_TYPE',
     );
   }
-  if (f.n !== undefined && target !== 'cuba' && target !== 'coba')
-    throw invalid('--n', f.n, 'only with cuba or coba');
-  if (f.scale !== undefined && target !== 'brunel')
-    throw invalid('--scale', f.scale, 'only with brunel');
+  checkReferenceFlags(target, f);
   if (isRef) {
     const spec = referenceNetwork(target, {
       ...(f.n !== undefined && { n: f.n }),
