@@ -159,8 +159,11 @@ describe('architecture', () => {
     expect(importsOf(src)).toEqual(['./a.ts', '../b.ts', './c.ts', './d.ts', './e.ts']);
   });
 
-  it('sim/ imports only sim/ and src/core/', () => {
-    expect(violations(filesUnder('sim'), ['sim', 'src/core'])).toEqual([]);
+  it('sim/ imports only sim/ and src/core/ (and h5wasm, for NIR files, in sim/io/nir/hdf5.ts)', () => {
+    const bad = violations(filesUnder('sim'), ['sim', 'src/core']);
+    expect(
+      bad.filter((v) => !(v.startsWith('sim/io/nir/hdf5.ts') && v.endsWith('package h5wasm'))),
+    ).toEqual([]);
   });
 
   it('src/core/ imports nothing outside itself but zod', () => {

@@ -9,7 +9,7 @@
  *   npm run test:e2e -- --no-build
  *   CHROMIUM=/path/to/chromium npm run test:e2e
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -225,6 +225,33 @@ async function main(): Promise<void> {
       'too large: refused from the memory estimate',
       /Too large for the page: .*2,000,000 neurons/.test(err),
       err,
+    );
+
+    // 5b. A NIR file (snnTorch's braille network) opens in the Simulate view: dt is asked for.
+    await fileInput.setInputFiles({
+      name: 'braille.nir',
+      mimeType: 'application/octet-stream',
+      buffer: readFileSync(new URL('../data/nir/braille_noDelay_bias_zero.nir', import.meta.url)),
+    });
+    await runWith(page, { 'Time step dt (ms)': '' });
+    err = (await page.locator('#run-error').textContent()) ?? '';
+    check(
+      'a NIR file without dt: the form asks for it',
+      err.includes('Time step dt: missing'),
+      err,
+    );
+    await runWith(page, { 'Time step dt (ms)': '0.1', 'Duration (ms)': '50' });
+    const nirRun = await page.evaluate(() => ({
+      run: window.__spikelab.lastRun,
+      error: window.__spikelab.lastError,
+    }));
+    const nirTitle = (await page.locator('#run-title').textContent()) ?? '';
+    check(
+      'a NIR file runs (38 + 7 CubaLIF neurons, all 2,166 weights of the file)',
+      nirRun.error === null &&
+        nirTitle.includes('braille.nir') &&
+        nirTitle.includes('45 neurons, 2,166 synapses'),
+      `${nirTitle} ${JSON.stringify(nirRun.error)}`,
     );
 
     // 6. Drag and drop a network file, then run it.

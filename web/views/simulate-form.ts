@@ -6,11 +6,13 @@
  * validates it; only what the worker cannot know (no file chosen, an
  * unreadable file, a malformed list of ids) is checked here.
  */
+
 import { formatBytes } from '../../src/core/memory.ts';
 import { currentReport, type HeldReport, offeredNetwork } from '../report-store.ts';
 import { h } from '../ui/dom.ts';
 import { field, numberInput, readNumber } from '../ui/form.ts';
 import type { Catalog } from '../worker/api.ts';
+import { isNir, networkOfFile } from './network-file.ts';
 
 export interface FormHandlers {
   onRun: (request: Record<string, unknown>) => void;
@@ -76,7 +78,7 @@ export class SimulateForm {
       id: 'network-file',
       name: 'network-file',
       type: 'file',
-      accept: '.json,application/json',
+      accept: '.json,application/json,.nir',
       class: 'visually-hidden',
     });
     this.fileName = h('span', { class: 'file-name', text: 'no file chosen' });
@@ -123,7 +125,10 @@ export class SimulateForm {
       h('label', { for: 'network-file', class: 'button', text: 'Choose file…' }),
       this.fileInput,
       this.fileName,
-      h('small', { class: 'hint', text: 'or drop a network JSON file anywhere on this page' }),
+      h('small', {
+        class: 'hint',
+        text: 'or drop a network JSON or NIR (.nir, from snnTorch, Norse, Rockpool…) file anywhere on this page',
+      }),
     );
     this.sizeFields = {
       n: field('Neurons', this.n, '80 % excitatory; fan-in kept at 80'),
@@ -242,6 +247,8 @@ export class SimulateForm {
     this.fileName.textContent = `${f.name} (${formatBytes(f.size)})`;
     this.network.value = 'file';
     this.showSizeField();
+    // NIR fixes no time step: ask for one (a file spikelab wrote holds its own)
+    if (isNir(f)) this.dt.placeholder = 'required for NIR (snnTorch 0.1, Norse 1)';
   }
 
   setRunning(running: boolean): void {
@@ -260,7 +267,7 @@ export class SimulateForm {
         ? model.about
         : choice === 'report'
           ? 'the converted network a comparison report holds'
-          : 'your own network (spikelab network JSON)';
+          : 'your own network (spikelab network JSON, or a NIR file)';
     this.sizeFields.n.hidden = model?.size !== 'n';
     this.sizeFields.scale.hidden = model?.size !== 'scale';
     this.sizeFields.file.hidden = choice !== 'file';
@@ -350,13 +357,7 @@ export class SimulateForm {
           `${this.file.name}: ${formatBytes(this.file.size)}; allowed: files up to ${formatBytes(this.catalog.limits.maxFileBytes)} in the page`,
         );
       }
-      let text: string;
-      try {
-        text = await this.file.text();
-      } catch (e) {
-        throw new Error(`${this.file.name}: cannot read (${(e as Error).message})`);
-      }
-      network = { kind: 'file', name: this.file.name, text };
+      network = await networkOfFile(this.file);
     } else {
       const model = this.catalog.models.find((m) => m.id === choice)!;
       network = { kind: 'reference', model: model.id };

@@ -7,6 +7,7 @@
  */
 
 import { parseNetworkJson } from '../../sim/io/network-json.ts';
+import { NIR_INTEGRATORS } from '../../sim/io/nir/neuron-params.ts';
 import { referenceModels, referenceNetwork } from '../../sim/models/index.ts';
 import type { NetworkSpec } from '../../sim/network/spec.ts';
 import { SpikelabError } from '../../src/core/errors.ts';
@@ -37,6 +38,15 @@ const networkChoice = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('file'), name: z.string(), text: z.string() }).strict(),
+  z
+    .object({
+      kind: z.literal('nir'),
+      name: z.string(),
+      /** The .nir file's bytes (HDF5); dt comes from the request or the file's metadata. */
+      bytes: z.instanceof(Uint8Array, { error: () => 'the bytes of a .nir file' }),
+      integrator: oneOf(NIR_INTEGRATORS).optional(),
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('report'),
@@ -104,6 +114,12 @@ export function requestedSpec(req: SimRequest): NetworkSpec {
       ...common,
     };
   }
+  if (net.kind === 'nir') {
+    throw new SpikelabError(
+      'INVALID_ARGUMENT',
+      `${net.name}: a NIR file is read by requestedSpecAsync`,
+    );
+  }
   if (net.text.length > MAX_FILE_BYTES) {
     throw new SpikelabError(
       'TOO_LARGE',
@@ -111,4 +127,27 @@ export function requestedSpec(req: SimRequest): NetworkSpec {
     );
   }
   return { ...parseNetworkJson(net.text, net.name), ...common };
+}
+
+/**
+ * As requestedSpec, and a .nir file read (h5wasm, loaded now): dt in ms from
+ * the form, else the file's metadata; NIR fixes no step of its own.
+ */
+export async function requestedSpecAsync(req: SimRequest): Promise<NetworkSpec> {
+  const net = req.network;
+  if (net.kind !== 'nir') return requestedSpec(req);
+  const { checkNirDt, importNir, metadataDt, readNir } = await import('../../sim/io/nir/index.ts');
+  const file = await readNir(net.bytes, net.name);
+  const dt = checkNirDt(
+    req.dt !== undefined ? req.dt / 1000 : metadataDt(file),
+    'Time step dt',
+    'type one in ms (snnTorch exports assume 0.1, Norse 1)',
+  );
+  const imported = await importNir(net.bytes, {
+    dt,
+    where: net.name,
+    ...(net.integrator && { integrator: net.integrator }),
+    ...(req.seed !== undefined && { seed: req.seed }),
+  });
+  return imported.spec;
 }

@@ -9,7 +9,7 @@ import type { Simulator } from '../../sim/engine/simulator.ts';
 import { simulateSpecAsync } from '../../sim/run.ts';
 import { isSpikelabError, SpikelabError } from '../../src/core/errors.ts';
 import { HardwareRun } from './hardware-run.ts';
-import { requestedSpec, type SimRequest } from './request.ts';
+import { requestedSpecAsync, type SimRequest } from './request.ts';
 import type { PopulationInfo, SimProgress, SimResult } from './result.ts';
 import { SpikeRecorder } from './spike-recorder.ts';
 import { defaultTraceNeurons, Traces } from './traces.ts';
@@ -32,7 +32,7 @@ export function rateBinTicks(durationMs: number, dt: number): number {
 
 export async function runSimulation(req: SimRequest, ctl: SimulateControl): Promise<SimResult> {
   ctl.onProgress?.({ phase: 'build', doneTicks: 0, totalTicks: 0, spikes: 0 });
-  const spec = requestedSpec(req);
+  const spec = await requestedSpecAsync(req);
   const recorder = new SpikeRecorder(ctl.spikeCap);
   const hardware = req.platform === 'none' ? null : new HardwareRun(req.platform, ctl.budgetBytes);
   const totalTicks = Math.round(req.durationMs / spec.dt);
@@ -102,7 +102,7 @@ function runName(req: SimRequest, model: string | null | undefined): string {
     const test = net.network.samples[net.sample]?.test;
     return `spiking network of ${net.name}, test sample ${test}`;
   }
-  return model ?? (net.kind === 'file' ? net.name : 'network');
+  return model ?? (net.kind === 'file' || net.kind === 'nir' ? net.name : 'network');
 }
 
 /** A problem found while building a network from a file names the file, as parse errors do. */

@@ -8,7 +8,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { SpikelabError } from '../../core/errors.ts';
+import { NIR_INTEGRATORS, type NirIntegrator } from '../../../sim/io/nir/index.ts';
+import { invalid, SpikelabError } from '../../core/errors.ts';
 import { fieldInfo } from '../../core/schema-fields.ts';
 import { DATASET_NAMES } from '../../data/names.ts';
 import { loadDataset } from '../../data/node/load.ts';
@@ -34,11 +35,13 @@ import { NETWORK_SAMPLES } from '../../harness/report/network.ts';
 import { serializeReport } from '../../harness/report/read.ts';
 import { type SeedsReport, serializeSeedsReport } from '../../harness/report/seeds.ts';
 import { settingsFor } from '../../harness/train-rate.ts';
-import { intFlag } from '../flags.ts';
+import { floatFlag, intFlag } from '../flags.ts';
 import type { CliIo } from '../io.ts';
 import { type Progress, progressBar } from '../progress.ts';
 import { schemaOption } from '../schema-flags.ts';
 import { type ModelFlags, savedRun } from './compare-model.ts';
+import { nirContender } from './compare-nir.ts';
+import { isNirPath } from './nir-network.ts';
 
 export const DEFAULT_OUT = 'out/compare';
 
@@ -83,6 +86,9 @@ export interface CompareFlags extends ModelFlags {
   seeds?: number[];
   /** 2: a worker thread takes half of each TrueNorth deployment's samples; 1: everything on one thread. */
   threads: number;
+  /** --model FILE.nir: the tick (ms) and integration of its dynamics. */
+  dt?: number;
+  integrator?: NirIntegrator;
 }
 
 const STAGE_LABEL: Record<StageName, string> = {
@@ -201,17 +207,27 @@ export async function runCompare(
   io: CliIo,
 ): Promise<CompareRun | SeedsReport> {
   if (flags.seeds !== undefined) return runSeeds(flags, io, flags.seeds);
-  const saved = flags.model !== undefined ? savedRun(flags) : null;
+  const fromNir = flags.model !== undefined && isNirPath(flags.model);
+  if (!fromNir && (flags.dt !== undefined || flags.integrator !== undefined))
+    throw invalid(
+      flags.dt !== undefined ? '--dt' : '--integrator',
+      flags.dt ?? flags.integrator,
+      'only with --model FILE.nir',
+    );
+  const saved = flags.model !== undefined && !fromNir ? savedRun(flags) : null;
   const seed = saved?.seed ?? flags.seed;
+  const nirData = fromNir ? loadDataset(flags.dataset, seed) : null;
+  const contenders = nirData ? [await nirContender(flags, nirData)] : [];
   const o = options(flags, seed);
   const epochs = settingsFor(saved?.dataset.name ?? flags.dataset, o.training ?? {}).epochs;
   const run = compare(
-    () => saved?.dataset ?? loadDataset(flags.dataset, seed),
+    () => saved?.dataset ?? nirData ?? loadDataset(flags.dataset, seed),
     o,
     progress(io, epochs),
     {
       ...(flags.threads > 1 ? { onChipWorker: startOnChipWorker } : {}),
       ...(saved ? { train: saved.run } : {}),
+      ...(contenders.length > 0 && { contenders }),
     },
   );
   const report = run.report;
@@ -257,8 +273,21 @@ export function registerCompare(program: Command, io: CliIo): Command {
     .addOption(
       new Option(
         '--model <file>',
-        'compare a model saved by `spikelab train --save` instead of training one (its data set and seed are used)',
+        'compare a model saved by `spikelab train --save` instead of training one (its data set and seed are used), or a NIR file (.nir) beside the rate network and its conversion',
       ).default(undefined, 'train one'),
+    )
+    .addOption(
+      new Option(
+        '--dt <ms>',
+        '--model FILE.nir: tick the NIR dynamics are discretised at, 0.01–1 ms',
+      )
+        .argParser(floatFlag(0.01, 1))
+        .default(undefined, 'the file’s metadata'),
+    )
+    .addOption(
+      new Option('--integrator <name>', '--model FILE.nir: exact or euler')
+        .choices(NIR_INTEGRATORS)
+        .default(undefined, 'the file’s metadata, else exact'),
     )
     .addOption(
       new Option(

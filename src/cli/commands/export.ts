@@ -74,7 +74,11 @@ function checkOut(path: string): void {
   if (!isDir) throw cannotWrite(path, `${dir} is a file, not a directory`);
 }
 
-export function runExportCommand(target: string, o: ExportCliOptions, io: CliIo): string[] {
+export async function runExportCommand(
+  target: string,
+  o: ExportCliOptions,
+  io: CliIo,
+): Promise<string[]> {
   const format = exportFormat(o.to);
   if (o.out) checkOut(o.out);
   const source = resolveExportSource(target, o);
@@ -83,7 +87,7 @@ export function runExportCommand(target: string, o: ExportCliOptions, io: CliIo)
     ...(o.connections && { connections: o.connections }),
     ...(o.poisson && { poisson: o.poisson }),
   };
-  const { data, notes } = exportAs(format.name, source, options);
+  const { data, notes } = await exportAs(format.name, source, options);
   if (o.out) writeWhole(o.out, data);
   else io.out(typeof data === 'string' ? data : Buffer.from(data).toString('base64'));
   for (const note of notes) io.err(`approximation: ${note}\n`);
@@ -114,7 +118,9 @@ export function withNetworkFlags(cmd: Command): Command {
 
 export function registerExport(program: Command, io: CliIo): Command {
   return withNetworkFlags(program.command('export'))
-    .description('write a network or classifier in another tool’s format (PyNN script: --to pynn)')
+    .description(
+      'write a network or classifier in another tool’s format (PyNN script: --to pynn; NIR file: --to nir)',
+    )
     .argument(
       '<network>',
       `${referenceModels.join(' | ')} | FILE.json (network, saved model, or report)`,
@@ -151,7 +157,7 @@ export function registerExport(program: Command, io: CliIo): Command {
     )
     .option('--timesteps <T>', 'saved model: ticks per sample', intFlag(1))
     .addOption(new Option('--encoding <name>', 'saved model: input coding').choices(ENCODINGS))
-    .action((target: string, o: ExportCliOptions) => {
-      runExportCommand(target, o, io);
+    .action(async (target: string, o: ExportCliOptions) => {
+      await runExportCommand(target, o, io);
     });
 }

@@ -26,7 +26,7 @@ export const commands: readonly CommandEntry[] = [
   {
     name: 'simulate',
     summary:
-      'simulate a reference network (cuba, coba, brunel, microcircuit) or a network JSON file',
+      'simulate a reference network (cuba, coba, brunel, microcircuit), a network JSON file or a NIR file',
     load: async () => (await import('./simulate.ts')).registerSimulate,
   },
   {
@@ -43,7 +43,8 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'export',
-    summary: 'write a network or classifier in another tool’s format (PyNN script: --to pynn)',
+    summary:
+      'write a network or classifier in another tool’s format (PyNN script: --to pynn; NIR file: --to nir)',
     load: async () => (await import('./export.ts')).registerExport,
   },
   {

@@ -11,12 +11,15 @@ import {
   type PlatformRunReport,
   runSpecOnPlatform,
 } from '../../../sim/hardware/run-on-platform.ts';
+import type { NirIntegrator } from '../../../sim/io/nir/index.ts';
 import { referenceModels } from '../../../sim/models/index.ts';
+import type { NetworkSpec } from '../../../sim/network/spec.ts';
 import { floatFlag, intFlag } from '../flags.ts';
 import type { CliIo } from '../io.ts';
 import { maxMemoryOption, memoryLeftBytes } from '../max-memory.ts';
 import { progressBar } from '../progress.ts';
 import { formatPlatformRunReport } from './map-format.ts';
+import { addNirOptions, isNirPath, nirHeader, nirNetwork, refuseFlags } from './nir-network.ts';
 import { resolveNetwork } from './simulate.ts';
 
 export interface MapCliOptions {
@@ -27,22 +30,68 @@ export interface MapCliOptions {
   n?: number;
   scale?: number;
   json?: boolean;
+  dt?: number;
+  integrator?: NirIntegrator;
+  input?: string;
+  inputCurrent?: number[];
   maxMemory?: number;
 }
 
 export function runMapCommand(target: string, o: MapCliOptions, io: CliIo): PlatformRunReport {
+  refuseFlags(
+    [
+      ['--dt', o.dt],
+      ['--integrator', o.integrator],
+      ['--input', o.input],
+      ['--input-current', o.inputCurrent],
+    ],
+    'only with a .nir file',
+  );
+  return mapSpec(target, o, io, null);
+}
+
+/** `map FILE.nir`: the dynamics discretised at --dt, one step per platform tick. */
+export async function runMapNir(
+  path: string,
+  o: MapCliOptions,
+  io: CliIo,
+): Promise<PlatformRunReport> {
+  refuseFlags(
+    [
+      ['--n', o.n],
+      ['--scale', o.scale],
+    ],
+    'only with a reference model, not a .nir file',
+  );
+  const tick = platformByName(o.platform).timing.tickMs;
+  const net = await nirNetwork(path, { ...o, tickMs: tick });
+  if (!o.json)
+    io.out(
+      `${nirHeader(path, net)}\none step per ${tick} ms tick of ${o.platform} (dynamics at dt ${net.dt * 1000} ms)\n`,
+    );
+  return mapSpec(path, o, io, net.spec);
+}
+
+function mapSpec(
+  target: string,
+  o: MapCliOptions,
+  io: CliIo,
+  given: NetworkSpec | null,
+): PlatformRunReport {
   const platform = platformByName(o.platform);
   const tick = platform.timing.tickMs;
   // Reference models are defined at any tick: build them at the platform's.
   // A file keeps its own, and runSpecOnPlatform rebuilds it at the tick (and says so).
   const isRef = (referenceModels as readonly string[]).includes(target);
-  const spec = resolveNetwork(target, {
-    duration: o.duration,
-    ...(isRef && { dt: tick }),
-    ...(o.seed !== undefined && { seed: o.seed }),
-    ...(o.n !== undefined && { n: o.n }),
-    ...(o.scale !== undefined && { scale: o.scale }),
-  });
+  const spec =
+    given ??
+    resolveNetwork(target, {
+      duration: o.duration,
+      ...(isRef && { dt: tick }),
+      ...(o.seed !== undefined && { seed: o.seed }),
+      ...(o.n !== undefined && { n: o.n }),
+      ...(o.scale !== undefined && { scale: o.scale }),
+    });
   const placements: PlacementStrategy[] = o.placement ? [o.placement] : [...PLACEMENT_STRATEGIES];
   const bar = progressBar(io, 'map', Math.round(o.duration / tick));
   try {
@@ -62,12 +111,12 @@ export function runMapCommand(target: string, o: MapCliOptions, io: CliIo): Plat
 }
 
 export function registerMap(program: Command, io: CliIo): Command {
-  return program
+  const cmd = program
     .command('map')
     .description(
       'run a network on a neuromorphic platform model: cores, chips, traffic, real time, energy',
     )
-    .argument('<network>', 'cuba | brunel | FILE.json')
+    .argument('<network>', 'cuba | brunel | FILE.json | FILE.nir')
     .addOption(
       new Option('--platform <name>', 'platform to map onto (required)')
         .choices(Object.keys(platforms))
@@ -98,7 +147,13 @@ export function registerMap(program: Command, io: CliIo): Command {
     )
     .addOption(maxMemoryOption())
     .option('--json', 'print one JSON object instead of the tables', false)
-    .action((target: string, o: MapCliOptions) => {
-      runMapCommand(target, o, io);
-    });
+    .addOption(
+      new Option('--dt <ms>', '.nir: tick the dynamics are discretised at, 0.01–1 ms')
+        .argParser(floatFlag(0.01, 1))
+        .default(undefined, 'the file’s metadata'),
+    );
+  return addNirOptions(cmd).action(async (target: string, o: MapCliOptions) => {
+    if (isNirPath(target)) await runMapNir(target, o, io);
+    else runMapCommand(target, o, io);
+  });
 }

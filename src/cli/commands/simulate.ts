@@ -8,6 +8,7 @@ import { type Command, Option } from 'commander';
 import { type BackendName, backendNames } from '../../../sim/engine/backend.ts';
 import { SpikeStream } from '../../../sim/engine/spike-stream.ts';
 import { parseNetworkJson } from '../../../sim/io/network-json.ts';
+import type { NirIntegrator } from '../../../sim/io/nir/index.ts';
 import {
   checkReferenceFlags,
   referenceModels,
@@ -21,6 +22,7 @@ import { floatFlag, intFlag } from '../flags.ts';
 import type { CliIo } from '../io.ts';
 import { maxMemoryOption, memoryLeftBytes } from '../max-memory.ts';
 import { progressBar } from '../progress.ts';
+import { addNirOptions, isNirPath, nirHeader, nirNetwork, refuseFlags } from './nir-network.ts';
 
 export interface SimulateCliOptions {
   n?: number;
@@ -32,6 +34,9 @@ export interface SimulateCliOptions {
   json?: boolean;
   vReset?: number;
   backend?: BackendName;
+  integrator?: NirIntegrator;
+  input?: string;
+  inputCurrent?: number[];
   maxMemory?: number;
 }
 
@@ -42,10 +47,18 @@ export function resolveNetwork(target: string, o: SimulateCliOptions): NetworkSp
     throw invalid(
       'network',
       target,
-      `one of ${referenceModels.join(', ')}, or a network file ending in .json`,
+      `one of ${referenceModels.join(', ')}, or a network file ending in .json or .nir`,
       'UNKNOWN_TYPE',
     );
   }
+  refuseFlags(
+    [
+      ['--integrator', o.integrator],
+      ['--input', o.input],
+      ['--input-current', o.inputCurrent],
+    ],
+    'only with a .nir file',
+  );
   checkReferenceFlags(target, o);
   if (isRef) {
     return referenceNetwork(target, {
@@ -90,7 +103,29 @@ export function runSimulateCommand(
   o: SimulateCliOptions,
   io: CliIo,
 ): SimulationSummary {
-  const spec = resolveNetwork(target, o);
+  return simulateResolved(resolveNetwork(target, o), o, io);
+}
+
+/** `simulate FILE.nir`: the header says how the file was read; populations carry their NIR names. */
+export async function runSimulateNir(
+  path: string,
+  o: SimulateCliOptions,
+  io: CliIo,
+): Promise<SimulationSummary> {
+  refuseFlags(
+    [
+      ['--n', o.n],
+      ['--scale', o.scale],
+      ['--v-reset', o.vReset],
+    ],
+    'only with a reference model, not a .nir file',
+  );
+  const net = await nirNetwork(path, o);
+  if (!o.json) io.out(`${nirHeader(path, net)}\n`);
+  return simulateResolved(net.spec, o, io);
+}
+
+function simulateResolved(spec: NetworkSpec, o: SimulateCliOptions, io: CliIo): SimulationSummary {
   const writer = o.raster ? openSpikeWriter(o.raster, spec.dt) : null;
   const stream = writer ? new SpikeStream(writer) : null;
   const bar = progressBar(io, 'simulate', Math.round(o.duration / spec.dt));
@@ -113,12 +148,12 @@ export function runSimulateCommand(
 }
 
 export function registerSimulate(program: Command, io: CliIo): Command {
-  return program
+  const cmd = program
     .command('simulate')
     .description(
-      'simulate a reference network (cuba, coba, brunel, microcircuit) or a network JSON file',
+      'simulate a reference network (cuba, coba, brunel, microcircuit), a network JSON file or a NIR file',
     )
-    .argument('<network>', `${referenceModels.join(' | ')} | FILE.json`)
+    .argument('<network>', `${referenceModels.join(' | ')} | FILE.json | FILE.nir`)
     .addOption(
       new Option('--n <N>', 'neurons (cuba, coba; fan-in kept at 80)')
         .argParser(intFlag(3))
@@ -140,7 +175,7 @@ export function registerSimulate(program: Command, io: CliIo): Command {
     )
     .option(
       '--dt <ms>',
-      'tick, 0.01–1 ms (default: the network’s, 0.1 for the reference models)',
+      'tick, 0.01–1 ms (default: the network’s, 0.1 for the reference models; a .nir file needs it unless its metadata holds dt)',
       floatFlag(0.01, 1),
     )
     .option('--seed <N>', 'seed (default: the network’s, 1 for the reference models)', intFlag(0))
@@ -164,8 +199,9 @@ export function registerSimulate(program: Command, io: CliIo): Command {
       ).default(undefined, 'not written'),
     )
     .addOption(maxMemoryOption())
-    .option('--json', 'print one JSON object instead of the summary', false)
-    .action((target: string, o: SimulateCliOptions) => {
-      runSimulateCommand(target, o, io);
-    });
+    .option('--json', 'print one JSON object instead of the summary', false);
+  return addNirOptions(cmd).action(async (target: string, o: SimulateCliOptions) => {
+    if (isNirPath(target)) await runSimulateNir(target, o, io);
+    else runSimulateCommand(target, o, io);
+  });
 }

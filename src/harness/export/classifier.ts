@@ -102,6 +102,8 @@ export function classifierFromModel(path: string, f: ClassifierFlags): ExportSou
       timesteps,
       labels: Array.from({ length: n }, (_, s) => labels[s]!),
       spikelabClasses: Array.from(sim.predictions),
+      gain: c.input.gain,
+      signed: c.input.signed,
     },
   };
 }

@@ -4,6 +4,7 @@
  * bytes; `spikelab export --to NAME` is validated against these names.
  */
 import { SpikelabError, unknownName } from '../../core/errors.ts';
+import { writeNir } from './nir.ts';
 import { writePynn } from './pynn.ts';
 import type { ExportFormat, ExportOptions, ExportResult, ExportSource } from './types.ts';
 
@@ -17,6 +18,14 @@ export const exportFormats: readonly ExportFormat[] = [
     extension: '.py',
     write: writePynn,
   },
+  {
+    name: 'nir',
+    description:
+      'a NIR file (HDF5) for snnTorch, Norse, Lava, Rockpool, Sinabs, Spyx and the chips that read NIR',
+    accepts: ['network', 'classifier'],
+    extension: '.nir',
+    write: writeNir,
+  },
 ];
 
 export const exportFormatNames = (): string[] => exportFormats.map((f) => f.name);
@@ -28,7 +37,11 @@ export function exportFormat(name: string): ExportFormat {
 }
 
 /** Writes source in the format, refusing a kind of source the format does not take. */
-export function exportAs(name: string, source: ExportSource, options: ExportOptions): ExportResult {
+export async function exportAs(
+  name: string,
+  source: ExportSource,
+  options: ExportOptions,
+): Promise<ExportResult> {
   const f = exportFormat(name);
   if (!f.accepts.includes(source.kind)) {
     throw new SpikelabError(
@@ -36,5 +49,5 @@ export function exportAs(name: string, source: ExportSource, options: ExportOpti
       `--to: ${name} does not take a ${source.kind} (${source.name}); allowed: ${f.accepts.join(', ')}`,
     );
   }
-  return f.write(source, options);
+  return await f.write(source, options);
 }

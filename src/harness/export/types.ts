@@ -18,6 +18,10 @@ export interface ClassifierTrials {
   labels: number[];
   /** The class spikelab's own simulation gives each sample. */
   spikelabClasses: number[];
+  /** The coding's factor from a feature to the drive (1/λ of the input), when known. */
+  gain?: number;
+  /** True when the input population has 2·features neurons: max(x, 0) then max(−x, 0). */
+  signed?: boolean;
 }
 
 export type ExportSource =
@@ -51,5 +55,5 @@ export interface ExportFormat {
   readonly accepts: readonly SourceKind[];
   /** File name ending suggested for --out. */
   readonly extension: string;
-  write(source: ExportSource, options: ExportOptions): ExportResult;
+  write(source: ExportSource, options: ExportOptions): ExportResult | Promise<ExportResult>;
 }

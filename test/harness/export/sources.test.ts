@@ -7,7 +7,7 @@ import { parseReport } from '../../../src/harness/report/read.ts';
 const REPORT = 'test/golden/reports/v2-iris-network.json';
 
 describe('export sources', () => {
-  it('a report with its network: its stored samples as trials, with the classes the report gives', () => {
+  it('a report with its network: its stored samples as trials, with the classes the report gives', async () => {
     const report = parseReport(readFileSync(REPORT, 'utf8'), REPORT);
     const block = report.networks.find((n) => n.spiking?.spikingNetwork)!.spiking!.spikingNetwork!;
     const source = resolveExportSource(REPORT, {});
@@ -18,7 +18,7 @@ describe('export sources', () => {
     expect(c.spikelabClasses).toEqual(block.samples.map((s) => s.snn));
     expect(c.layers[c.layers.length - 1]).toBe(block.output);
     expect(c.timesteps).toBe(100);
-    const { data } = exportAs('pynn', source, {});
+    const { data } = await exportAs('pynn', source, {});
     const text = String(data);
     expect(text).toContain(`"spikelab": ${JSON.stringify(c.spikelabClasses)}`);
     expect(text).toContain('DURATION = 100.0  # ms'); // T ticks of 1 ms
