@@ -46,9 +46,9 @@ describe('export sources', () => {
     );
   });
 
-  it('refuses --poisson arrays with a classifier', () => {
-    expect(() => exportAs('pynn', resolveExportSource(REPORT, {}), { poisson: 'arrays' })).toThrow(
-      '--poisson: got "arrays" with a classifier',
-    );
+  it('refuses --poisson arrays with a classifier', async () => {
+    await expect(
+      exportAs('pynn', resolveExportSource(REPORT, {}), { poisson: 'arrays' }),
+    ).rejects.toThrow('--poisson: got "arrays" with a classifier');
   });
 });
