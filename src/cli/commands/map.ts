@@ -37,7 +37,11 @@ export interface MapCliOptions {
   maxMemory?: number;
 }
 
-export function runMapCommand(target: string, o: MapCliOptions, io: CliIo): PlatformRunReport {
+export async function runMapCommand(
+  target: string,
+  o: MapCliOptions,
+  io: CliIo,
+): Promise<PlatformRunReport> {
   refuseFlags(
     [
       ['--dt', o.dt],
@@ -72,12 +76,12 @@ export async function runMapNir(
   return mapSpec(path, o, io, net.spec);
 }
 
-function mapSpec(
+async function mapSpec(
   target: string,
   o: MapCliOptions,
   io: CliIo,
   given: NetworkSpec | null,
-): PlatformRunReport {
+): Promise<PlatformRunReport> {
   const platform = platformByName(o.platform);
   const tick = platform.timing.tickMs;
   // Reference models are defined at any tick: build them at the platform's.
@@ -85,13 +89,13 @@ function mapSpec(
   const isRef = (referenceModels as readonly string[]).includes(target);
   const spec =
     given ??
-    resolveNetwork(target, {
+    (await resolveNetwork(target, {
       duration: o.duration,
       ...(isRef && { dt: tick }),
       ...(o.seed !== undefined && { seed: o.seed }),
       ...(o.n !== undefined && { n: o.n }),
       ...(o.scale !== undefined && { scale: o.scale }),
-    });
+    }));
   const placements: PlacementStrategy[] = o.placement ? [o.placement] : [...PLACEMENT_STRATEGIES];
   const bar = progressBar(io, 'map', Math.round(o.duration / tick));
   try {
@@ -154,6 +158,6 @@ export function registerMap(program: Command, io: CliIo): Command {
     );
   return addNirOptions(cmd).action(async (target: string, o: MapCliOptions) => {
     if (isNirPath(target)) await runMapNir(target, o, io);
-    else runMapCommand(target, o, io);
+    else await runMapCommand(target, o, io);
   });
 }

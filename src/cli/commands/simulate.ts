@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { type BackendName, backendNames } from '../../../sim/engine/backend.ts';
 import { SpikeStream } from '../../../sim/engine/spike-stream.ts';
-import { parseNetworkJson } from '../../../sim/io/network-json.ts';
 import type { NirIntegrator } from '../../../sim/io/nir/index.ts';
 import {
   checkReferenceFlags,
@@ -41,7 +40,7 @@ export interface SimulateCliOptions {
 }
 
 /** The network spec named by the positional argument, with the flags applied. */
-export function resolveNetwork(target: string, o: SimulateCliOptions): NetworkSpec {
+export async function resolveNetwork(target: string, o: SimulateCliOptions): Promise<NetworkSpec> {
   const isRef = (referenceModels as readonly string[]).includes(target);
   if (!isRef && !target.toLowerCase().endsWith('.json')) {
     throw invalid(
@@ -75,6 +74,8 @@ export function resolveNetwork(target: string, o: SimulateCliOptions): NetworkSp
   } catch (e) {
     throw new SpikelabError('INVALID_FILE', `${target}: cannot read (${(e as Error).message})`);
   }
+  // the schema (zod) loads only when a file is read: a reference model starts without it
+  const { parseNetworkJson } = await import('../../../sim/io/network-json.ts');
   const spec = parseNetworkJson(text, target);
   return {
     ...spec,
@@ -98,12 +99,12 @@ function formatSummary(s: SimulationSummary): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function runSimulateCommand(
+export async function runSimulateCommand(
   target: string,
   o: SimulateCliOptions,
   io: CliIo,
-): SimulationSummary {
-  return simulateResolved(resolveNetwork(target, o), o, io);
+): Promise<SimulationSummary> {
+  return simulateResolved(await resolveNetwork(target, o), o, io);
 }
 
 /** `simulate FILE.nir`: the header says how the file was read; populations carry their NIR names. */
@@ -202,6 +203,6 @@ export function registerSimulate(program: Command, io: CliIo): Command {
     .option('--json', 'print one JSON object instead of the summary', false);
   return addNirOptions(cmd).action(async (target: string, o: SimulateCliOptions) => {
     if (isNirPath(target)) await runSimulateNir(target, o, io);
-    else runSimulateCommand(target, o, io);
+    else await runSimulateCommand(target, o, io);
   });
 }
