@@ -1,0 +1,88 @@
+/**
+ * Spikes into the next layer through a projection of one tick of delay, as
+ * the engine delivers them: the current of row t·B + b is
+ *
+ *   z = fround(Σ_j s_{t−1, b, j} · W[j, :]  +  bias),   z at t = 0 is the bias alone,
+ *
+ * the weights of active inputs summed in input order into float32 (the
+ * engine's ring-buffer slot), then the bias added as the engine adds its
+ * iOffset. Binary spikes make the product a sum of rows of W over the active
+ * inputs, which costs in proportion to the spikes rather than to F·N, and
+ * so does ∂L/∂W; only ∂L/∂s is a dense product.
+ */
+import { apply, defineOp, type Var } from '../ann/graph.ts';
+import { gemm } from '../ann/kernels/gemm.ts';
+import { mismatch } from '../ann/ops/shape-check.ts';
+
+interface SynapseAttrs {
+  readonly ticks: number;
+  readonly batch: number;
+}
+
+const synapseOp = defineOp<SynapseAttrs, undefined>({
+  name: 'snn-synapses',
+  shape([s, w, b], { ticks, batch }) {
+    const rows = ticks * batch;
+    if (s!.shape.length !== 2 || s!.shape[0] !== rows)
+      throw mismatch('snn-synapses', `spikes [${s!.shape.join(', ')}]; allowed: [${rows}, F]`);
+    if (w!.shape[0] !== s!.shape[1])
+      throw mismatch('snn-synapses', `${s!.shape[1]} inputs; the weights expect ${w!.shape[0]}`);
+    if (b!.data.length !== w!.shape[1])
+      throw mismatch('snn-synapses', `bias has ${b!.data.length} values; allowed: ${w!.shape[1]}`);
+    return [rows, w!.shape[1]!];
+  },
+  forward([s, w, b], out, { ticks: T, batch: B }) {
+    const F = w!.shape[0]!;
+    const N = w!.shape[1]!;
+    const x = s!.data;
+    const wd = w!.data;
+    const bias = b!.data;
+    out.fill(0, 0, B * N);
+    for (let r = B; r < T * B; r++) {
+      const o = r * N;
+      out.fill(0, o, o + N);
+      const src = (r - B) * F;
+      for (let j = 0; j < F; j++) {
+        const sj = x[src + j]!;
+        if (sj === 0) continue;
+        const wo = j * N;
+        if (sj === 1) for (let n = 0; n < N; n++) out[o + n] = out[o + n]! + wd[wo + n]!;
+        else for (let n = 0; n < N; n++) out[o + n] = out[o + n]! + sj * wd[wo + n]!;
+      }
+    }
+    for (let r = 0; r < T * B; r++) {
+      const o = r * N;
+      for (let n = 0; n < N; n++) out[o + n] = out[o + n]! + bias[n]!;
+    }
+  },
+  backward({ inputs: [s, w], attrs: { ticks: T, batch: B } }, dz, [gs, gw, gb]) {
+    const F = w!.shape[0]!;
+    const N = w!.shape[1]!;
+    const x = s!.data;
+    if (gb) {
+      for (let r = 0; r < T * B; r++) {
+        const o = r * N;
+        for (let n = 0; n < N; n++) gb[n] = gb[n]! + dz[o + n]!;
+      }
+    }
+    if (gw) {
+      for (let r = B; r < T * B; r++) {
+        const o = r * N;
+        const src = (r - B) * F;
+        for (let j = 0; j < F; j++) {
+          const sj = x[src + j]!;
+          if (sj === 0) continue;
+          const wo = j * N;
+          for (let n = 0; n < N; n++) gw[wo + n] = gw[wo + n]! + sj * dz[o + n]!;
+        }
+      }
+    }
+    // the last tick's spikes reach no one within the run
+    if (gs && T > 1) gemm((T - 1) * B, F, N, dz.subarray(B * N), false, w!.data, true, gs, true);
+  },
+});
+
+/** Currents [T·B, N] from spikes [T·B, F] through weights [F, N] and a bias, one tick late. */
+export function synapses(spikes: Var, w: Var, b: Var, ticks: number, batch: number): Var {
+  return apply(synapseOp, [spikes, w, b], { ticks, batch });
+}
