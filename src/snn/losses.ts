@@ -4,6 +4,7 @@
  *
  *   ce-membrane-sum   Σ_t CE(v_t, y), snnTorch tutorial 5 (membrane of the output, each tick)
  *   ce-membrane-last  CE(v_T, y), the membrane at the last tick
+ *   ce-membrane-max   CE(max_t v_t, y), the stork examples' max-over-time readout
  *   ce-count          CE(Σ_t s_t, y), spike counts as logits (snnTorch ce_count_loss)
  *   mse-count         snnTorch's mse_count_loss: MSE(Σ_t s_t, target)/T with the target
  *                     ⌊0.8·T⌋ spikes for the true class and ⌊0.2·T⌋ for the others
@@ -16,9 +17,15 @@ import { mse } from '../ann/losses/mse.ts';
 import { softmaxCrossEntropy } from '../ann/losses/softmax-ce.ts';
 import { add, scale } from '../ann/ops/arithmetic.ts';
 import { tensor } from '../ann/tensor.ts';
-import { lastTick, sumOverTime } from './time-ops.ts';
+import { lastTick, maxOverTime, sumOverTime } from './time-ops.ts';
 
-export const SNN_LOSSES = ['ce-membrane-sum', 'ce-membrane-last', 'ce-count', 'mse-count'] as const;
+export const SNN_LOSSES = [
+  'ce-membrane-sum',
+  'ce-membrane-last',
+  'ce-membrane-max',
+  'ce-count',
+  'mse-count',
+] as const;
 export type SnnLoss = (typeof SNN_LOSSES)[number];
 
 /** Whether the loss reads the output layer's membrane (else its spikes). */
@@ -49,6 +56,8 @@ export function snnLoss(loss: SnnLoss, output: Var, labels: ArrayLike<number>, t
     }
     case 'ce-membrane-last':
       return softmaxCrossEntropy(lastTick(output, ticks, batch), labels);
+    case 'ce-membrane-max':
+      return softmaxCrossEntropy(maxOverTime(output, ticks, batch), labels);
     case 'ce-count':
       return softmaxCrossEntropy(sumOverTime(output, ticks, batch), labels);
     case 'mse-count': {

@@ -81,8 +81,8 @@ const randman: SnnSettings = {
   ticks: 100,
   encoding: 'events',
   loss: 'ce-membrane-sum',
-  lr: 2e-3,
-  epochs: 30,
+  lr: 5e-3,
+  epochs: 25,
   batch: 64,
 };
 

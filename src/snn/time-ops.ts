@@ -48,6 +48,32 @@ const lastTickOp = defineOp<TimeAttrs, undefined>({
   },
 });
 
+/** The maximum over ticks per sample and unit (stork's max-over-time readout); the gradient goes to the first maximum. */
+const maxOverTimeOp = defineOp<TimeAttrs, Int32Array>({
+  name: 'snn-max-over-time',
+  shape: ([x], a) => timeShape('snn-max-over-time', x!.shape, a),
+  forward([x], out, { ticks, batch }) {
+    const n = batch * x!.shape[1]!;
+    const d = x!.data;
+    const at = new Int32Array(n);
+    for (let k = 0; k < n; k++) out[k] = d[k]!;
+    for (let t = 1; t < ticks; t++)
+      for (let k = 0; k < n; k++)
+        if (d[t * n + k]! > out[k]!) {
+          out[k] = d[t * n + k]!;
+          at[k] = t;
+        }
+    return at;
+  },
+  backward({ inputs: [x], attrs: { batch }, saved: at }, dy, [gx]) {
+    if (!gx) return;
+    const n = batch * x!.shape[1]!;
+    for (let k = 0; k < n; k++) gx[at[k]! * n + k] = gx[at[k]! * n + k]! + dy[k]!;
+  },
+});
+
+export const maxOverTime = (x: Var, ticks: number, batch: number): Var =>
+  apply(maxOverTimeOp, [x], { ticks, batch });
 export const sumOverTime = (x: Var, ticks: number, batch: number): Var =>
   apply(sumOverTimeOp, [x], { ticks, batch });
 export const lastTick = (x: Var, ticks: number, batch: number): Var =>

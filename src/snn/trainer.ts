@@ -64,9 +64,13 @@ export function predict(
   const T = s.ticks;
   const score = new Float64Array(batch * classes);
   const from = s.loss === 'ce-membrane-last' ? T - 1 : 0;
+  const max = s.loss === 'ce-membrane-max';
+  if (max) score.fill(Number.NEGATIVE_INFINITY);
   for (let t = from; t < T; t++)
-    for (let k = 0; k < batch * classes; k++)
-      score[k] = score[k]! + output[t * batch * classes + k]!;
+    for (let k = 0; k < batch * classes; k++) {
+      const v = output[t * batch * classes + k]!;
+      score[k] = max ? Math.max(score[k]!, v) : score[k]! + v;
+    }
   const out = new Int32Array(batch);
   for (let b = 0; b < batch; b++) {
     let best = 0;

@@ -114,6 +114,14 @@ describe('surrogate-gradient BPTT matches finite differences (float64, smooth sp
       loss: 'mse-count',
       spikesIn: false,
     },
+    {
+      surrogate: 'atan',
+      cuba: true,
+      subtract: true,
+      recurrent: false,
+      loss: 'ce-membrane-max',
+      spikesIn: true,
+    },
   ];
   for (const c of cases) {
     it(`${c.surrogate}, ${c.cuba ? 'CubaLIF' : 'LIF'}, reset ${c.subtract ? 'by subtraction' : 'to zero'}${c.recurrent ? ', recurrent' : ''}, ${c.loss}, ${c.spikesIn ? 'spike' : 'current'} input`, () => {
