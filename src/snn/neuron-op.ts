@@ -27,6 +27,12 @@ import { apply, defineOp, type Var } from '../ann/graph.ts';
 import { gemm } from '../ann/kernels/gemm.ts';
 import { mismatch } from '../ann/ops/shape-check.ts';
 import type { FloatArray } from '../ann/tensor.ts';
+import {
+  type KernelDynamics,
+  lifBackward,
+  lifForward,
+  lifKernelAvailable,
+} from './kernels/lif-wasm.ts';
 import { type Surrogate, surrogateGrad, surrogateSmooth } from './surrogate.ts';
 
 export interface NeuronDynamics {
@@ -52,6 +58,33 @@ export interface NeuronAttrs extends NeuronDynamics {
   readonly smooth: boolean;
   /** Filled by the forward pass: the hard spikes (0/1) per row, for counting and rasters. */
   readonly record: { spikes: FloatArray | null };
+  /** False forces the TypeScript loops (the kernel's oracle); default: the SIMD kernel where it applies. */
+  readonly kernel?: boolean;
+}
+
+/** The SIMD kernel runs float32, non-recurrent, hard-spike layers. */
+function kernelApplies(a: NeuronAttrs, out: FloatArray, recurrent: boolean): boolean {
+  return (
+    a.kernel !== false &&
+    out instanceof Float32Array &&
+    !recurrent &&
+    !a.smooth &&
+    lifKernelAvailable()
+  );
+}
+
+function kernelDynamics(a: NeuronAttrs): KernelDynamics {
+  return {
+    beta: a.beta,
+    alpha: a.alpha ?? 0,
+    theta: a.threshold,
+    cuba: a.alpha !== null,
+    subtract: a.subtract,
+    spiking: a.spiking,
+    emitSpikes: a.emit === 'spikes',
+    surrogate: a.surrogate.name === 'atan' ? 1 : 0,
+    scale: a.surrogate.scale,
+  };
 }
 
 interface Saved {
@@ -86,6 +119,25 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
     const r32 = out instanceof Float32Array;
     const inp = x!.data;
     const u = alloc(T * BN);
+    if (kernelApplies(a, out, rw !== undefined)) {
+      lifForward(
+        inp as Float32Array,
+        a.static,
+        T,
+        BN,
+        kernelDynamics(a),
+        u as Float32Array,
+        out as Float32Array,
+      );
+      let hard = out;
+      if (a.emit !== 'spikes' || !a.spiking) {
+        hard = alloc(T * BN);
+        const theta = fr(a.threshold);
+        for (let k = 0; k < T * BN; k++) hard[k] = a.spiking && u[k]! > theta ? 1 : 0;
+      }
+      a.record.spikes = a.spiking ? hard : null;
+      return { u, hard, spk: hard };
+    }
     const hard = alloc(T * BN);
     const spk = a.smooth ? alloc(T * BN) : hard;
     const v = alloc(BN).fill(0);
@@ -133,6 +185,19 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
     const N = x!.shape[1]!;
     const BN = B * N;
     const { u, hard, spk } = saved;
+    if (kernelApplies(a, dy, rw !== undefined)) {
+      if (gx)
+        lifBackward(
+          dy as Float32Array,
+          u as Float32Array,
+          gx as Float32Array,
+          a.static,
+          T,
+          BN,
+          kernelDynamics(a),
+        );
+      return;
+    }
     const gv = alloc(BN).fill(0);
     const gi = alloc(BN).fill(0);
     const dx = alloc(BN);

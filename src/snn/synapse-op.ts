@@ -13,11 +13,18 @@
 import { apply, defineOp, type Var } from '../ann/graph.ts';
 import { gemm } from '../ann/kernels/gemm.ts';
 import { mismatch } from '../ann/ops/shape-check.ts';
+import type { FloatArray } from '../ann/tensor.ts';
+import { lifKernelAvailable, spikeOuter, spikeRows } from './kernels/lif-wasm.ts';
 
 interface SynapseAttrs {
   readonly ticks: number;
   readonly batch: number;
+  /** False forces the TypeScript loops (the kernel's oracle). */
+  readonly kernel: boolean;
 }
+
+const useKernel = (a: SynapseAttrs, out: FloatArray) =>
+  a.kernel && out instanceof Float32Array && lifKernelAvailable();
 
 const synapseOp = defineOp<SynapseAttrs, undefined>({
   name: 'snn-synapses',
@@ -31,14 +38,25 @@ const synapseOp = defineOp<SynapseAttrs, undefined>({
       throw mismatch('snn-synapses', `bias has ${b!.data.length} values; allowed: ${w!.shape[1]}`);
     return [rows, w!.shape[1]!];
   },
-  forward([s, w, b], out, { ticks: T, batch: B }) {
+  forward([s, w, b], out, a) {
+    const { ticks: T, batch: B } = a;
     const F = w!.shape[0]!;
     const N = w!.shape[1]!;
     const x = s!.data;
     const wd = w!.data;
     const bias = b!.data;
     out.fill(0, 0, B * N);
-    for (let r = B; r < T * B; r++) {
+    const kernel = useKernel(a, out) && x instanceof Float32Array && wd instanceof Float32Array;
+    if (kernel && T > 1)
+      spikeRows(
+        x as Float32Array,
+        wd as Float32Array,
+        (T - 1) * B,
+        F,
+        N,
+        (out as Float32Array).subarray(B * N),
+      );
+    for (let r = B; r < T * B && !kernel; r++) {
       const o = r * N;
       out.fill(0, o, o + N);
       const src = (r - B) * F;
@@ -55,7 +73,8 @@ const synapseOp = defineOp<SynapseAttrs, undefined>({
       for (let n = 0; n < N; n++) out[o + n] = out[o + n]! + bias[n]!;
     }
   },
-  backward({ inputs: [s, w], attrs: { ticks: T, batch: B } }, dz, [gs, gw, gb]) {
+  backward({ inputs: [s, w], attrs }, dz, [gs, gw, gb]) {
+    const { ticks: T, batch: B } = attrs;
     const F = w!.shape[0]!;
     const N = w!.shape[1]!;
     const x = s!.data;
@@ -65,7 +84,9 @@ const synapseOp = defineOp<SynapseAttrs, undefined>({
         for (let n = 0; n < N; n++) gb[n] = gb[n]! + dz[o + n]!;
       }
     }
-    if (gw) {
+    if (gw && useKernel(attrs, gw) && x instanceof Float32Array && dz instanceof Float32Array) {
+      if (T > 1) spikeOuter(x, dz.subarray(B * N), (T - 1) * B, F, N, gw as Float32Array);
+    } else if (gw) {
       for (let r = B; r < T * B; r++) {
         const o = r * N;
         const src = (r - B) * F;
@@ -83,6 +104,13 @@ const synapseOp = defineOp<SynapseAttrs, undefined>({
 });
 
 /** Currents [T·B, N] from spikes [T·B, F] through weights [F, N] and a bias, one tick late. */
-export function synapses(spikes: Var, w: Var, b: Var, ticks: number, batch: number): Var {
-  return apply(synapseOp, [spikes, w, b], { ticks, batch });
+export function synapses(
+  spikes: Var,
+  w: Var,
+  b: Var,
+  ticks: number,
+  batch: number,
+  kernel = true,
+): Var {
+  return apply(synapseOp, [spikes, w, b], { ticks, batch, kernel });
 }
