@@ -27,6 +27,7 @@ import {
 import { compareSeeds } from '../../harness/compare-seeds.ts';
 import { startOnChipWorker } from '../../harness/node/on-chip-worker.ts';
 import { writeReportFiles } from '../../harness/node/write-report.ts';
+import type { SpikingContender } from '../../harness/pipeline/spiking-side.ts';
 import type { RateSettings } from '../../harness/rate-presets.ts';
 import { reportMarkdown } from '../../harness/report/format.ts';
 import { seedsMarkdown } from '../../harness/report/format-seeds.ts';
@@ -34,6 +35,7 @@ import { NETWORK_SAMPLES } from '../../harness/report/network.ts';
 import { serializeReport } from '../../harness/report/read.ts';
 import { type SeedsReport, serializeSeedsReport } from '../../harness/report/seeds.ts';
 import { settingsFor } from '../../harness/train-rate.ts';
+import { trainContender } from '../../snn/contender.ts';
 import { intFlag } from '../flags.ts';
 import type { CliIo } from '../io.ts';
 import { type Progress, progressBar } from '../progress.ts';
@@ -83,6 +85,9 @@ export interface CompareFlags extends ModelFlags {
   seeds?: number[];
   /** 2: a worker thread takes half of each TrueNorth deployment's samples; 1: everything on one thread. */
   threads: number;
+  /** Train a spiking network directly and compare it beside the ANN and the conversion. */
+  trainedSnn?: boolean;
+  trainedSnnEpochs?: number;
 }
 
 const STAGE_LABEL: Record<StageName, string> = {
@@ -196,6 +201,27 @@ function runSeeds(flags: CompareFlags, io: CliIo, seeds: number[]): SeedsReport 
   return summary;
 }
 
+function trainedSnnContender(
+  flags: CompareFlags,
+  seed: number,
+  o: ReturnType<typeof options>,
+  io: CliIo,
+): SpikingContender {
+  const dataset = flags.dataset;
+  if (settingsFor(dataset, o.training ?? {}).standardize)
+    throw new SpikelabError(
+      'NOT_APPLICABLE',
+      `--trained-snn: ${dataset}'s rate network standardises its inputs, which rate coding cannot take; allowed: a data set of values in [0, 1] (digits, mnist, mnist-full, yinyang)`,
+    );
+  if (io.interactive) io.err('training the spiking network (surrogate gradient)\n');
+  const { contender } = trainContender(
+    loadDataset(dataset, seed),
+    seed,
+    flags.trainedSnnEpochs !== undefined ? { epochs: flags.trainedSnnEpochs } : {},
+  );
+  return contender;
+}
+
 export async function runCompare(
   flags: CompareFlags,
   io: CliIo,
@@ -205,6 +231,7 @@ export async function runCompare(
   const seed = saved?.seed ?? flags.seed;
   const o = options(flags, seed);
   const epochs = settingsFor(saved?.dataset.name ?? flags.dataset, o.training ?? {}).epochs;
+  const contenders = flags.trainedSnn ? [trainedSnnContender(flags, seed, o, io)] : [];
   const run = compare(
     () => saved?.dataset ?? loadDataset(flags.dataset, seed),
     o,
@@ -212,6 +239,7 @@ export async function runCompare(
     {
       ...(flags.threads > 1 ? { onChipWorker: startOnChipWorker } : {}),
       ...(saved ? { train: saved.run } : {}),
+      ...(contenders.length > 0 ? { contenders } : {}),
     },
   );
   const report = run.report;
@@ -282,6 +310,17 @@ export function registerCompare(program: Command, io: CliIo): Command {
     )
     .addOption(
       new Option('--json', 'print the JSON report on stdout instead of the tables').default(false),
+    )
+    .addOption(
+      new Option(
+        '--trained-snn',
+        'also train a spiking network directly (surrogate gradient, rate-coded input) and compare it as a third network',
+      ).default(false),
+    )
+    .addOption(
+      new Option('--trained-snn-epochs <n>', 'epochs of the directly trained network')
+        .argParser(intFlag(1, 100000))
+        .default(undefined, 'its data set default'),
     )
     .action(async (flags: CompareFlags, c: Command) => {
       const explicit = c.options
