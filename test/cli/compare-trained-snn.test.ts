@@ -14,7 +14,7 @@ async function run(args: string[]) {
 describe('spikelab compare --trained-snn', () => {
   it('reports the directly trained network beside the ANN and the conversion, with energy, latency and McNemar', async () => {
     const out = mkdtempSync(join(tmpdir(), 'spikelab-cmp-'));
-    const args = ['compare', '--dataset', 'digits', '--trained-snn', '--trained-snn-epochs', '2'];
+    const args = ['compare', '--dataset', 'digits', '--trained-snn', '--snn-epochs', '2'];
     const r = await run([...args, '--samples', '60', '--epochs', '3', '--json', '--out', out]);
     expect(r.code, r.err).toBe(0);
     const report = JSON.parse(r.out);

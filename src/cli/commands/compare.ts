@@ -87,7 +87,7 @@ export interface CompareFlags extends ModelFlags {
   threads: number;
   /** Train a spiking network directly and compare it beside the ANN and the conversion. */
   trainedSnn?: boolean;
-  trainedSnnEpochs?: number;
+  snnEpochs?: number;
 }
 
 const STAGE_LABEL: Record<StageName, string> = {
@@ -217,7 +217,7 @@ function trainedSnnContender(
   const { contender } = trainContender(
     loadDataset(dataset, seed),
     seed,
-    flags.trainedSnnEpochs !== undefined ? { epochs: flags.trainedSnnEpochs } : {},
+    flags.snnEpochs !== undefined ? { epochs: flags.snnEpochs } : {},
   );
   return contender;
 }
@@ -318,7 +318,7 @@ export function registerCompare(program: Command, io: CliIo): Command {
       ).default(false),
     )
     .addOption(
-      new Option('--trained-snn-epochs <n>', 'epochs of the directly trained network')
+      new Option('--snn-epochs <n>', 'epochs of the directly trained network')
         .argParser(intFlag(1, 100000))
         .default(undefined, 'its data set default'),
     )
