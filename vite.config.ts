@@ -22,6 +22,8 @@ export default defineConfig({
       tsconfig: './tsconfig.test-d.json',
     },
     environment: 'node',
+    // a CLI spawned by a test runs the sources under test, never a stale dist/
+    env: { SPIKELAB_FROM_SOURCES: '1' },
     // Scientific tests simulate networks and train models: a generous limit that only catches hangs.
     testTimeout: 300_000,
     hookTimeout: 300_000,

@@ -61,3 +61,4 @@ export {
   simulateSpec,
   simulateSpecAsync,
 } from './run.ts';
+export { type SimulateCall, simulate } from './simulate.ts';

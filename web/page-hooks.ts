@@ -5,6 +5,7 @@
  */
 import type { CompareReport } from '../src/harness/report/schema.ts';
 import type { DrawStats } from './plots/raster-plot.ts';
+import { emptyLessons, type LessonHooks } from './views/lecture-hooks.ts';
 
 export interface LastRun {
   /** Spikes of neurons, as the worker's summary counts them. */
@@ -49,6 +50,8 @@ export interface PageHooks {
   raster: { lastDraw: DrawStats | null; draws: number };
   /** Lecture view: accuracy of each XOR model on the four points, activation plots drawn. */
   lecture: { xorAccuracy: number[]; curves: number } | null;
+  /** Lecture view: the graph, approximation, output and pulse-coding sections. */
+  lessons: LessonHooks;
   compare: CompareHooks;
 }
 
@@ -68,6 +71,7 @@ export function installHooks(): PageHooks {
     errors: 0,
     raster: { lastDraw: null, draws: 0 },
     lecture: null,
+    lessons: emptyLessons(),
     compare: { shown: 0, errors: 0, cancelled: 0, lastError: null, report: null, lastReport: null },
   };
   window.__spikelab = hooks;

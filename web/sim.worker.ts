@@ -3,11 +3,14 @@ import * as Comlink from 'comlink';
 import { createSimApi } from './worker/api.ts';
 import type { CompareProgress } from './worker/compare-request.ts';
 import { pageDataset } from './worker/datasets.ts';
+import { createLectureApi } from './worker/lecture/api.ts';
+import type { ApproximationProgress } from './worker/lecture/approximation.ts';
 import { lectureTransferables } from './worker/lecture.ts';
 import type { SimProgress } from './worker/result.ts';
 import { transferables } from './worker/result.ts';
 
 const api = createSimApi({ loadDataset: pageDataset });
+const lecture = createLectureApi();
 
 /** The page's callback proxy is used for one call: free its port. */
 function release(callback: unknown): void {
@@ -16,6 +19,7 @@ function release(callback: unknown): void {
 
 const exposed = {
   ...api,
+  ...lecture,
   async simulate(request: unknown, onProgress?: (p: SimProgress) => void) {
     try {
       const r = await api.simulate(request, onProgress);
@@ -28,6 +32,13 @@ const exposed = {
   async compare(request: unknown, onProgress?: (p: CompareProgress) => void) {
     try {
       return await api.compare(request, onProgress);
+    } finally {
+      release(onProgress);
+    }
+  },
+  approximate(request: unknown, onProgress?: (p: ApproximationProgress) => void) {
+    try {
+      return lecture.approximate(request, onProgress);
     } finally {
       release(onProgress);
     }

@@ -114,6 +114,11 @@ const connector = z.discriminatedUnion(
       withReplacement: z.boolean().optional(),
     }),
     z.strictObject({
+      type: z.literal('fixedTotalNumber'),
+      n: integer(0),
+      allowSelf: z.boolean().optional(),
+    }),
+    z.strictObject({
       type: z.literal('fromList'),
       pre: indices,
       post: indices,
@@ -135,7 +140,7 @@ const connector = z.discriminatedUnion(
   ],
   {
     error: () =>
-      'a connector type: allToAll, oneToOne, fixedProbability, fixedNumberPre, fromList, fromMatrix, csr',
+      'a connector type: allToAll, oneToOne, fixedProbability, fixedNumberPre, fixedTotalNumber, fromList, fromMatrix, csr',
   },
 );
 

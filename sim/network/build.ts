@@ -250,6 +250,7 @@ export function buildNetwork(spec: NetworkSpec, opts: BuildOptions = {}): Networ
     bytes += ps.size * (24 + (perNeuron ? 140 : 0));
   }
   let expected = 0;
+  let buildBytes = 0;
   const maxDelays = spec.projections.map((s, k) => {
     const field = `projections.${k}`;
     const preIdx = populationIndex(s.pre, labels, `${field}.pre`);
@@ -263,16 +264,16 @@ export function buildNetwork(spec: NetworkSpec, opts: BuildOptions = {}): Networ
     // multi-channel post models keep a channel per synapse (1 byte, 4 while drawn)
     const post = spec.populations[postIdx]!;
     const channelBytes = (neuronModels[post.model]?.inputChannels ?? 1) > 1 ? 5 : 0;
-    bytes +=
-      est.synapses * (bytesPerSynapse(hi) + est.buildBytesPerSynapse + channelBytes) +
-      (preN + 1) * 4;
+    bytes += est.synapses * (bytesPerSynapse(hi) + channelBytes) + (preN + 1) * 4;
+    // a projection's temporary arrays live only while it is built: the largest counts
+    buildBytes = Math.max(buildBytes, est.synapses * est.buildBytesPerSynapse);
     if (connectorCarriesWeights(s.connector) && s.weight !== undefined) {
       throw invalid(`${field}.weight`, s.weight, 'nothing: the connector carries the weights');
     }
     return hi;
   });
   checkAllocation(
-    bytes,
+    bytes + buildBytes,
     `a network of ${total.toLocaleString('en-US')} neurons and about ${Math.round(expected).toLocaleString('en-US')} synapses`,
     budget,
   );

@@ -53,6 +53,8 @@ export function estimateSynapses(
     }
     case 'fixedNumberPre':
       return { synapses: c.n * postN, buildBytesPerSynapse: 4 };
+    case 'fixedTotalNumber':
+      return { synapses: c.n, buildBytesPerSynapse: 0 };
     case 'fromList':
       return { synapses: c.pre.length, buildBytesPerSynapse: 0 };
     case 'fromMatrix':
@@ -183,6 +185,43 @@ function fixedNumberPre(
   k = 0;
   for (let j = 0; j < postN; j++) {
     for (let c = 0; c < n; c++) targets[fill[sources[k++]!]!++] = j;
+  }
+  return { rowStart, targets };
+}
+
+/**
+ * n (pre, post) pairs drawn uniformly and independently (multapses allowed,
+ * as NEST's fixed_total_number). Pre and post of a pair are independent, so
+ * the same law is drawn row by row without sorting pairs: first how many of
+ * the n synapses each pre neuron gets (n uniform draws of the pre), then that
+ * many uniform posts for each row, sorted in place so each row's targets
+ * ascend. Only the targets are stored: no scattering over n-element arrays.
+ */
+function fixedTotalNumber(
+  preN: number,
+  postN: number,
+  n: number,
+  skipSelf: boolean,
+  rng: Rng,
+  field: string,
+): Csr {
+  if (n > 0 && (preN === 0 || postN === 0 || (skipSelf && preN === 1 && postN === 1)))
+    throw invalid(`${field}.n`, n, '0 (no candidate pairs)');
+  checkArrayLength(n, 'fixedTotalNumber synapses');
+  const counts = new Uint32Array(preN);
+  for (let k = 0; k < n; k++) counts[rng.int(preN)]!++;
+  const rowStart = rowsFromCounts(counts);
+  const targets = new Uint32Array(n);
+  for (let i = 0; i < preN; i++) {
+    const a = rowStart[i]!;
+    const b = rowStart[i + 1]!;
+    for (let s = a; s < b; s++) {
+      let j: number;
+      do j = rng.int(postN);
+      while (skipSelf && j === i);
+      targets[s] = j;
+    }
+    targets.subarray(a, b).sort();
   }
   return { rowStart, targets };
 }
@@ -341,6 +380,9 @@ export function connect(
         rng,
         field,
       );
+    case 'fixedTotalNumber':
+      if (!(Number.isInteger(c.n) && c.n >= 0)) throw invalid(`${field}.n`, c.n, 'an integer ≥ 0');
+      return fixedTotalNumber(preN, postN, c.n, samePop && c.allowSelf === false, rng, field);
     case 'fromList':
       return fromList(c, preN, postN, field);
     case 'fromMatrix':

@@ -85,6 +85,11 @@ export type ConnectorSpec =
   | { type: 'fixedProbability'; p: number; allowSelf?: boolean }
   /** Each post neuron draws n presynaptic partners (NEST fixed_indegree; multapses by default). */
   | { type: 'fixedNumberPre'; n: number; allowSelf?: boolean; withReplacement?: boolean }
+  /**
+   * n synapses in all, each joining a (pre, post) pair drawn uniformly, with
+   * multapses (NEST fixed_total_number; Potjans & Diesmann 2014's rule).
+   */
+  | { type: 'fixedTotalNumber'; n: number; allowSelf?: boolean }
   /** Explicit pairs (local indices), optionally with a weight and a delay (ms) each. */
   | {
       type: 'fromList';

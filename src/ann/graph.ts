@@ -88,6 +88,20 @@ interface Node extends OpContext<unknown, unknown> {
   readonly op: AnyOp | null; // null for a leaf
   readonly vars: readonly Var[];
   readonly param: Param | null;
+  readonly requiresGrad: boolean;
+}
+
+/** What the tape recorded at one node, for reading (drawing a graph, teaching), never for writing. */
+export interface TapeNode {
+  readonly id: number;
+  /** The op's registered name; null for a leaf. */
+  readonly op: string | null;
+  /** Ids of the op's inputs in argument order (always lower than `id`). */
+  readonly parents: readonly number[];
+  readonly value: Tensor;
+  readonly requiresGrad: boolean;
+  /** The parameter's name for a parameter leaf, else null. */
+  readonly param: string | null;
 }
 
 export type Precision = 'float32' | 'float64';
@@ -142,6 +156,7 @@ export class Tape {
       saved: undefined,
       alloc: this.alloc,
       param,
+      requiresGrad,
     });
     return v;
   }
@@ -178,7 +193,17 @@ export class Tape {
     let requiresGrad = false;
     for (const v of vars) requiresGrad ||= v.requiresGrad;
     const v = new Var(this, this.nodes.length, output, requiresGrad);
-    this.nodes.push({ op, vars, inputs, output, attrs, saved, alloc: this.alloc, param: null });
+    this.nodes.push({
+      op,
+      vars,
+      inputs,
+      output,
+      attrs,
+      saved,
+      alloc: this.alloc,
+      param: null,
+      requiresGrad,
+    });
     return v;
   }
 
@@ -201,6 +226,22 @@ export class Tape {
    * scalar loss gets 1); pass a vector to get a vector-Jacobian product.
    */
   backward(root: Var, seed?: FloatArray): void {
+    this.seedBackward(root, seed);
+    for (let id = root.id; id >= 0; id--) this.backwardNode(id);
+  }
+
+  /**
+   * The same pass as `backward`, one node at a time: each `next()` runs the
+   * backward rule of the next node in reverse topological order and yields
+   * its id, so the gradient table can be read between steps. Leaves and
+   * nodes the root does not depend on have no rule and are skipped.
+   */
+  *backwardSteps(root: Var, seed?: FloatArray): Generator<number, void, undefined> {
+    this.seedBackward(root, seed);
+    for (let id = root.id; id >= 0; id--) if (this.backwardNode(id)) yield id;
+  }
+
+  private seedBackward(root: Var, seed?: FloatArray): void {
     if (root.tape !== this)
       throw new SpikelabError(
         'INVALID_ARGUMENT',
@@ -218,18 +259,38 @@ export class Tape {
     } else {
       for (let i = 0; i < g0.length; i++) g0[i] = g0[i]! + 1;
     }
-    for (let id = root.id; id >= 0; id--) {
-      const node = this.nodes[id]!;
-      const dy = this.grads[id];
-      if (node.op === null || dy == null) continue;
-      const gradsIn = node.vars.map((v) => (v.requiresGrad ? this.slot(v) : null));
-      node.op.backward(node, dy, gradsIn);
-    }
+  }
+
+  /** Runs node `id`'s backward rule if it has one and a gradient; says whether it ran. */
+  private backwardNode(id: number): boolean {
+    const node = this.nodes[id]!;
+    const dy = this.grads[id];
+    if (node.op === null || dy == null) return false;
+    const gradsIn = node.vars.map((v) => (v.requiresGrad ? this.slot(v) : null));
+    node.op.backward(node, dy, gradsIn);
+    return true;
   }
 
   /** ∂L/∂v after `backward` (null when v did not influence the root or needs no gradient). */
   grad(v: Var): FloatArray | null {
     return this.grads[v.id] ?? null;
+  }
+
+  /** The gradient table's entry of node `id` (null when it has none yet). */
+  gradAt(id: number): FloatArray | null {
+    return this.grads[id] ?? null;
+  }
+
+  /** The recorded nodes in creation order, which is a topological order. */
+  nodeList(): TapeNode[] {
+    return this.nodes.map((n, id) => ({
+      id,
+      op: n.op?.name ?? null,
+      parents: n.vars.map((v) => v.id),
+      value: n.output,
+      requiresGrad: n.requiresGrad,
+      param: n.param?.name ?? null,
+    }));
   }
 }
 

@@ -6,8 +6,11 @@
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Help, type Option } from 'commander';
 import { isSpikelabError } from '../core/errors.ts';
-import { commands } from './commands/index.ts';
+import { commandOf, commands } from './commands/index.ts';
 import { type CliIo, processIo } from './io.ts';
+
+/** The package's version (kept equal to package.json's by a test). */
+export const VERSION = '0.1.0';
 
 const optionDescription = Help.prototype.optionDescription;
 
@@ -25,18 +28,27 @@ const helpWithEveryDefault = {
   },
 };
 
-export function buildProgram(io: CliIo): Command {
+/**
+ * The program for `argv`: the command it names is loaded in full, the others
+ * only as their name and summary (enough for `--help` and for suggestions).
+ */
+export async function buildProgram(io: CliIo, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('spikelab')
     .description(
       'Rate networks and spiking networks side by side, on the same data, with honest numbers.',
     )
-    .version('0.1.0')
+    .version(VERSION)
     .showSuggestionAfterError(true)
     .configureHelp(helpWithEveryDefault)
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();
-  for (const register of commands) {
-    register(program, io)
+  const chosen = commandOf(argv);
+  for (const entry of commands) {
+    const command =
+      entry.name === chosen
+        ? (await entry.load())(program, io)
+        : program.command(entry.name).description(entry.summary);
+    command
       .exitOverride()
       .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   }
@@ -45,7 +57,7 @@ export function buildProgram(io: CliIo): Command {
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const program = buildProgram(io);
+  const program = await buildProgram(io, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

@@ -73,3 +73,42 @@ describe('define-by-run graph', () => {
     expect(() => op.add(a, constant(tensor([1, 2], [2])))).toThrow(/add: cannot combine/);
   });
 });
+
+describe('reading the tape', () => {
+  // the lecture's tiny example: ẑ = x·y, J = ½(ẑ − z)² at x = 1, y = 2, z = 3
+  const tiny = () => {
+    const tape = new Tape('float64');
+    const x = tape.variable(tensor([1], [1]));
+    const y = tape.variable(tensor([2], [1]));
+    const z = tape.constant(tensor([3], [1]));
+    const e = op.sub(op.mul(x, y), z);
+    const j = op.scale(op.mul(e, e), 0.5);
+    return { tape, x, y, j };
+  };
+
+  it('lists the nodes in creation order with their op names, parents and values', () => {
+    const { tape } = tiny();
+    const nodes = tape.nodeList();
+    expect(nodes.map((n) => n.op)).toEqual([null, null, null, 'mul', 'sub', 'mul', 'scale']);
+    expect(nodes.map((n) => n.parents)).toEqual([[], [], [], [0, 1], [3, 2], [4, 4], [5]]);
+    expect(nodes.map((n) => n.requiresGrad)).toEqual([true, true, false, true, true, true, true]);
+    expect(nodes.map((n) => n.value.data[0])).toEqual([1, 2, 3, 2, -1, 1, 0.5]);
+  });
+
+  it('backwardSteps runs the 4 op rules from J down and ends with the table backward gives: (−2, −1) at x, y', () => {
+    const a = tiny();
+    const order: number[] = [];
+    const dxSeen: (number | null)[] = [];
+    for (const id of a.tape.backwardSteps(a.j)) {
+      order.push(id);
+      dxSeen.push(a.tape.gradAt(0)?.[0] ?? null);
+    }
+    expect(order).toEqual([6, 5, 4, 3]);
+    // x receives its gradient only from ẑ = x·y, the last rule to run
+    expect(dxSeen).toEqual([null, null, null, -2]);
+    const b = tiny();
+    b.tape.backward(b.j);
+    expect([a.tape.grad(a.x)![0], a.tape.grad(a.y)![0]]).toEqual([-2, -1]);
+    expect([b.tape.grad(b.x)![0], b.tape.grad(b.y)![0]]).toEqual([-2, -1]);
+  });
+});

@@ -60,3 +60,34 @@ describe('spikelab CLI', () => {
     },
   );
 });
+
+describe('the command table', () => {
+  it('lists each command with the description its module gives it (the two cannot drift)', async () => {
+    const { Command } = await import('commander');
+    const { commands } = await import('../../src/cli/commands/index.ts');
+    for (const entry of commands) {
+      const program = new Command('spikelab');
+      const command = (await entry.load())(program, memoryIo());
+      expect(command.name()).toBe(entry.name);
+      expect(command.description()).toBe(entry.summary);
+    }
+  });
+
+  it('reports the version package.json declares', async () => {
+    const { VERSION } = await import('../../src/cli/main.ts');
+    const { readFileSync } = await import('node:fs');
+    const pkg = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8'),
+    );
+    expect(VERSION).toBe(pkg.version);
+  });
+
+  it('runs a command named after `help`, and suggests the nearest name for a typo', async () => {
+    const help = memoryIo();
+    expect(await main(['help', 'simulate'], help)).toBe(0);
+    expect(help.stdout.join('')).toMatch(/Usage: spikelab simulate \[options\] <network>/);
+    const typo = memoryIo();
+    expect(await main(['simulat'], typo)).toBe(2);
+    expect(typo.stderr.join('')).toMatch(/Did you mean simulate\?/);
+  });
+});

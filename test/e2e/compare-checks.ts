@@ -297,6 +297,13 @@ export async function compareChecks(page: Page, shots: string): Promise<void> {
     same,
     same ? '' : 'reports differ',
   );
+  await page.waitForTimeout(300);
+  const cmpStatus = (await page.locator('#compare-status').textContent()) ?? '';
+  check(
+    'the comparison’s status ends with the run: Done',
+    cmpStatus.startsWith('Done: digits'),
+    cmpStatus,
+  );
   await page.screenshot({ path: join(shots, 'compare-run.png'), fullPage: true });
 
   // 5. The report's spiking network in the Simulate view, driven by test sample 2.
@@ -319,6 +326,14 @@ export async function compareChecks(page: Page, shots: string): Promise<void> {
       px.coloured > 200 &&
       note.startsWith('Test sample 2'),
     `${note} ${px.coloured} px ${JSON.stringify(run)}`,
+  );
+  // progress reports travel on their own port and may land after the result: give them time to
+  await page.waitForTimeout(500);
+  const runStatus = (await page.locator('#run-status').textContent()) ?? '';
+  check(
+    'after "Simulate this sample" the status reads Done with the result’s spike count',
+    runStatus.startsWith(`Done: ${(run.last?.spikes ?? -1).toLocaleString('en-US')} spikes`),
+    runStatus,
   );
   await page.screenshot({ path: join(shots, 'simulate-report-network.png'), fullPage: true });
 }

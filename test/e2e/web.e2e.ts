@@ -3,7 +3,7 @@
  * (which downloads nothing), the built site served over HTTP on 127.0.0.1.
  * Fails on any page error or console error. Prints the raster's drawing
  * times for 1,000,000 spikes (measured, not asserted) and saves a screenshot
- * of each view under .artifacts/screenshots.
+ * of each view under .artifacts/screenshots (the lecture checks: lecture-checks.ts).
  *
  *   npm run test:e2e              builds the site, then tests it
  *   npm run test:e2e -- --no-build
@@ -20,6 +20,7 @@ import { processIo } from '../../src/cli/io.ts';
 import type {} from '../../web/page-hooks.ts';
 import { chromiumArgs, chromiumPath } from '../support/chromium.ts';
 import { compareChecks } from './compare-checks.ts';
+import { lectureChecks, longTaskObserver } from './lecture-checks.ts';
 import { check, failed, rasterPixels, runWith } from './page-helpers.ts';
 import { trainChecks } from './train-checks.ts';
 
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
     });
+    await page.addInitScript(longTaskObserver);
     await page.goto(server.url);
     await page.waitForFunction(() => window.__spikelabReady === true, null, { timeout: 30_000 });
     console.log(`web e2e: ${server.url} in ${executablePath}`);
@@ -75,6 +77,9 @@ async function main(): Promise<void> {
       `shown ${shown}, worker ${run1?.spikes}`,
     );
     check('raster holds every spike (no sources in CUBA)', run1?.recorded === run1?.spikes);
+    await page.waitForTimeout(300); // a late progress report must not overwrite the result's status
+    const status1 = (await page.locator('#run-status').textContent()) ?? '';
+    check('the status ends with the run: Done', status1.startsWith('Done: '), status1);
     const px = await rasterPixels(page);
     check(
       'raster canvas has coloured points inside the plot box',
@@ -277,6 +282,7 @@ async function main(): Promise<void> {
       `${heat} px`,
     );
     await page.screenshot({ path: join(shots, 'lecture.png'), fullPage: true });
+    await lectureChecks(page, shots);
 
     // 8. Compare view: a saved report drawn, bad reports named, comparisons run in the worker,
     //    the report's spiking network simulated.

@@ -12,6 +12,8 @@ export interface LineSeries {
   values: ArrayLike<number>;
   width?: number;
   dash?: number[];
+  /** Mark each value with a dot (a series of a few points, or of one). */
+  points?: boolean;
 }
 
 /** A vertical line at x with a label at its top (e.g. a latency read off the curve). */
@@ -133,7 +135,7 @@ export class LinePlot {
             stroke: s.colour,
             width: s.width ?? 1.25,
             ...(s.dash && { dash: s.dash }),
-            points: { show: false },
+            points: { show: s.points ?? false, size: 7, fill: s.colour },
             ...(stepped && { paths: stepped }),
           }),
         ),

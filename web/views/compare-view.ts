@@ -18,6 +18,7 @@ import {
 import { Comlink, compareWorker, endCompareWorker } from '../sim-client.ts';
 import { fill, h, int, num } from '../ui/dom.ts';
 import { onFileDrop } from '../ui/file-drop.ts';
+import { runProgress } from '../ui/run-progress.ts';
 import type { Catalog } from '../worker/api.ts';
 import type { CompareProgress, CompareResponse } from '../worker/compare-request.ts';
 import { CompareFigures } from './compare-figures.ts';
@@ -224,9 +225,10 @@ export function mountCompare(
     const cancelled = new Promise<null>((resolve) => {
       cancelRun = () => resolve(null);
     });
+    const gate = runProgress(onProgress);
     try {
-      const call = compareWorker().compare(request, Comlink.proxy(onProgress));
-      const r: CompareResponse | null = await Promise.race([call, cancelled]);
+      const call = compareWorker().compare(request, Comlink.proxy(gate.report));
+      const r: CompareResponse | null = await Promise.race([call, cancelled]).finally(gate.end);
       if (r === null) {
         hooks.compare.cancelled++;
         status.textContent = 'Cancelled: the comparison was stopped.';

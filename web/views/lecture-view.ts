@@ -11,6 +11,10 @@ import { populationColours } from '../plots/theme.ts';
 import { simWorker } from '../sim-client.ts';
 import { fill, h, int, num } from '../ui/dom.ts';
 import type { XorLesson, XorModel } from '../worker/lecture.ts';
+import { mountApproximationSection } from './lecture-approximation.ts';
+import { mountCodingSection } from './lecture-coding.ts';
+import { mountGraphSection } from './lecture-graph.ts';
+import { mountOutputsSection } from './lecture-outputs.ts';
 
 const classColours: [string, string] = [populationColours[0], populationColours[3]];
 
@@ -91,6 +95,10 @@ export function mountLecture(panel: HTMLElement, hooks: PageHooks): void {
         }),
         curveGrid,
       ),
+      mountGraphSection(hooks),
+      mountApproximationSection(hooks),
+      mountOutputsSection(hooks),
+      mountCodingSection(hooks),
     ),
   );
 

@@ -17,6 +17,7 @@ import {
 import { Comlink, simWorker } from '../sim-client.ts';
 import { fill, h, int, num } from '../ui/dom.ts';
 import { onFileDrop } from '../ui/file-drop.ts';
+import { runProgress } from '../ui/run-progress.ts';
 import type { Catalog } from '../worker/api.ts';
 import type { SimProgress, SimResult } from '../worker/result.ts';
 import { hardwarePanel } from './hardware-panel.ts';
@@ -140,8 +141,9 @@ export function mountSimulate(
     progress.removeAttribute('value');
     status.textContent = 'Starting…';
     const t0 = performance.now();
+    const gate = runProgress(onProgress);
     try {
-      const r = await sim.simulate(request, Comlink.proxy(onProgress));
+      const r = await sim.simulate(request, Comlink.proxy(gate.report)).finally(gate.end);
       if (!r.ok) {
         showError(r.error);
         status.textContent = 'No result.';

@@ -49,7 +49,7 @@ export interface ApiOptions {
   loadDataset?: DatasetLoader;
 }
 
-function throttle<T>(fn: (x: T) => void, ms: number): (x: T, force?: boolean) => void {
+export function throttle<T>(fn: (x: T) => void, ms: number): (x: T, force?: boolean) => void {
   let last = Number.NEGATIVE_INFINITY;
   return (x, force = false) => {
     const now = performance.now();

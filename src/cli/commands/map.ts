@@ -14,6 +14,7 @@ import {
 import { referenceModels } from '../../../sim/models/index.ts';
 import { floatFlag, intFlag } from '../flags.ts';
 import type { CliIo } from '../io.ts';
+import { maxMemoryOption, memoryLeftBytes } from '../max-memory.ts';
 import { progressBar } from '../progress.ts';
 import { formatPlatformRunReport } from './map-format.ts';
 import { resolveNetwork } from './simulate.ts';
@@ -26,6 +27,7 @@ export interface MapCliOptions {
   n?: number;
   scale?: number;
   json?: boolean;
+  maxMemory?: number;
 }
 
 export function runMapCommand(target: string, o: MapCliOptions, io: CliIo): PlatformRunReport {
@@ -48,6 +50,7 @@ export function runMapCommand(target: string, o: MapCliOptions, io: CliIo): Plat
       platform,
       placements,
       durationMs: o.duration,
+      memoryBudgetBytes: memoryLeftBytes(o.maxMemory),
       onProgress: (done, _total, spikes) => bar.update(done, `${spikes} spikes`),
     });
     bar.stop();
@@ -89,10 +92,11 @@ export function registerMap(program: Command, io: CliIo): Command {
         .default(undefined, '4000'),
     )
     .addOption(
-      new Option('--scale <s>', 'size factor (brunel)')
+      new Option('--scale <s>', 'size factor (brunel; microcircuit: ≤ 1, in-degrees kept)')
         .argParser(floatFlag(0, 100, { exclusiveMin: true }))
         .default(undefined, '1'),
     )
+    .addOption(maxMemoryOption())
     .option('--json', 'print one JSON object instead of the tables', false)
     .action((target: string, o: MapCliOptions) => {
       runMapCommand(target, o, io);

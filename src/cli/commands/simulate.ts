@@ -8,13 +8,18 @@ import { type Command, Option } from 'commander';
 import { type BackendName, backendNames } from '../../../sim/engine/backend.ts';
 import { SpikeStream } from '../../../sim/engine/spike-stream.ts';
 import { parseNetworkJson } from '../../../sim/io/network-json.ts';
-import { referenceModels, referenceNetwork } from '../../../sim/models/index.ts';
+import {
+  checkReferenceFlags,
+  referenceModels,
+  referenceNetwork,
+} from '../../../sim/models/index.ts';
 import type { NetworkSpec } from '../../../sim/network/spec.ts';
 import { type SimulationSummary, simulateSpec } from '../../../sim/run.ts';
 import { invalid, SpikelabError } from '../../core/errors.ts';
 import { openSpikeWriter } from '../../io/spike-writer.ts';
 import { floatFlag, intFlag } from '../flags.ts';
 import type { CliIo } from '../io.ts';
+import { maxMemoryOption, memoryLeftBytes } from '../max-memory.ts';
 import { progressBar } from '../progress.ts';
 
 export interface SimulateCliOptions {
@@ -27,6 +32,7 @@ export interface SimulateCliOptions {
   json?: boolean;
   vReset?: number;
   backend?: BackendName;
+  maxMemory?: number;
 }
 
 /** The network spec named by the positional argument, with the flags applied. */
@@ -40,12 +46,7 @@ export function resolveNetwork(target: string, o: SimulateCliOptions): NetworkSp
       'UNKNOWN_TYPE',
     );
   }
-  if (o.n !== undefined && target !== 'cuba' && target !== 'coba')
-    throw invalid('--n', o.n, 'only with cuba or coba');
-  if (o.scale !== undefined && target !== 'brunel')
-    throw invalid('--scale', o.scale, 'only with brunel');
-  if (o.vReset !== undefined && target !== 'brunel')
-    throw invalid('--v-reset', o.vReset, 'only with brunel');
+  checkReferenceFlags(target, o);
   if (isRef) {
     return referenceNetwork(target, {
       ...(o.n !== undefined && { n: o.n }),
@@ -96,6 +97,7 @@ export function runSimulateCommand(
   try {
     const summary = simulateSpec(spec, {
       durationMs: o.duration,
+      memoryBudgetBytes: memoryLeftBytes(o.maxMemory),
       ...(o.backend && { backend: o.backend }),
       ...(stream && { listeners: [stream] }),
       onProgress: (done, _total, spikes) => bar.update(done, `${spikes} spikes`),
@@ -113,7 +115,9 @@ export function runSimulateCommand(
 export function registerSimulate(program: Command, io: CliIo): Command {
   return program
     .command('simulate')
-    .description('simulate a reference network (cuba, coba, brunel) or a network JSON file')
+    .description(
+      'simulate a reference network (cuba, coba, brunel, microcircuit) or a network JSON file',
+    )
     .argument('<network>', `${referenceModels.join(' | ')} | FILE.json`)
     .addOption(
       new Option('--n <N>', 'neurons (cuba, coba; fan-in kept at 80)')
@@ -121,7 +125,10 @@ export function registerSimulate(program: Command, io: CliIo): Command {
         .default(undefined, '4000'),
     )
     .addOption(
-      new Option('--scale <s>', 'size factor (brunel; J scaled to keep the input)')
+      new Option(
+        '--scale <s>',
+        'size factor (brunel: J scaled to keep the input; microcircuit: ≤ 1, in-degrees kept)',
+      )
         .argParser(floatFlag(0, 100, { exclusiveMin: true }))
         .default(undefined, '1'),
     )
@@ -156,6 +163,7 @@ export function registerSimulate(program: Command, io: CliIo): Command {
         'stream spikes to FILE: CSV if it ends in .csv, else binary',
       ).default(undefined, 'not written'),
     )
+    .addOption(maxMemoryOption())
     .option('--json', 'print one JSON object instead of the summary', false)
     .action((target: string, o: SimulateCliOptions) => {
       runSimulateCommand(target, o, io);

@@ -3,8 +3,9 @@
  * site is missing (or --build is given) it is built first with Vite, which a
  * development checkout has; otherwise the message says how to build it.
  */
+import { lookup } from 'node:dns/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { SpikelabError } from '../../core/errors.ts';
@@ -12,7 +13,14 @@ import { type StaticServer, serveStatic } from '../../io/static-server.ts';
 import { intFlag } from '../flags.ts';
 import type { CliIo } from '../io.ts';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The package's root: the nearest folder above this module with a package.json (sources or dist/). */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+const repoRoot = packageRoot();
 export const siteDir = join(repoRoot, 'dist', 'web');
 
 export interface WebOptions {
@@ -38,7 +46,20 @@ export async function buildSite(io: CliIo): Promise<void> {
   await vite.build({ configFile: join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
 }
 
+/** Refuses a host that names no address before anything is built. */
+async function checkHost(host: string): Promise<void> {
+  try {
+    await lookup(host);
+  } catch {
+    throw new SpikelabError(
+      'INVALID_ARGUMENT',
+      `--host: got ${JSON.stringify(host)}; allowed: an address or a host name of this machine (127.0.0.1, 0.0.0.0, localhost)`,
+    );
+  }
+}
+
 export async function startWeb(o: WebOptions, io: CliIo): Promise<StaticServer> {
+  await checkHost(o.host);
   const dir = o.dir ?? siteDir;
   if (o.build || !existsSync(join(dir, 'index.html'))) await buildSite(io);
   const s = await serveStatic(dir, { port: o.port, host: o.host });

@@ -11,6 +11,14 @@ import { type ErrorCode, SpikelabError } from '../../core/errors.ts';
 import type { OnChipJob, OnChipPart, OnChipStarter, PendingOnChip } from '../run/on-chip.ts';
 import { DONE, PROGRESS, SIGNAL_SLOTS } from './on-chip-signal.ts';
 
+/**
+ * The thread's entry: the compiled module next to this one in a build, or,
+ * run from the TypeScript sources, a small loader that registers tsx first.
+ */
+const THREAD_ENTRY = import.meta.url.endsWith('.ts')
+  ? './on-chip-thread.mjs'
+  : './on-chip-thread.js';
+
 /** Longest wait without a sample finishing (or, at first, the deployment being built). */
 const STALL_SECONDS = 120;
 
@@ -21,7 +29,7 @@ type Reply =
 export const startOnChipWorker: OnChipStarter = (job: OnChipJob): PendingOnChip => {
   const signal = new Int32Array(new SharedArrayBuffer(4 * SIGNAL_SLOTS));
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(new URL('./on-chip-thread.mjs', import.meta.url), {
+  const worker = new Worker(new URL(THREAD_ENTRY, import.meta.url), {
     workerData: { job, port: port2, signal },
     transferList: [port2],
   });

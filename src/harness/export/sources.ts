@@ -1,0 +1,75 @@
+/**
+ * What `spikelab export NETWORK` names: a reference model (with --seed, --n,
+ * --scale as `simulate` takes them), a network JSON file, a model saved by
+ * `train --save` (converted as `compare` converts it, with its test inputs),
+ * or a comparison report written with --include-network.
+ */
+import { readFileSync } from 'node:fs';
+import { validateNetworkSpec } from '../../../sim/io/network-json.ts';
+import {
+  checkReferenceFlags,
+  referenceModels,
+  referenceNetwork,
+} from '../../../sim/models/index.ts';
+import { MODEL_FORMAT } from '../../ann/model-io.ts';
+import { invalid, SpikelabError } from '../../core/errors.ts';
+import { type ClassifierFlags, classifierFromModel, classifierFromReport } from './classifier.ts';
+import type { ExportSource } from './types.ts';
+
+export interface SourceFlags extends ClassifierFlags {
+  n?: number;
+  scale?: number;
+  seed?: number;
+}
+
+function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new SpikelabError('INVALID_FILE', `${path}: cannot read (${(e as Error).message})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new SpikelabError('INVALID_FILE', `${path}: not valid JSON (${(e as Error).message})`);
+  }
+}
+
+export function resolveExportSource(target: string, f: SourceFlags): ExportSource {
+  const isRef = (referenceModels as readonly string[]).includes(target);
+  if (!isRef && !target.toLowerCase().endsWith('.json')) {
+    throw invalid(
+      'network',
+      target,
+      `one of ${referenceModels.join(', ')}, or a file ending in .json (network, saved model, or report)`,
+      'UNKNOWN_TYPE',
+    );
+  }
+  checkReferenceFlags(target, f);
+  if (isRef) {
+    const spec = referenceNetwork(target, {
+      ...(f.n !== undefined && { n: f.n }),
+      ...(f.scale !== undefined && { scale: f.scale }),
+      ...(f.seed !== undefined && { seed: f.seed }),
+    });
+    return { kind: 'network', name: target, title: `The ${target} reference network`, spec };
+  }
+  const data = readJson(target);
+  const obj = (data ?? {}) as Record<string, unknown>;
+  if (obj.format === MODEL_FORMAT) return classifierFromModel(target, f);
+  if (Array.isArray(obj.networks)) return classifierFromReport(target, data, f);
+  if (!Array.isArray(obj.populations)) {
+    throw new SpikelabError(
+      'INVALID_FILE',
+      `${target}: neither a network JSON (populations), a saved model (format "${MODEL_FORMAT}") nor a comparison report (networks); allowed: one of these`,
+    );
+  }
+  const spec = validateNetworkSpec(data, target);
+  return {
+    kind: 'network',
+    name: target,
+    title: `The network of ${target.split('/').pop()}`,
+    spec: f.seed !== undefined ? { ...spec, seed: f.seed } : spec,
+  };
+}
