@@ -111,6 +111,27 @@ export function mountTrain(panel: HTMLElement): void {
       end();
     });
     remote = Comlink.wrap<TrainWorkerApi>(worker);
+    let batches = 1;
+    const drawCurves = (perEpoch: number) => {
+      batches = perEpoch;
+      const x = Float64Array.from(xs);
+      // the whole run's width from the first point: a one-point range has no axis
+      const range: [number, number] = [0, e * batches];
+      lossPlot.setData(x, [{ label: 'loss', colour: COLOURS[0]!, values: loss }], range);
+      // uPlot's gaps are nulls: the test accuracy is known at epoch ends only
+      const test = xs.map((v) => {
+        const k = testX.findIndex((t) => t >= v);
+        return k < 0 ? null : testAcc[k]!;
+      });
+      accPlot.setData(
+        x,
+        [
+          { label: 'train batch', colour: COLOURS[1]!, values: acc },
+          { label: 'test (after each epoch)', colour: COLOURS[2]!, values: test as number[] },
+        ],
+        range,
+      );
+    };
     const run = ++current;
     const onProgress = (p: TrainProgress) => {
       if (run !== current) return;
@@ -120,27 +141,12 @@ export function mountTrain(panel: HTMLElement): void {
         loss.push(p.loss);
         acc.push(p.accuracy);
         status.textContent = `epoch ${p.epoch}, batch ${p.batch}/${p.batches}: loss ${num(p.loss)}, accuracy ${num(100 * p.accuracy)} %, ${num(p.spikesPerSample)} spikes per sample`;
-        const x = Float64Array.from(xs);
-        // the whole run's width from the first point: a one-point range has no axis
-        const range: [number, number] = [0, e * p.batches];
-        lossPlot.setData(x, [{ label: 'loss', colour: COLOURS[0]!, values: loss }], range);
-        // uPlot's gaps are nulls: the test accuracy is known at epoch ends only
-        const test = xs.map((v) => {
-          const k = testX.findIndex((t) => t >= v);
-          return k < 0 ? null : testAcc[k]!;
-        });
-        accPlot.setData(
-          x,
-          [
-            { label: 'train batch', colour: COLOURS[1]!, values: acc },
-            { label: 'test (after each epoch)', colour: COLOURS[2]!, values: test as number[] },
-          ],
-          range,
-        );
+        drawCurves(p.batches);
         return;
       }
       testX.push(step);
       testAcc.push(p.testAccuracy);
+      drawCurves(batches);
       const r = p.raster;
       const ticks: number[] = [];
       const ids: number[] = [];

@@ -25,7 +25,8 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'simulate',
-    summary: 'simulate a reference network (cuba, coba, brunel) or a network JSON file',
+    summary:
+      'simulate a reference network (cuba, coba, brunel, microcircuit) or a network JSON file',
     load: async () => (await import('./simulate.ts')).registerSimulate,
   },
   {
