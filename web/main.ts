@@ -6,6 +6,7 @@ import { tabs } from './ui/tabs.ts';
 import { mountCompare } from './views/compare-view.ts';
 import { mountLecture } from './views/lecture-view.ts';
 import { mountSimulate, type SimulateView } from './views/simulate-view.ts';
+import { mountTrain } from './views/train-view.ts';
 
 async function start(): Promise<void> {
   const hooks = installHooks();
@@ -34,6 +35,7 @@ async function start(): Promise<void> {
           }),
       },
       { id: 'lecture', title: 'Lecture', mount: (p) => mountLecture(p, hooks) },
+      { id: 'train', title: 'Train', mount: (p) => mountTrain(p) },
     ]);
   } catch (e) {
     main.append(

@@ -2,3 +2,11 @@
 export { currentInput } from './current.ts';
 export { latencyCurrents, latencyTicks, NO_SPIKE } from './latency.ts';
 export { poissonRates } from './rate.ts';
+export {
+  checkTrainParams,
+  encodeTrain,
+  TRAIN_ENCODINGS,
+  type TrainEncoding,
+  type TrainParams,
+  trainTicks,
+} from './trains.ts';

@@ -12,7 +12,9 @@ export type Task = 'classification' | 'regression';
 /** How `split` divides a data set when asked for its default split. */
 export type SplitRule =
   | { kind: 'stratified'; testFraction: number }
-  | { kind: 'fixed'; trainCount: number } // the first trainCount samples train, the rest test (MNIST's own split)
+  // the first trainCount samples train, the rest test (MNIST's own split); with validationCount
+  // the next validationCount samples are held out for validation and the test set follows
+  | { kind: 'fixed'; trainCount: number; validationCount?: number }
   | { kind: 'all' }; // train and test are the whole set (XOR's four points)
 
 export interface Dataset {
@@ -37,6 +39,8 @@ export interface Dataset {
 export interface Split {
   train: Dataset;
   test: Dataset;
+  /** The held-out validation samples, for data sets that define them. */
+  validation?: Dataset;
 }
 
 export function makeDataset(d: Dataset): Dataset {
@@ -82,10 +86,13 @@ export function split(d: Dataset, seed: Seed): Split {
   if (rule.kind === 'all') return { train: d, test: d };
   if (rule.kind === 'fixed') {
     const idx = (a: number, b: number) => Int32Array.from({ length: b - a }, (_, i) => a + i);
-    return {
+    const v = rule.validationCount ?? 0;
+    const parts: Split = {
       train: subset(d, idx(0, rule.trainCount)),
-      test: subset(d, idx(rule.trainCount, d.n)),
+      test: subset(d, idx(rule.trainCount + v, d.n)),
     };
+    if (v > 0) parts.validation = subset(d, idx(rule.trainCount, rule.trainCount + v));
+    return parts;
   }
   const strata = d.task === 'classification' ? (d.y as Int32Array) : new Int32Array(d.n);
   const { train, test } = stratifiedSplit(strata, rule.testFraction, new Rng(seed).derive('split'));

@@ -1,7 +1,9 @@
 /** Data sets (browser-safe part; Node file loading is in `./node/load.ts`). */
 export { DOG_BREEDS, dogsDataset } from './builtin/dogs.ts';
 export { moonsDataset } from './builtin/moons.ts';
+export { RANDMAN_DEFAULTS, randmanDataset } from './builtin/randman.ts';
 export { xorDataset } from './builtin/xor.ts';
+export { yinYangClass, yinYangDataset } from './builtin/yinyang.ts';
 export {
   classCounts,
   type Dataset,

@@ -7,5 +7,7 @@ export const DATASET_NAMES = [
   'mnist',
   'mnist-full',
   'dogs',
+  'yinyang',
+  'randman',
 ] as const;
 export type DatasetName = (typeof DATASET_NAMES)[number];

@@ -177,6 +177,7 @@ export function compare(
   checkContenders(contenders, dataset.features);
   const { train, settings } = stages.run('train', () => trainStage(dataset, o, cb, context));
   const n = Math.min(o.samples ?? Number.POSITIVE_INFINITY, train.result.testSamples);
+  const ticks = (run: SpikingRun) => run.classifier.timesteps ?? o.timesteps;
   const { runs, conversion, blocked } = stages.run('convert', () =>
     convertStage(dataset, train, settings, o, contenders),
   );
@@ -190,7 +191,7 @@ export function compare(
       simulateSpiking(
         run,
         samples,
-        o,
+        { ...o, timesteps: ticks(run) },
         run.conversion ? side.activations.slice(1) : null,
         cb.onSample ? (done, total) => cb.onSample!(done, total, run.id) : undefined,
       );
@@ -200,19 +201,24 @@ export function compare(
   stages.run('deploy', () => {
     const samples = { x: rate.testX, labels: train.test.labels ?? [], n };
     for (const run of runs) {
-      deploySpiking(run, samples, o, {
-        ...(context.onChipWorker ? { worker: context.onChipWorker } : {}),
-        ...(context.onChipWorkerMinWork !== undefined
-          ? { workerMinWork: context.onChipWorkerMinWork }
-          : {}),
-        ...(cb.onChipSample
-          ? { onSample: (done: number, total: number) => cb.onChipSample!(done, total, run.id) }
-          : {}),
-      });
+      deploySpiking(
+        run,
+        samples,
+        { ...o, timesteps: ticks(run) },
+        {
+          ...(context.onChipWorker ? { worker: context.onChipWorker } : {}),
+          ...(context.onChipWorkerMinWork !== undefined
+            ? { workerMinWork: context.onChipWorkerMinWork }
+            : {}),
+          ...(cb.onChipSample
+            ? { onSample: (done: number, total: number) => cb.onChipSample!(done, total, run.id) }
+            : {}),
+        },
+      );
     }
   });
   const annEnergy = stages.run('price', () => {
-    for (const run of runs) priceSpiking(run, n, o.timesteps);
+    for (const run of runs) priceSpiking(run, n, ticks(run));
     return rateEnergy(o.platforms, rate.workload.operations);
   });
   const report = stages.run('report', () =>

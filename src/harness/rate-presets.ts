@@ -76,6 +76,10 @@ export const RATE_PRESETS: Record<DatasetName, RateSettings> = {
   digits: { ...base, hidden: [256], epochs: 40, batch: 32, lr: 2e-3 },
   mnist: { ...base, hidden: [512], dropout: 0.4, epochs: 30, batch: 64, lr: 1e-3 },
   'mnist-full': { ...base, hidden: [512, 256], epochs: 12, batch: 128, lr: 1e-3 },
+  // the paper's reference network, 4-30-3
+  yinyang: { ...base, hidden: [30], epochs: 100, batch: 32, lr: 2e-3 },
+  // an MLP reads the spike ticks as values (the information a rate code would lose)
+  randman: { ...base, hidden: [128], epochs: 60, batch: 64, lr: 1e-3, standardize: true },
   dogs: {
     ...base,
     hidden: [32, 32],

@@ -22,6 +22,7 @@ import { chromiumArgs, chromiumPath } from '../support/chromium.ts';
 import { compareChecks } from './compare-checks.ts';
 import { lectureChecks, longTaskObserver } from './lecture-checks.ts';
 import { check, failed, rasterPixels, runWith } from './page-helpers.ts';
+import { trainChecks } from './train-checks.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const shots = join(root, '.artifacts', 'screenshots');
@@ -313,6 +314,9 @@ async function main(): Promise<void> {
     // 8. Compare view: a saved report drawn, bad reports named, comparisons run in the worker,
     //    the report's spiking network simulated.
     await compareChecks(page, shots);
+
+    // 9. Train view: a spiking network trained directly in its own worker.
+    await trainChecks(page, shots);
 
     check('no page or console errors', errors.length === 0, errors.join(' | '));
   } finally {

@@ -28,6 +28,7 @@ import {
 import { compareSeeds } from '../../harness/compare-seeds.ts';
 import { startOnChipWorker } from '../../harness/node/on-chip-worker.ts';
 import { writeReportFiles } from '../../harness/node/write-report.ts';
+import type { SpikingContender } from '../../harness/pipeline/spiking-side.ts';
 import type { RateSettings } from '../../harness/rate-presets.ts';
 import { reportMarkdown } from '../../harness/report/format.ts';
 import { seedsMarkdown } from '../../harness/report/format-seeds.ts';
@@ -35,6 +36,7 @@ import { NETWORK_SAMPLES } from '../../harness/report/network.ts';
 import { serializeReport } from '../../harness/report/read.ts';
 import { type SeedsReport, serializeSeedsReport } from '../../harness/report/seeds.ts';
 import { settingsFor } from '../../harness/train-rate.ts';
+import { trainContender } from '../../snn/contender.ts';
 import { floatFlag, intFlag } from '../flags.ts';
 import type { CliIo } from '../io.ts';
 import { type Progress, progressBar } from '../progress.ts';
@@ -89,6 +91,9 @@ export interface CompareFlags extends ModelFlags {
   /** --model FILE.nir: the tick (ms) and integration of its dynamics. */
   dt?: number;
   integrator?: NirIntegrator;
+  /** Train a spiking network directly and compare it beside the ANN and the conversion. */
+  trainedSnn?: boolean;
+  snnEpochs?: number;
 }
 
 const STAGE_LABEL: Record<StageName, string> = {
@@ -202,6 +207,27 @@ function runSeeds(flags: CompareFlags, io: CliIo, seeds: number[]): SeedsReport 
   return summary;
 }
 
+function trainedSnnContender(
+  flags: CompareFlags,
+  seed: number,
+  o: ReturnType<typeof options>,
+  io: CliIo,
+): SpikingContender {
+  const dataset = flags.dataset;
+  if (settingsFor(dataset, o.training ?? {}).standardize)
+    throw new SpikelabError(
+      'NOT_APPLICABLE',
+      `--trained-snn: ${dataset}'s rate network standardises its inputs, which rate coding cannot take; allowed: a data set of values in [0, 1] (digits, mnist, mnist-full, yinyang)`,
+    );
+  if (io.interactive) io.err('training the spiking network (surrogate gradient)\n');
+  const { contender } = trainContender(
+    loadDataset(dataset, seed),
+    seed,
+    flags.snnEpochs !== undefined ? { epochs: flags.snnEpochs } : {},
+  );
+  return contender;
+}
+
 export async function runCompare(
   flags: CompareFlags,
   io: CliIo,
@@ -217,8 +243,11 @@ export async function runCompare(
   const saved = flags.model !== undefined && !fromNir ? savedRun(flags) : null;
   const seed = saved?.seed ?? flags.seed;
   const nirData = fromNir ? loadDataset(flags.dataset, seed) : null;
-  const contenders = nirData ? [await nirContender(flags, nirData)] : [];
   const o = options(flags, seed);
+  const contenders = [
+    ...(nirData ? [await nirContender(flags, nirData)] : []),
+    ...(flags.trainedSnn ? [trainedSnnContender(flags, seed, o, io)] : []),
+  ];
   const epochs = settingsFor(saved?.dataset.name ?? flags.dataset, o.training ?? {}).epochs;
   const run = compare(
     () => saved?.dataset ?? nirData ?? loadDataset(flags.dataset, seed),
@@ -311,6 +340,17 @@ export function registerCompare(program: Command, io: CliIo): Command {
     )
     .addOption(
       new Option('--json', 'print the JSON report on stdout instead of the tables').default(false),
+    )
+    .addOption(
+      new Option(
+        '--trained-snn',
+        'also train a spiking network directly (surrogate gradient, rate-coded input) and compare it as a third network',
+      ).default(false),
+    )
+    .addOption(
+      new Option('--snn-epochs <n>', 'epochs of the directly trained network')
+        .argParser(intFlag(1, 100000))
+        .default(undefined, 'its data set default'),
     )
     .action(async (flags: CompareFlags, c: Command) => {
       const explicit = c.options

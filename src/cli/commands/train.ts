@@ -17,12 +17,15 @@ import {
   type RateSettings,
 } from '../../harness/rate-presets.ts';
 import { settingsFor, type TrainResult, trainOnDataset } from '../../harness/train-rate.ts';
+import { SNN_LOSSES } from '../../snn/losses.ts';
 import { floatFlag, intFlag, intListFlag } from '../flags.ts';
 import type { CliIo } from '../io.ts';
 import { progressBar } from '../progress.ts';
+import { addSnnOptions, PARADIGMS, runTrainSnn, type SnnFlags } from './train-snn.ts';
 
-export interface TrainFlags {
+export interface TrainFlags extends SnnFlags {
   dataset: string;
+  paradigm: (typeof PARADIGMS)[number];
   hidden?: Auto<number[]>;
   activation?: Auto<RateSettings['activation']>;
   loss?: Auto<RateSettings['loss']>;
@@ -41,6 +44,23 @@ export interface TrainFlags {
 }
 
 const PER_DATASET = 'per dataset, see below';
+
+const SNN_FLAG_NAMES: Partial<Record<keyof SnnFlags, string>> = {
+  neuron: '--neuron',
+  beta: '--beta',
+  tauMem: '--tau-mem',
+  tauSyn: '--tau-syn',
+  threshold: '--threshold',
+  reset: '--reset',
+  surrogate: '--surrogate',
+  slope: '--slope',
+  timesteps: '--timesteps',
+  encoding: '--encoding',
+  gain: '--gain',
+  recurrent: '--recurrent',
+  readout: '--readout',
+  countPenalty: '--count-penalty',
+};
 /** Default of the options whose value depends on the data set. */
 const AUTO = 'auto';
 type Auto<T> = T | typeof AUTO;
@@ -132,12 +152,20 @@ export async function runTrain(flags: TrainFlags, io: CliIo): Promise<TrainResul
 }
 
 export function registerTrain(program: Command, io: CliIo): Command {
-  return program
+  const cmd = program
     .command('train')
     .description(
       'train a multilayer perceptron by backpropagation on a built-in data set and report its accuracy',
     )
     .addOption(new Option('--dataset <name>', 'data set').choices(DATASET_NAMES).default('digits'))
+    .addOption(
+      new Option(
+        '--paradigm <name>',
+        'ann: a rate network; snn: a spiking network trained directly',
+      )
+        .choices(PARADIGMS)
+        .default('ann'),
+    )
     .addOption(
       new Option('--hidden <sizes>', 'hidden layer sizes, comma-separated')
         .argParser(intListFlag(1))
@@ -149,9 +177,10 @@ export function registerTrain(program: Command, io: CliIo): Command {
         .default(AUTO, PER_DATASET),
     )
     .addOption(
-      new Option('--loss <name>', 'loss (softmax-ce, bce for two classes; mse, mdn for regression)')
-        .choices(LOSS_NAMES)
-        .default(AUTO, PER_DATASET),
+      new Option(
+        '--loss <name>',
+        `loss (ann: ${LOSS_NAMES.join(', ')}; snn: ${SNN_LOSSES.join(', ')})`,
+      ).default(AUTO, PER_DATASET),
     )
     .addOption(
       new Option('--components <k>', 'mixture components of the mdn loss')
@@ -210,8 +239,37 @@ export function registerTrain(program: Command, io: CliIo): Command {
     .addOption(
       new Option('--json', 'print one JSON object on stdout instead of the table').default(false),
     )
-    .addHelpText('after', presetHelp())
-    .action(async (flags: TrainFlags) => {
-      await runTrain(flags, io);
-    });
+    .addHelpText('after', presetHelp());
+  return addSnnOptions(cmd).action(async (flags: TrainFlags) => {
+    if (flags.paradigm === 'snn') {
+      await runTrainSnn(
+        {
+          ...flags,
+          hidden: given(flags.hidden),
+          loss: given(flags.loss),
+          optimizer: given(flags.optimizer),
+          epochs: given(flags.epochs),
+          batch: given(flags.batch),
+          lr: given(flags.lr),
+        },
+        io,
+      );
+      return;
+    }
+    const snnOnly = Object.entries(SNN_FLAG_NAMES).find(
+      ([k]) => flags[k as keyof SnnFlags] !== undefined,
+    );
+    if (snnOnly)
+      throw new SpikelabError(
+        'INVALID_ARGUMENT',
+        `${snnOnly[1]}: applies to --paradigm snn only; allowed with --paradigm ann: leave it out`,
+      );
+    const loss = given(flags.loss);
+    if (loss !== undefined && !(LOSS_NAMES as readonly string[]).includes(loss))
+      throw new SpikelabError(
+        'INVALID_ARGUMENT',
+        `--loss: got ${JSON.stringify(loss)}; allowed with --paradigm ann: ${LOSS_NAMES.join(', ')}`,
+      );
+    await runTrain(flags, io);
+  });
 }

@@ -6,7 +6,9 @@ import { unknownName } from '../../core/errors.ts';
 import type { Seed } from '../../core/rng.ts';
 import { dogsDataset } from '../builtin/dogs.ts';
 import { moonsDataset } from '../builtin/moons.ts';
+import { randmanDataset } from '../builtin/randman.ts';
 import { xorDataset } from '../builtin/xor.ts';
+import { yinYangDataset } from '../builtin/yinyang.ts';
 import type { Dataset } from '../dataset.ts';
 import { DATASET_NAMES, type DatasetName } from '../names.ts';
 import { mnistFromIdx, parseMnistJson } from '../parse/mnist.ts';
@@ -31,7 +33,7 @@ function mnistFull(): Dataset {
   });
 }
 
-/** `seed` only matters for the synthetic sets (moons, dogs), whose samples are drawn from it. */
+/** `seed` only matters for the synthetic sets (moons, dogs, yinyang, randman), whose samples are drawn from it. */
 export function loadDataset(name: string, seed: Seed = 0): Dataset {
   switch (name as DatasetName) {
     case 'xor':
@@ -50,6 +52,10 @@ export function loadDataset(name: string, seed: Seed = 0): Dataset {
       return mnistDigits();
     case 'mnist-full':
       return mnistFull();
+    case 'yinyang':
+      return yinYangDataset({ seed });
+    case 'randman':
+      return randmanDataset({ seed });
   }
   throw unknownName('dataset', name, DATASET_NAMES);
 }

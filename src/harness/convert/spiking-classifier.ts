@@ -44,6 +44,8 @@ export interface SpikingClassifier {
   readonly binaryOutput: boolean;
   /** Per entry of `layers`: activation ≈ rate (spikes per tick) × rateScale. */
   readonly rateScale: readonly number[];
+  /** Ticks per sample it was trained for (a directly trained network); absent: the comparison's --timesteps. */
+  readonly timesteps?: number;
 }
 
 /** Neurons of the input population. */

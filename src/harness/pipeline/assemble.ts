@@ -88,6 +88,7 @@ function spikingEntry(a: AssembleInput, run: SpikingRun): NetworkEntry {
   const c = run.classifier;
   const net = run.network;
   const o = a.o;
+  const timesteps = c.timesteps ?? o.timesteps;
   const accuracyByTick = Array.from(sim.correctByTick, (k) => k / Math.max(1, n));
   const correct = sim.correctByTick[sim.correctByTick.length - 1] ?? 0;
   const annPred = a.rate.predictions;
@@ -108,10 +109,10 @@ function spikingEntry(a: AssembleInput, run: SpikingRun): NetworkEntry {
     accuracyByTick,
     latency: {
       kind: 'ticks',
-      timesteps: o.timesteps,
+      timesteps: timesteps,
       ...latencyOf(accuracyByTick, sim.settleTicks),
     },
-    neurobench: snnNeurobench(c, net, sim.counts, n, o.timesteps, correct / Math.max(1, n)),
+    neurobench: snnNeurobench(c, net, sim.counts, n, timesteps, correct / Math.max(1, n)),
     energy: run.energy,
     predictions: Array.from(sim.predictions),
     layers: run.layers ? run.layers.result() : null,
@@ -146,7 +147,7 @@ function spikingEntry(a: AssembleInput, run: SpikingRun): NetworkEntry {
         })),
         synapses: net.synapses,
       },
-      timesteps: o.timesteps,
+      timesteps: timesteps,
       agreementWithAnn: annPred ? agree / Math.max(1, n) : null,
       counts: {
         spikesPerInference: per(sim.counts.spikes),
@@ -156,7 +157,7 @@ function spikingEntry(a: AssembleInput, run: SpikingRun): NetworkEntry {
           label: p.label,
           neurons: p.size,
           spikesPerInference: per(sim.counts.populations[i]!.spikes),
-          ratePerTick: sim.counts.populations[i]!.spikes / Math.max(1, n * o.timesteps * p.size),
+          ratePerTick: sim.counts.populations[i]!.spikes / Math.max(1, n * timesteps * p.size),
         })),
       },
       checks: {

@@ -1,0 +1,202 @@
+/**
+ * The fused WebAssembly SIMD kernels of lif-simd.wat: a layer's ticks
+ * forward and backward through time, and the sparse spike products of the
+ * synapses. One memory, grown to the largest call and kept; each call copies
+ * its arrays in and its results out (the copies are a few per cent of the
+ * work: `npm run bench:snn-train`). Rows whose length is not a multiple of
+ * 4 are padded with zeros, which compute zeros.
+ */
+import { compileWasm, WasmHeap, wasmSimdSupported } from '../../core/wasm.ts';
+import { wasmBase64 } from './lif-simd.wasm.gen.ts';
+
+type Fn = (...args: number[]) => void;
+
+interface Kernels {
+  heap: WasmHeap;
+  forward: Fn;
+  backward: Fn;
+  spikeRows: Fn;
+  spikeOuter: Fn;
+}
+
+let kernels: Kernels | null = null;
+
+function load(): Kernels {
+  if (kernels) return kernels;
+  const memory = new WebAssembly.Memory({ initial: 16 });
+  const inst = new WebAssembly.Instance(compileWasm(wasmBase64, 'LIF kernel'), { env: { memory } });
+  const e = inst.exports as Record<string, Fn>;
+  kernels = {
+    heap: new WasmHeap(memory),
+    forward: e['forward']!,
+    backward: e['backward']!,
+    spikeRows: e['spikeRows']!,
+    spikeOuter: e['spikeOuter']!,
+  };
+  return kernels;
+}
+
+export function lifKernelAvailable(): boolean {
+  return wasmSimdSupported();
+}
+
+const up4 = (n: number) => Math.ceil(n / 4) * 4;
+
+/** Reserves float regions (all allocations first: growing detaches views), then returns views. */
+function regions(k: Kernels, sizes: number[]): { at: number[]; view: (i: number) => Float32Array } {
+  k.heap.release(0);
+  const at = sizes.map((s) => k.heap.alloc(4 * Math.max(4, s)));
+  return { at, view: (i) => k.heap.f32(at[i]!, sizes[i]!) };
+}
+
+/** Copies `rows` rows of `n` values into rows of `n4` (zero padding). */
+function putRows(dst: Float32Array, src: Float32Array, rows: number, n: number, n4: number): void {
+  if (n === n4) {
+    dst.set(src.subarray(0, rows * n));
+    return;
+  }
+  for (let r = 0; r < rows; r++) {
+    dst.set(src.subarray(r * n, (r + 1) * n), r * n4);
+    dst.fill(0, r * n4 + n, (r + 1) * n4);
+  }
+}
+
+function getRows(dst: Float32Array, src: Float32Array, rows: number, n: number, n4: number): void {
+  if (n === n4) {
+    dst.set(src.subarray(0, rows * n));
+    return;
+  }
+  for (let r = 0; r < rows; r++) dst.set(src.subarray(r * n4, r * n4 + n), r * n);
+}
+
+export interface KernelDynamics {
+  beta: number;
+  alpha: number;
+  theta: number;
+  cuba: boolean;
+  subtract: boolean;
+  spiking: boolean;
+  emitSpikes: boolean;
+  /** 0 fast sigmoid, 1 ATan. */
+  surrogate: 0 | 1;
+  scale: number;
+}
+
+/** Forward over T ticks of n values each: fills `u` (pre-reset membrane) and `out`. */
+export function lifForward(
+  inp: Float32Array,
+  isStatic: boolean,
+  T: number,
+  n: number,
+  d: KernelDynamics,
+  u: Float32Array,
+  out: Float32Array,
+): void {
+  const k = load();
+  const n4 = up4(n);
+  const inRows = isStatic ? 1 : T;
+  const r = regions(k, [inRows * n4, T * n4, T * n4, n4, n4]);
+  putRows(r.view(0), inp, inRows, n, n4);
+  r.view(3).fill(0);
+  r.view(4).fill(0);
+  const theta = d.spiking ? d.theta : Number.POSITIVE_INFINITY;
+  const [pIn, pU, pOut, pV, pSyn] = r.at as [number, number, number, number, number];
+  k.forward(
+    pIn,
+    isStatic ? 1 : 0,
+    pU,
+    pOut,
+    pV,
+    pSyn,
+    T,
+    n4,
+    d.beta,
+    d.alpha,
+    theta,
+    +d.cuba,
+    +d.subtract,
+    +d.emitSpikes,
+  );
+  getRows(u, r.view(1), T, n, n4);
+  getRows(out, r.view(2), T, n, n4);
+}
+
+/** Backward through time: adds ∂L/∂input into gx ([n] when static, else [T·n]). */
+export function lifBackward(
+  dy: Float32Array,
+  u: Float32Array,
+  gx: Float32Array,
+  isStatic: boolean,
+  T: number,
+  n: number,
+  d: KernelDynamics,
+): void {
+  const k = load();
+  const n4 = up4(n);
+  const gRows = isStatic ? 1 : T;
+  const r = regions(k, [T * n4, T * n4, gRows * n4, n4, n4]);
+  putRows(r.view(0), dy, T, n, n4);
+  putRows(r.view(1), u, T, n, n4);
+  putRows(r.view(2), gx, gRows, n, n4);
+  r.view(3).fill(0);
+  r.view(4).fill(0);
+  const [pDy, pU, pGx, pGv, pGi] = r.at as [number, number, number, number, number];
+  k.backward(
+    pDy,
+    pU,
+    pGx,
+    isStatic ? 1 : 0,
+    pGv,
+    pGi,
+    T,
+    n4,
+    d.beta,
+    d.alpha,
+    d.spiking ? d.theta : Number.POSITIVE_INFINITY,
+    +d.cuba,
+    +d.subtract,
+    +d.emitSpikes,
+    +d.spiking,
+    d.surrogate,
+    d.scale,
+  );
+  getRows(gx, r.view(2), gRows, n, n4);
+}
+
+/** out[r, :] = Σ_j s[r, j]·W[j, :] for `rows` rows (out overwritten), W [F, N]. */
+export function spikeRows(
+  s: Float32Array,
+  w: Float32Array,
+  rows: number,
+  F: number,
+  N: number,
+  out: Float32Array,
+): void {
+  const k = load();
+  const N4 = up4(N);
+  const r = regions(k, [rows * F, F * N4, rows * N4]);
+  r.view(0).set(s.subarray(0, rows * F));
+  putRows(r.view(1), w, F, N, N4);
+  r.view(2).fill(0);
+  k.spikeRows(r.at[0]!, r.at[1]!, r.at[2]!, rows, F, N4);
+  getRows(out, r.view(2), rows, N, N4);
+}
+
+/** gw[j, :] += Σ_r s[r, j]·dz[r, :] over `rows` rows. */
+export function spikeOuter(
+  s: Float32Array,
+  dz: Float32Array,
+  rows: number,
+  F: number,
+  N: number,
+  gw: Float32Array,
+): void {
+  const k = load();
+  const N4 = up4(N);
+  const r = regions(k, [rows * F, rows * N4, F * N4]);
+  r.view(0).set(s.subarray(0, rows * F));
+  putRows(r.view(1), dz, rows, N, N4);
+  putRows(r.view(2), gw, F, N, N4);
+  k.spikeOuter(r.at[0]!, r.at[1]!, r.at[2]!, rows, F, N4);
+  getRows(gw, r.view(2), F, N, N4);
+}
