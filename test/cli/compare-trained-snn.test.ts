@@ -2,20 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoryIo } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
-
-async function run(args: string[]) {
-  const io = memoryIo();
-  const code = await main(args, io);
-  return { code, out: io.stdout.join(''), err: io.stderr.join('') };
-}
+import { runCli } from '../support/cli.ts';
 
 describe('spikelab compare --trained-snn', () => {
   it('reports the directly trained network beside the ANN and the conversion, with energy, latency and McNemar', async () => {
     const out = mkdtempSync(join(tmpdir(), 'spikelab-cmp-'));
     const args = ['compare', '--dataset', 'digits', '--trained-snn', '--snn-epochs', '2'];
-    const r = await run([...args, '--samples', '60', '--epochs', '3', '--json', '--out', out]);
+    const r = await runCli([...args, '--samples', '60', '--epochs', '3', '--json', '--out', out]);
     expect(r.code, r.err).toBe(0);
     const report = JSON.parse(r.out);
     expect(report.networks.map((n: { id: string }) => n.id)).toEqual(['ann', 'snn', 'trained-snn']);
@@ -37,7 +30,7 @@ describe('spikelab compare --trained-snn', () => {
   });
 
   it('a data set whose rate network standardises its inputs is refused by name', async () => {
-    const r = await run([
+    const r = await runCli([
       'compare',
       '--dataset',
       'iris',

@@ -2,28 +2,21 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { memoryIo } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
 import { parseReport } from '../../src/harness/report/read.ts';
 import type { CompareReport } from '../../src/harness/report/schema.ts';
 import { parseAnyReport } from '../../src/harness/report/seeds.ts';
+import { runCli } from '../support/cli.ts';
 
 const acc = (r: CompareReport, id: string) => r.networks.find((n) => n.id === id)?.accuracy?.value;
 const blockOf = (r: CompareReport) =>
   r.networks.find((n) => n.id === 'snn')?.spiking?.spikingNetwork;
-
-async function run(args: string[]) {
-  const io = memoryIo();
-  const code = await main(args, io);
-  return { code, out: io.stdout.join(''), err: io.stderr.join('') };
-}
 
 const outDir = () => mkdtempSync(join(tmpdir(), 'spikelab-compare-'));
 
 describe('spikelab compare', () => {
   it('--json prints the report (XOR: both networks 100 %), writes it with the CSV and the tables, and names the file on stderr', async () => {
     const dir = outDir();
-    const r = await run([
+    const r = await runCli([
       'compare',
       '--dataset',
       'xor',
@@ -50,9 +43,9 @@ describe('spikelab compare', () => {
   it('--include-network keeps the converted network and the test samples’ inputs in the report (XOR: all 4 samples)', async () => {
     const dir = outDir();
     const args = ['compare', '--dataset', 'xor', '--timesteps', '30', '--out', dir, '--json'];
-    const without = parseReport((await run(args)).out);
+    const without = parseReport((await runCli(args)).out);
     expect(blockOf(without)).toBeUndefined();
-    const r = await run([...args, '--include-network']);
+    const r = await runCli([...args, '--include-network']);
     expect(r.code).toBe(0);
     const report = parseReport(r.out);
     const block = blockOf(report);
@@ -66,7 +59,7 @@ describe('spikelab compare', () => {
 
   it('prints the side-by-side table, the per-layer table and where the files went (iris, Poisson input)', async () => {
     const dir = outDir();
-    const r = await run(['compare', '--dataset', 'iris', '--encoding', 'poisson', '--out', dir]);
+    const r = await runCli(['compare', '--dataset', 'iris', '--encoding', 'poisson', '--out', dir]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
       /\| test accuracy \[95 % CI\] \| \d+\.\d\d % \[\d+\.\d\d, \d+\.\d\d\] \| \d+\.\d\d % \[[\d., ]+\] after 100 ticks/,
@@ -100,7 +93,7 @@ describe('spikelab compare', () => {
   ])(
     'bad input %j: one line naming the flag and what is allowed, exit code 2',
     async (args, message) => {
-      const r = await run(['compare', ...args]);
+      const r = await runCli(['compare', ...args]);
       expect(r.code).toBe(2);
       expect(r.out).toBe('');
       expect(r.err.trim().split('\n')).toHaveLength(1);
@@ -109,7 +102,7 @@ describe('spikelab compare', () => {
   );
 
   it('every option shows its default in --help', async () => {
-    const r = await run(['compare', '--help']);
+    const r = await runCli(['compare', '--help']);
     expect(r.code).toBe(0);
     for (const d of [
       '"digits"',
@@ -135,15 +128,15 @@ describe('spikelab compare', () => {
     beforeAll(async () => {
       dir = outDir();
       model = join(dir, 'iris.json');
-      expect((await run(['train', '--dataset', 'iris', '--seed', '2', '--save', model])).code).toBe(
-        0,
-      );
+      expect(
+        (await runCli(['train', '--dataset', 'iris', '--seed', '2', '--save', model])).code,
+      ).toBe(0);
     });
 
     it('gives the report of a run that trains (the same split from the saved seed, the saved training record)', async () => {
       const common = ['--timesteps', '40', '--platforms', 'loihi,cpu', '--out', dir, '--json'];
-      const saved = await run(['compare', '--model', model, ...common]);
-      const fresh = await run(['compare', '--dataset', 'iris', '--seed', '2', ...common]);
+      const saved = await runCli(['compare', '--model', model, ...common]);
+      const fresh = await runCli(['compare', '--dataset', 'iris', '--seed', '2', ...common]);
       expect(saved.code).toBe(0);
       expect(withoutClock(saved.out)).toEqual(withoutClock(fresh.out));
       const stages = parseReport(saved.out).wallClock.stages;
@@ -158,7 +151,7 @@ describe('spikelab compare', () => {
       [['--seed', '0'], /--seed: got 0, but .* was trained with seed 2; allowed: 2/],
       [['--epochs', '3'], /--epochs: not with --model \(the model is already trained\)/],
     ])('contradicting flags %j: one line naming the flag, exit code 2', async (args, message) => {
-      const r = await run(['compare', '--model', model, ...args]);
+      const r = await runCli(['compare', '--model', model, ...args]);
       expect(r.code).toBe(2);
       expect(r.err.trim().split('\n')).toHaveLength(1);
       expect(r.err).toMatch(message);
@@ -169,10 +162,10 @@ describe('spikelab compare', () => {
       const file = JSON.parse(readFileSync(model, 'utf8')) as { meta: Record<string, unknown> };
       delete file.meta.training;
       writeFileSync(bare, JSON.stringify(file));
-      const r = await run(['compare', '--model', bare]);
+      const r = await runCli(['compare', '--model', bare]);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/bare\.json\.meta\.training: .*the training record, version 1/);
-      const missing = await run(['compare', '--model', join(dir, 'none.json')]);
+      const missing = await runCli(['compare', '--model', join(dir, 'none.json')]);
       expect(missing.err).toMatch(/^error: --model: cannot read .*none\.json/);
     });
   });
@@ -182,7 +175,7 @@ describe('spikelab compare --seeds', () => {
   it('--seeds 3 repeats the run over seeds 0, 1, 2: mean ± sd of every figure, each seed’s report kept', async () => {
     const dir = outDir();
     const args = ['compare', '--dataset', 'iris', '--seeds', '3', '--timesteps', '40'];
-    const r = await run([...args, '--platforms', 'loihi,cpu', '--out', dir, '--json']);
+    const r = await runCli([...args, '--platforms', 'loihi,cpu', '--out', dir, '--json']);
     expect(r.code).toBe(0);
     const parsed = parseAnyReport(r.out);
     if (parsed.kind !== 'seeds') throw new Error('expected a summary over seeds');
@@ -200,7 +193,7 @@ describe('spikelab compare --seeds', () => {
     expect(s.pairs[0]!.pValues).toHaveLength(3);
     for (const seed of [0, 1, 2])
       expect(existsSync(join(dir, `compare-iris-current-T40-seed${seed}.json`))).toBe(true);
-    const tables = await run([...args, '--platforms', 'loihi', '--out', dir]);
+    const tables = await runCli([...args, '--platforms', 'loihi', '--out', dir]);
     expect(tables.out).toMatch(/over 3 seeds \(0, 1, 2\): mean ± sd/);
     expect(tables.out).toMatch(/\| test accuracy \| [\d.]+ % ± [\d.]+ % \| [\d.]+ % ± [\d.]+ % \|/);
     expect(tables.out).toMatch(/\| ANN vs SNN \| -?[\d.]+ ± [\d.]+ pp \| \d of 3 seeds \|/);
@@ -211,19 +204,19 @@ describe('spikelab report', () => {
   const golden = (name: string) => new URL(`../golden/reports/${name}`, import.meta.url).pathname;
 
   it('prints the tables of a version 2 report written before version 3, and --json gives it as version 3', async () => {
-    const r = await run(['report', golden('v2-digits.json')]);
+    const r = await runCli(['report', golden('v2-digits.json')]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/\| test accuracy \[95 % CI\] \| 97\.77 % \[95\.67, 98\.87\]/);
     expect(r.out).toMatch(/upgraded from version 2/);
-    const j = await run(['report', golden('v2-digits.json'), '--json']);
+    const j = await runCli(['report', golden('v2-digits.json'), '--json']);
     expect(parseReport(j.out).schemaVersion).toBe(3);
     expect(JSON.parse(j.out).upgradedFrom).toBe(2);
   });
 
   it('prints a version 3 report as compare printed it', async () => {
     const dir = outDir();
-    const c = await run(['compare', '--dataset', 'xor', '--timesteps', '20', '--out', dir]);
-    const r = await run(['report', join(dir, 'compare-xor-current-T20-seed0.json')]);
+    const c = await runCli(['compare', '--dataset', 'xor', '--timesteps', '20', '--out', dir]);
+    const r = await runCli(['report', join(dir, 'compare-xor-current-T20-seed0.json')]);
     expect(r.code).toBe(0);
     expect(c.out.startsWith(r.out)).toBe(true);
   });
@@ -245,16 +238,16 @@ describe('spikelab report', () => {
     const file = join(dir, 'bad.json');
     let text = typeof content === 'string' ? content : JSON.stringify(content);
     if (content === 'empty') {
-      const v3 = await run(['report', golden('v2-digits.json'), '--json']);
+      const v3 = await runCli(['report', golden('v2-digits.json'), '--json']);
       text = JSON.stringify({ ...JSON.parse(v3.out), networks: [] });
     }
     writeFileSync(file, text);
-    const r = await run(['report', file]);
+    const r = await runCli(['report', file]);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toMatch(message);
-    expect((await run(['report', join(dir, 'missing.json')])).err).toMatch(
+    expect((await runCli(['report', join(dir, 'missing.json')])).err).toMatch(
       /missing\.json: cannot read/,
     );
   });

@@ -3,27 +3,20 @@
  * refused by name before anything is allocated.
  */
 import { describe, expect, it } from 'vitest';
-import { memoryIo } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
-
-async function run(args: string[]) {
-  const io = memoryIo();
-  const code = await main(args, io);
-  return { code, err: io.stderr.join(''), out: io.stdout.join('') };
-}
+import { runCli } from '../support/cli.ts';
 
 describe('simulate microcircuit', () => {
   it('--scale 0 and --scale 2 are refused with the allowed range', async () => {
-    const zero = await run(['simulate', 'microcircuit', '--scale', '0']);
+    const zero = await runCli(['simulate', 'microcircuit', '--scale', '0']);
     expect(zero.code).toBe(2);
     expect(zero.err).toMatch(/--scale/);
-    const two = await run(['simulate', 'microcircuit', '--scale', '2']);
+    const two = await runCli(['simulate', 'microcircuit', '--scale', '2']);
     expect(two.code).toBe(2);
     expect(two.err).toMatch(/--scale: got 2; allowed: a fraction in \(0, 1\] for microcircuit/);
   });
 
   it('a microcircuit too large for the memory given is refused with what it needs', async () => {
-    const r = await run(['simulate', 'microcircuit', '--max-memory', '1']);
+    const r = await runCli(['simulate', 'microcircuit', '--max-memory', '1']);
     expect(r.code).toBe(2);
     // 298,880,968 synapses at 9 bytes each alone exceed 1 GB
     expect(r.err).toMatch(
@@ -32,7 +25,7 @@ describe('simulate microcircuit', () => {
   });
 
   it('runs at scale 0.02 and prints its eight populations', async () => {
-    const r = await run([
+    const r = await runCli([
       'simulate',
       'microcircuit',
       '--scale',

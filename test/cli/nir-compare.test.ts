@@ -10,33 +10,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readNir } from '../../sim/io/nir/index.ts';
-import { memoryIo } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../support/cli.ts';
 
 /** The training both runs share: the NIR file is the conversion of the network compare trains again. */
 const SAME = ['--dataset', 'digits', '--epochs', '4', '--seed', '3'];
 const dir = mkdtempSync(join(tmpdir(), 'spikelab-nir-compare-'));
 
-async function run(args: string[]) {
-  const io = memoryIo();
-  const code = await main(args, io);
-  return { code, out: io.stdout.join(''), err: io.stderr.join('') };
-}
-
 describe('a digits classifier exported to NIR, imported and compared', () => {
   it('gives the conversion’s predictions sample for sample', { timeout: 180_000 }, async () => {
     const model = join(dir, 'digits.json');
     const file = join(dir, 'digits.nir');
-    const train = await run(['train', ...SAME, '--save', model]);
+    const train = await runCli(['train', ...SAME, '--save', model]);
     expect(train.code).toBe(0);
-    const exp = await run(['export', model, '--to', 'nir', '--out', file]);
+    const exp = await runCli(['export', model, '--to', 'nir', '--out', file]);
     expect(exp.code).toBe(0);
     expect(exp.err).toContain('reset_mechanism "subtract"');
     const nir = await readNir(new Uint8Array(readFileSync(file)));
     expect([...nir.graph.nodes.values()].map((n) => n.type).sort()).toEqual(
       ['Affine', 'Affine', 'IF', 'IF', 'IF', 'Input', 'Output', 'Scale'].sort(),
     );
-    const cmp = await run([
+    const cmp = await runCli([
       'compare',
       '--model',
       file,

@@ -4,21 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { memoryIo } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'spikelab-nir-cli-'));
 const nir = (name: string) => fileURLToPath(new URL(`../data/nir/${name}.nir`, import.meta.url));
 
-async function run(args: string[]) {
-  const io = memoryIo();
-  const code = await main(args, io);
-  return { code, out: io.stdout.join(''), err: io.stderr.join('') };
-}
-
 describe('spikelab simulate FILE.nir', () => {
   it('prints each population under its NIR node name, with dt, integrator and latency', async () => {
-    const r = await run([
+    const r = await runCli([
       'simulate',
       nir('braille_noDelay_bias_zero'),
       '--dt',
@@ -36,7 +29,7 @@ describe('spikelab simulate FILE.nir', () => {
   });
 
   it('--input-current drives lif_norse at the closed form’s rate: one spike per 3 ticks of 0.1 ms (ticks 3 … 297 of 300)', async () => {
-    const r = await run([
+    const r = await runCli([
       'simulate',
       nir('lif_norse'),
       '--dt',
@@ -55,7 +48,7 @@ describe('spikelab simulate FILE.nir', () => {
   it('--input reads a raster CSV: one input spike through weight 1 gives lif_norse 1 − e^(−0.04) < θ, so two in a row spike it', async () => {
     const csv = join(dir, 'in.csv');
     writeFileSync(csv, 'time_ms,neuron\n0,0\n0.1,0\n0.2,0\n');
-    const r = await run([
+    const r = await runCli([
       'simulate',
       nir('lif_norse'),
       '--dt',
@@ -74,7 +67,7 @@ describe('spikelab simulate FILE.nir', () => {
   });
 
   it('a missing --dt: exit 2, naming the flag', async () => {
-    const r = await run(['simulate', nir('lif_norse')]);
+    const r = await runCli(['simulate', nir('lif_norse')]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/error: --dt: missing; NIR fixes no time step, so give it in ms/);
   });
@@ -82,19 +75,19 @@ describe('spikelab simulate FILE.nir', () => {
   it('not an HDF5 file: exit 2', async () => {
     const bad = join(dir, 'bad.nir');
     writeFileSync(bad, 'not hdf5');
-    const r = await run(['simulate', bad, '--dt', '0.1']);
+    const r = await runCli(['simulate', bad, '--dt', '0.1']);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`error: ${bad}: not an HDF5 file`);
   });
 
   it('an input current of the wrong length: exit 2, naming the inputs', async () => {
-    const r = await run(['simulate', nir('lif_norse'), '--dt', '0.1', '--input-current', '1,2']);
+    const r = await runCli(['simulate', nir('lif_norse'), '--dt', '0.1', '--input-current', '1,2']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('inputCurrent: 2 values for 1 input elements (input: 1)');
   });
 
   it('NIR flags with a non-NIR network: exit 2', async () => {
-    const r = await run(['simulate', 'cuba', '--input-current', '1']);
+    const r = await runCli(['simulate', 'cuba', '--input-current', '1']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('--input-current: got an array of 1; allowed: only with a .nir file');
   });
@@ -102,7 +95,7 @@ describe('spikelab simulate FILE.nir', () => {
 
 describe('spikelab map FILE.nir', () => {
   it('prices the braille network on Loihi, one step per 1 ms tick', async () => {
-    const r = await run([
+    const r = await runCli([
       'map',
       nir('braille_noDelay_bias_zero'),
       '--platform',
@@ -154,9 +147,9 @@ describe('spikelab export --to nir', () => {
         ],
       }),
     );
-    const r = await run(['export', json, '--to', 'nir', '--out', out]);
+    const r = await runCli(['export', json, '--to', 'nir', '--out', out]);
     expect(r.code, r.err).toBe(0);
-    const back = await run(['simulate', out, '--duration', '1', '--json']); // dt from the file's metadata
+    const back = await runCli(['simulate', out, '--duration', '1', '--json']); // dt from the file's metadata
     expect(back.code, back.err).toBe(0);
     expect(
       JSON.parse(back.out).populations.map((p: { label: string; size: number }) => [
@@ -170,7 +163,7 @@ describe('spikelab export --to nir', () => {
   });
 
   it('a model NIR has no node for: exit 2, naming the population and the model', async () => {
-    const r = await run([
+    const r = await runCli([
       'export',
       'cuba',
       '--n',

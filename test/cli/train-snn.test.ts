@@ -2,21 +2,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoryIo } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
 import { loadSnnModelText } from '../../src/snn/model-io.ts';
-
-async function run(args: string[]) {
-  const io = memoryIo();
-  const code = await main(args, io);
-  return { code, out: io.stdout.join(''), err: io.stderr.join('') };
-}
+import { runCli } from '../support/cli.ts';
 
 const tiny = ['--dataset', 'yinyang', '--hidden', '16', '--epochs', '1', '--timesteps', '8'];
 
 describe('spikelab train --paradigm snn', () => {
   it('--json: accuracy, spikes, trainSeconds and trainSamplesPerSecond', async () => {
-    const r = await run(['train', '--paradigm', 'snn', ...tiny, '--json']);
+    const r = await runCli(['train', '--paradigm', 'snn', ...tiny, '--json']);
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.paradigm).toBe('snn');
@@ -34,7 +27,7 @@ describe('spikelab train --paradigm snn', () => {
     const dir = mkdtempSync(join(tmpdir(), 'spikelab-snn-'));
     const file = join(dir, 'yy.json');
     const args = ['train', '--paradigm', 'snn', ...tiny, '--neuron', 'cubalif', '--tau-mem', '20'];
-    const r = await run([
+    const r = await runCli([
       ...args,
       '--tau-syn',
       '10',
@@ -59,7 +52,7 @@ describe('spikelab train --paradigm snn', () => {
     const dir = mkdtempSync(join(tmpdir(), 'spikelab-snn-'));
     const file = join(dir, 'yy.json');
     expect(
-      (await run(['train', '--paradigm', 'snn', ...tiny, '--save', file, '--json'])).code,
+      (await runCli(['train', '--paradigm', 'snn', ...tiny, '--save', file, '--json'])).code,
     ).toBe(0);
     const json = JSON.parse(readFileSync(file, 'utf8'));
     json.layers[1].weights.shape = [16, 4];
@@ -101,7 +94,7 @@ describe('spikelab train --paradigm snn', () => {
   ];
   for (const [args, message] of bad) {
     it(`exit 2 naming the flag: ${args.join(' ')}`, async () => {
-      const r = await run(['train', '--paradigm', 'snn', '--dataset', 'yinyang', ...args]);
+      const r = await runCli(['train', '--paradigm', 'snn', '--dataset', 'yinyang', ...args]);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(message);
       expect(r.out).toBe('');
@@ -109,7 +102,7 @@ describe('spikelab train --paradigm snn', () => {
   }
 
   it('SNN flags with --paradigm ann are refused by name', async () => {
-    const r = await run(['train', '--dataset', 'xor', '--timesteps', '10']);
+    const r = await runCli(['train', '--dataset', 'xor', '--timesteps', '10']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--timesteps: applies to --paradigm snn only/);
   });

@@ -3,18 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModelText } from '../../src/ann/model-io.ts';
-import { memoryIo } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
-
-async function run(args: string[]) {
-  const io = memoryIo();
-  const code = await main(args, io);
-  return { code, out: io.stdout.join(''), err: io.stderr.join('') };
-}
+import { runCli } from '../support/cli.ts';
 
 describe('spikelab train', () => {
   it('--json prints one object with the documented fields (XOR: 100 % after the default 300 epochs)', async () => {
-    const r = await run(['train', '--dataset', 'xor', '--json']);
+    const r = await runCli(['train', '--dataset', 'xor', '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     for (const key of [
@@ -33,7 +26,7 @@ describe('spikelab train', () => {
 
   it('regression reports testLoss and testNll', async () => {
     const j = JSON.parse(
-      (await run(['train', '--dataset', 'dogs', '--epochs', '2', '--json'])).out,
+      (await runCli(['train', '--dataset', 'dogs', '--epochs', '2', '--json'])).out,
     );
     expect(j.task).toBe('regression');
     expect(Number.isFinite(j.testLoss)).toBe(true);
@@ -44,7 +37,7 @@ describe('spikelab train', () => {
   it('prints a results table by default and saves a model that loads bit-exactly', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'spikelab-'));
     const file = join(dir, 'iris.json');
-    const r = await run(['train', '--dataset', 'iris', '--epochs', '5', '--save', file]);
+    const r = await runCli(['train', '--dataset', 'iris', '--epochs', '5', '--save', file]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/test accuracy\s+│\s+\d+\.\d\d %/);
     const { model, meta } = loadModelText(readFileSync(file, 'utf8'));
@@ -54,20 +47,20 @@ describe('spikelab train', () => {
 
   it('the same seed gives the same result; --seed changes it', async () => {
     const a = JSON.parse(
-      (await run(['train', '--dataset', 'moons', '--epochs', '3', '--json'])).out,
+      (await runCli(['train', '--dataset', 'moons', '--epochs', '3', '--json'])).out,
     );
     const b = JSON.parse(
-      (await run(['train', '--dataset', 'moons', '--epochs', '3', '--json'])).out,
+      (await runCli(['train', '--dataset', 'moons', '--epochs', '3', '--json'])).out,
     );
     const c = JSON.parse(
-      (await run(['train', '--dataset', 'moons', '--epochs', '3', '--seed', '1', '--json'])).out,
+      (await runCli(['train', '--dataset', 'moons', '--epochs', '3', '--seed', '1', '--json'])).out,
     );
     expect(b.trainLoss).toBe(a.trainLoss);
     expect(c.trainLoss).not.toBe(a.trainLoss);
   });
 
   it('--help lists every option with its default', async () => {
-    const r = await run(['train', '--help']);
+    const r = await runCli(['train', '--help']);
     expect(r.code).toBe(0);
     for (const flag of [
       '--dataset',
@@ -118,7 +111,7 @@ describe('spikelab train', () => {
       /^error: loss: got "bce"; allowed for dataset digits: softmax-ce\n$/,
     ],
   ])('%j ends with one error line naming the flag and exit code 2', async (args, message) => {
-    const r = await run(args);
+    const r = await runCli(args);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.err.trim().split('\n')).toHaveLength(1);
@@ -127,7 +120,7 @@ describe('spikelab train', () => {
   it('--save to an unwritable place is a one-line error with exit code 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'spikelab-'));
     writeFileSync(join(dir, 'file'), '');
-    const r = await run([
+    const r = await runCli([
       'train',
       '--dataset',
       'xor',
