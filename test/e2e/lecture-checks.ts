@@ -254,26 +254,14 @@ async function codingChecks(page: Page, shots: string): Promise<void> {
   );
 }
 
-/**
- * Waits (at most 90 s) for the 1-minute load average to fall to the core
- * count: right after the test suite and the build it is still above it, and
- * the long-task check is asserted only on a machine that is not oversubscribed.
- */
-async function settledLoad(): Promise<number> {
-  const deadline = Date.now() + 90_000;
-  while (loadavg()[0]! > cpus().length && Date.now() < deadline)
-    await new Promise((ok) => setTimeout(ok, 2000));
-  return loadavg()[0]!;
-}
-
 export async function lectureChecks(page: Page, shots: string): Promise<void> {
   const t0 = await page.evaluate(() => performance.now());
   await graphChecks(page, shots);
-  // a long task is wall time: on an oversubscribed machine it measures the scheduler, not the page
-  const load = await settledLoad();
   const training = await approximationChecks(page, shots);
   const longest = Math.max(0, ...training);
   const detail = `${training.length} long task(s), longest ${longest.toFixed(0)} ms`;
+  // a long task is wall time: on an oversubscribed machine it measures the scheduler, not the page
+  const load = loadavg()[0]!;
   if (load <= cpus().length)
     check(
       'lecture: no main-thread task over 50 ms while networks train in the worker',
