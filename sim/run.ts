@@ -6,11 +6,13 @@
  * same run yielding to the event loop between slices (a worker stays
  * responsive to a cancel message).
  */
+import { invalid } from '../src/core/errors.ts';
 import type { BackendName } from './engine/backend.ts';
+import type { Counts } from './engine/counters.ts';
 import { IsiStats } from './engine/isi-stats.ts';
 import type { SpikeListener } from './engine/listener.ts';
 import { Simulator } from './engine/simulator.ts';
-import type { RunResult } from './engine/simulator-options.ts';
+import type { RunOptions, RunResult } from './engine/simulator-options.ts';
 import { type BuildOptions, buildNetwork } from './network/build.ts';
 import type { Network } from './network/network.ts';
 import type { NetworkSpec } from './network/spec.ts';
@@ -34,6 +36,8 @@ export interface SimulationSummary {
   seed: number;
   /** The kernels that ran: WebAssembly SIMD or TypeScript (bit-identical spikes). */
   backend: 'wasm' | 'js';
+  /** Threads the simulation ran on (the same spikes on any number). */
+  threads: number;
   /** Spikes of neuron populations (sources excluded) and their mean rate. */
   spikes: number;
   meanRateHz: number;
@@ -65,6 +69,34 @@ export interface SimulateOptions extends BuildOptions {
    * (state monitors, hardware counters).
    */
   setup?: (sim: Simulator) => void;
+  /**
+   * Makes the simulator instead of `new Simulator` (one thread): e.g. the
+   * engine over several threads (src/harness/node/engine-threads.ts), which
+   * gives the same spikes. Not with `setup`, which needs the one-thread
+   * simulator's state.
+   */
+  engine?: (net: Network, opts: EngineOptions) => SimulatorLike;
+}
+
+/** What `engine` is given: the listeners (the run's statistics among them), the backend and the memory budget. */
+export interface EngineOptions {
+  listeners: SpikeListener[];
+  backend: BackendName;
+  memoryBudgetBytes?: number;
+}
+
+/** What a run needs of a simulator: Simulator, or one over several threads. */
+export interface SimulatorLike {
+  readonly backend: 'wasm' | 'js';
+  /** Threads it runs on (1 when absent). */
+  readonly threads?: number;
+  counts(): Counts;
+  run(ticks: number, opts?: RunOptions): RunResult;
+  runAsync(
+    ticks: number,
+    opts?: RunOptions & { signal?: AbortSignal; sliceMs?: number },
+  ): Promise<RunResult>;
+  close?(): void;
 }
 
 export interface SimulateAsyncOptions extends SimulateOptions {
@@ -78,7 +110,7 @@ const nullIfNaN = (x: number) => (Number.isNaN(x) ? null : x);
 
 interface Prepared {
   net: Network;
-  sim: Simulator;
+  sim: SimulatorLike;
   stats: IsiStats;
   ticks: number;
   t0: number;
@@ -90,13 +122,20 @@ function prepare(spec: NetworkSpec, opts: SimulateOptions): Prepared {
   const net = buildNetwork(spec, opts);
   const stats = new IsiStats(net);
   // the network is private to this run: its connectivity may move into the kernels' memory
-  const sim = new Simulator(net, {
+  const engineOptions: EngineOptions = {
     listeners: [stats, ...(opts.listeners ?? [])],
     backend: opts.backend ?? 'auto',
-    moveConnectivity: true,
     ...(opts.memoryBudgetBytes !== undefined && { memoryBudgetBytes: opts.memoryBudgetBytes }),
-  });
-  opts.setup?.(sim);
+  };
+  if (opts.engine && opts.setup)
+    throw invalid('setup', 'a function', 'nothing when an engine is given (it needs one thread)');
+  let sim: SimulatorLike;
+  if (opts.engine) sim = opts.engine(net, engineOptions);
+  else {
+    const one = new Simulator(net, { ...engineOptions, moveConnectivity: true });
+    opts.setup?.(one);
+    sim = one;
+  }
   const t1 = performance.now();
   return { net, sim, stats, ticks: Math.round(opts.durationMs / net.dt), t0, t1 };
 }
@@ -111,8 +150,12 @@ function runOptions(p: Prepared, opts: SimulateOptions) {
 
 export function simulateSpec(spec: NetworkSpec, opts: SimulateOptions): SimulationSummary {
   const p = prepare(spec, opts);
-  const result = p.sim.run(p.ticks, runOptions(p, opts));
-  return summarise(spec, p, result, performance.now());
+  try {
+    const result = p.sim.run(p.ticks, runOptions(p, opts));
+    return summarise(spec, p, result, performance.now());
+  } finally {
+    p.sim.close?.();
+  }
 }
 
 export async function simulateSpecAsync(
@@ -120,12 +163,16 @@ export async function simulateSpecAsync(
   opts: SimulateAsyncOptions,
 ): Promise<SimulationSummary> {
   const p = prepare(spec, opts);
-  const result = await p.sim.runAsync(p.ticks, {
-    ...runOptions(p, opts),
-    ...(opts.signal && { signal: opts.signal }),
-    ...(opts.sliceMs !== undefined && { sliceMs: opts.sliceMs }),
-  });
-  return summarise(spec, p, result, performance.now());
+  try {
+    const result = await p.sim.runAsync(p.ticks, {
+      ...runOptions(p, opts),
+      ...(opts.signal && { signal: opts.signal }),
+      ...(opts.sliceMs !== undefined && { sliceMs: opts.sliceMs }),
+    });
+    return summarise(spec, p, result, performance.now());
+  } finally {
+    p.sim.close?.();
+  }
 }
 
 function summarise(
@@ -146,6 +193,7 @@ function summarise(
     dt: net.dt,
     seed: net.seed,
     backend: sim.backend,
+    threads: sim.threads ?? 1,
     spikes: all.spikes,
     meanRateHz: all.meanRateHz,
     cvIsi: nullIfNaN(all.cvIsi),

@@ -26,6 +26,14 @@ import type {
 import type { NeuronState, Receptor } from '../neurons/types.ts';
 import type { Arena, ArenaPlan } from './arena.ts';
 
+/**
+ * Neurons per stream of the external Poisson drive. Each block of a
+ * population draws from its own generator (derived from the population's
+ * and the block's index), so a population split over threads at block
+ * boundaries draws exactly the numbers it draws whole.
+ */
+export const DRIVE_BLOCK = 256;
+
 function nextPowerOfTwo(x: number): number {
   let p = 1;
   while (p < x) p *= 2;
@@ -57,6 +65,10 @@ export class NeuronRuntime {
   readonly slotStride: number;
   readonly samplers: PoissonSampler[];
   rng: Rng | null = null;
+  /** The drive's generators, one per DRIVE_BLOCK neurons (replaced at every reset). */
+  driveRngs: Rng[] = [];
+  /** Index in the whole population of this runtime's first neuron (a thread's share starts at a block boundary). */
+  readonly sliceStart: number;
   stepPointer = 0;
   private readonly slotsPlan: number[] = [];
 
@@ -69,6 +81,9 @@ export class NeuronRuntime {
     readonly direct = false,
   ) {
     this.consts = pop.consts;
+    this.sliceStart = pop.sliceStart ?? 0;
+    if (this.sliceStart % DRIVE_BLOCK !== 0)
+      throw new RangeError(`${pop.label}: a share must start at a multiple of ${DRIVE_BLOCK}`);
     // slots > max delay, so a delivery never lands in the slot being read
     this.slots = direct ? 1 : nextPowerOfTwo(maxDelay + 1);
     this.mask = this.slots - 1;
@@ -130,6 +145,10 @@ export class NeuronRuntime {
     this.bufI.fill(0);
     this.rng = rng;
     s.rng = rng.derive(`neurons/${this.pop.label}`);
+    const first = this.sliceStart / DRIVE_BLOCK;
+    this.driveRngs = Array.from({ length: Math.ceil(this.pop.size / DRIVE_BLOCK) }, (_, b) =>
+      rng.derive(`drive/block/${first + b}`),
+    );
     this.stepPointer = 0;
   }
 
@@ -167,18 +186,21 @@ export class NeuronRuntime {
   drive(slot: number): number {
     let kicks = 0;
     const n = this.pop.size;
-    const rng = this.rng!;
     for (let d = 0; d < this.samplers.length; d++) {
       const sampler = this.samplers[d]!;
       const w = this.pop.poissonInput[d]!.weight;
       const buf = (this.pop.poissonInput[d]!.receptor === 'inhibitory' ? this.slotsI : this.slotsE)[
         slot
       ]!;
-      for (let i = 0; i < n; i++) {
-        // branch-free: a zero count adds 0 (a taken/not-taken branch at P(0) = e^-λ mispredicts often)
-        const c = sampler.sample(rng);
-        buf[i]! += c * w;
-        kicks += c;
+      for (let b = 0; b * DRIVE_BLOCK < n; b++) {
+        const rng = this.driveRngs[b]!;
+        const end = Math.min(n, (b + 1) * DRIVE_BLOCK);
+        for (let i = b * DRIVE_BLOCK; i < end; i++) {
+          // branch-free: a zero count adds 0 (a taken/not-taken branch at P(0) = e^-λ mispredicts often)
+          const c = sampler.sample(rng);
+          buf[i]! += c * w;
+          kicks += c;
+        }
       }
     }
     return kicks;

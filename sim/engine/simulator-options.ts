@@ -33,6 +33,13 @@ export interface SimulatorOptions {
   kernels?: Readonly<Record<string, UpdateKernel>>;
   /** Replacement delivery function for every projection, same contract as `deliver`. */
   deliver?: DeliverFn;
+  /**
+   * The global id of each population's first neuron as its projections'
+   * rows count it (default: the population's offset). A thread's share of a
+   * network (partition.ts) numbers its neurons' spikes globally but holds a
+   * slice of each population, so the offsets of the whole network are given here.
+   */
+  preOffsets?: readonly number[];
 }
 
 export interface RunOptions {

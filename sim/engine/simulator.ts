@@ -65,12 +65,15 @@ export class Simulator {
   private readonly previous: Uint32Array;
   private readonly previousStart: Int32Array;
   private seed: number;
+  /** Global id of row 0 of each population's outgoing projections (its offset, unless given). */
+  private readonly preOffsets: readonly number[];
 
   constructor(network: Network, opts: SimulatorOptions = {}) {
     this.network = network;
     this.dt = network.dt;
     this.seed = network.seed;
     this.listeners = [...(opts.listeners ?? [])];
+    this.preOffsets = opts.preOffsets ?? network.populations.map((p) => p.offset);
     const plan = new ArenaPlan();
     const maxDelays = maxDelaysInto(network);
     const direct = directInput(network, opts);
@@ -112,7 +115,7 @@ export class Simulator {
     });
     this.deliveries = delivered.map((proj, q) => {
       const post = this.runtimes[proj.post] as NeuronRuntime;
-      const preOffset = network.populations[proj.pre]!.offset;
+      const preOffset = this.preOffsets[proj.pre]!;
       const from = this.direct[q] ? this.previous : spikes;
       return opts.deliver
         ? bindDeliverFn(opts.deliver, proj, post, preOffset, from)
@@ -292,6 +295,17 @@ export class Simulator {
 
   /** One tick. */
   private step(): void {
+    this.updatePhase();
+    this.deliverPhase(this.spikeStart);
+  }
+
+  /**
+   * Phases 1–2 of a tick: inputs and updates. This tick's spikes are then
+   * spikes[0 .. count) (the returned count), those of population p from
+   * `ownStarts[p]` on. A thread's share of a network (ParallelRun) calls
+   * the two phases itself, gathering every share's spikes in between.
+   */
+  updatePhase(): number {
     const t = this.tick;
     const spikes = this.spikes;
     const start = this.spikeStart;
@@ -314,6 +328,28 @@ export class Simulator {
       c.spikes[p]! += count - start[p]!;
     }
     start[runtimes.length] = count;
+    return count;
+  }
+
+  /** Where updatePhase leaves the tick's spikes by population (length: populations + 1). */
+  get ownStarts(): Int32Array {
+    return this.spikeStart;
+  }
+
+  /** The tick's spike buffer: a share gathers the whole network's spikes of the tick into it before deliverPhase. */
+  get spikeBuffer(): Uint32Array {
+    return this.spikes;
+  }
+
+  /**
+   * Phases 3–5 of the tick with its spikes in spikes[start[p] .. start[p + 1])
+   * by population: direct input from the previous tick, listeners, delivery.
+   */
+  deliverPhase(start: Int32Array): void {
+    const t = this.tick;
+    const spikes = this.spikes;
+    const c = this.counters;
+    const count = start[this.runtimes.length]!;
     const projections = this.network.projections;
     const direct = this.direct;
     const previous = this.previousStart;
@@ -331,7 +367,7 @@ export class Simulator {
       if (from === to) continue;
       // direct projections deliver next tick; their events are counted now, as ring deliveries are
       const ev = direct[q]
-        ? fanOut(proj, spikes, from, to, this.network.populations[proj.pre]!.offset)
+        ? fanOut(proj, spikes, from, to, this.preOffsets[proj.pre]!)
         : this.deliveries[q]!(from, to, t);
       c.projectionEvents[q]! += ev;
       c.synapticEvents[proj.post]! += ev;

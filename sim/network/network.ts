@@ -53,6 +53,11 @@ export interface NeuronPopulation extends PopulationBase {
   iOffset: Float32Array;
   poissonInput: PoissonInput[];
   stepCurrents: StepCurrentEvents | null;
+  /**
+   * A thread's share of a population (sim/engine/partition.ts): the index in
+   * the whole population of this share's first neuron. Absent for a whole population.
+   */
+  sliceStart?: number;
 }
 
 /**

@@ -283,7 +283,8 @@ export function createWasmBackend(
   let bytes = 64 + align16(Math.max(16, arenaBytes));
   for (const pop of net.populations) {
     bytes +=
-      CONST_BLOCK + (pop.kind === 'neuron' ? align16(driveBytes(pop.poissonInput.length)) : 0);
+      CONST_BLOCK +
+      (pop.kind === 'neuron' ? align16(driveBytes(pop.poissonInput.length, pop.size)) : 0);
     if (pop.kind === 'neuron' && pop.model === TRUENORTH_MODEL)
       bytes += trueNorthConstBytes(pop.size, pop.constStride);
   }

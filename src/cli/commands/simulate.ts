@@ -21,6 +21,7 @@ import { floatFlag, intFlag } from '../flags.ts';
 import type { CliIo } from '../io.ts';
 import { maxMemoryOption, memoryLeftBytes } from '../max-memory.ts';
 import { progressBar } from '../progress.ts';
+import { threadedEngine, threadsOption } from '../threads.ts';
 import { addNirOptions, isNirPath, nirHeader, nirNetwork, refuseFlags } from './nir-network.ts';
 
 export interface SimulateCliOptions {
@@ -37,6 +38,7 @@ export interface SimulateCliOptions {
   input?: string;
   inputCurrent?: number[];
   maxMemory?: number;
+  threads?: number;
 }
 
 /** The network spec named by the positional argument, with the flags applied. */
@@ -94,7 +96,7 @@ function formatSummary(s: SimulationSummary): string {
         `  ${p.label.padEnd(10)} ${String(p.size).padStart(8)} ${p.model.padEnd(18)} ${f(p.meanRateHz).padStart(8)} Hz  CV ${f(p.cvIsi, 3)}`,
     ),
     `synaptic events ${s.synapticEvents.toLocaleString('en-US')} (${(s.synapticEventsPerSecond / 1e6).toFixed(1)} M/s), neuron updates ${s.neuronUpdates.toLocaleString('en-US')}`,
-    `build ${f(s.buildSeconds, 3)} s, simulation ${f(s.simulationSeconds, 3)} s (${s.backend === 'wasm' ? 'WebAssembly SIMD' : 'TypeScript'} kernels)`,
+    `build ${f(s.buildSeconds, 3)} s, simulation ${f(s.simulationSeconds, 3)} s (${s.backend === 'wasm' ? 'WebAssembly SIMD' : 'TypeScript'} kernels, ${s.threads} thread${s.threads === 1 ? '' : 's'})`,
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -129,6 +131,7 @@ export async function runSimulateNir(
 function simulateResolved(spec: NetworkSpec, o: SimulateCliOptions, io: CliIo): SimulationSummary {
   const writer = o.raster ? openSpikeWriter(o.raster, spec.dt) : null;
   const stream = writer ? new SpikeStream(writer) : null;
+  const engine = threadedEngine(o.threads, io);
   const bar = progressBar(io, 'simulate', Math.round(o.duration / spec.dt));
   try {
     const summary = simulateSpec(spec, {
@@ -136,6 +139,7 @@ function simulateResolved(spec: NetworkSpec, o: SimulateCliOptions, io: CliIo): 
       memoryBudgetBytes: memoryLeftBytes(o.maxMemory),
       ...(o.backend && { backend: o.backend }),
       ...(stream && { listeners: [stream] }),
+      ...(engine && { engine }),
       onProgress: (done, _total, spikes) => bar.update(done, `${spikes} spikes`),
     });
     stream?.flush();
@@ -200,6 +204,7 @@ export function registerSimulate(program: Command, io: CliIo): Command {
       ).default(undefined, 'not written'),
     )
     .addOption(maxMemoryOption())
+    .addOption(threadsOption())
     .option('--json', 'print one JSON object instead of the summary', false);
   return addNirOptions(cmd).action(async (target: string, o: SimulateCliOptions) => {
     if (isNirPath(target)) await runSimulateNir(target, o, io);

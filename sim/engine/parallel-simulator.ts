@@ -1,0 +1,273 @@
+/**
+ * A Simulator over several threads: the network split into shares
+ * (partition.ts), share 0 run by the calling thread, the others by threads
+ * the caller's `ShareSpawner` starts (Node's worker_threads in
+ * src/harness/node/engine-threads.ts), all in lock step (lockstep.ts).
+ * Spikes, counts and listeners are those of `Simulator` on the whole
+ * network, bit for bit, for any number of threads.
+ *
+ * What it holds: the connectivity, moved once into shared memory, which
+ * every share filters to the synapses into its neurons. Listeners run on
+ * the calling thread and see every spike of the tick in the whole
+ * network's order; the state of neurons in other shares is not readable
+ * from here (state monitors need one thread).
+ */
+import { invalid, SpikelabError } from '../../src/core/errors.ts';
+import { checkAllocation, DEFAULT_MEMORY_BUDGET_BYTES } from '../../src/core/memory.ts';
+import type { Network, Population, Projection } from '../network/network.ts';
+import { neuronModels } from '../neurons/index.ts';
+import type { BackendName } from './backend.ts';
+import { type Counts, subtractCounts } from './counters.ts';
+import { yieldToEventLoop } from './event-loop.ts';
+import type { SpikeListener } from './listener.ts';
+import { Command, type LockstepBuffers, lockstepBuffers, ShareRunner } from './lockstep.ts';
+import { type PartitionPlan, partitionNetwork, planPartition, unsplittable } from './partition.ts';
+import { DRIVE_BLOCK } from './runtime.ts';
+import { Simulator } from './simulator.ts';
+import type { RunOptions, RunResult } from './simulator-options.ts';
+
+/** What a thread needs to build and run its share: plain data and shared buffers only. */
+export interface ShareJob {
+  /** The whole network without its neuron models' functions (restored by name) or its spec. */
+  network: Network;
+  plan: PartitionPlan;
+  share: number;
+  buffers: LockstepBuffers;
+  backend: BackendName;
+  memoryBudgetBytes: number;
+  spin: number;
+}
+
+/** Threads running shares 1…: started with their jobs, waited for until built, stopped at close. */
+export interface ShareThreads {
+  /** Blocks until every share is built; throws the first thread's error. */
+  waitReady(): void;
+  close(): void;
+}
+
+export type ShareSpawner = (jobs: ShareJob[]) => ShareThreads;
+
+export interface ParallelOptions {
+  threads: number;
+  spawner: ShareSpawner;
+  /** Logical cores: threads beyond them sleep at barriers instead of spinning. */
+  cores: number;
+  listeners?: SpikeListener[];
+  backend?: BackendName;
+  memoryBudgetBytes?: number;
+  /**
+   * The network is private to this run: its projections' arrays are emptied
+   * once every share holds its synapses, so the connectivity is held once.
+   */
+  releaseConnectivity?: boolean;
+}
+
+const SPIN_ITERATIONS = 20_000;
+
+/** What one more thread costs beyond its share (its JavaScript heap, modules and kernels), measured about 40 MB in Node 20. */
+export const THREAD_BYTES = 64e6;
+
+/** Shares worth having: no more than the largest neuron population has blocks (more would hold nothing). */
+export function usefulShares(net: Pick<Network, 'populations'>, threads: number): number {
+  const blocks = Math.max(
+    1,
+    ...net.populations.map((p) => (p.kind === 'neuron' ? Math.ceil(p.size / DRIVE_BLOCK) : 1)),
+  );
+  return Math.min(threads, blocks);
+}
+
+/** The typed array `a` copied into shared memory. */
+function shared<T extends Uint32Array | Float32Array | Uint8Array | Uint16Array>(a: T): T {
+  const ctor = a.constructor as new (b: SharedArrayBuffer) => T;
+  const out = new ctor(new SharedArrayBuffer(Math.max(1, a.byteLength)));
+  out.set(a as never);
+  return out;
+}
+
+/** Moves `net`'s connectivity into shared memory (in place) and returns what a job carries. */
+function shareable(net: Network): Network {
+  for (const p of net.projections) {
+    p.rowStart = shared(p.rowStart);
+    p.targets = shared(p.targets);
+    p.weights = shared(p.weights);
+    p.delays = shared(p.delays);
+    if (p.channels) p.channels = shared(p.channels);
+  }
+  const populations = net.populations.map((p): Population => {
+    if (p.kind !== 'neuron') return p;
+    const { neuron: _functions, ...data } = p;
+    return data as typeof p;
+  });
+  return { ...net, populations, spec: null as never };
+}
+
+/** The share of `job`, built on this thread: its Simulator and lock-step runner. */
+export function buildShare(job: ShareJob, listeners: SpikeListener[] = []): ShareRunner {
+  const populations = job.network.populations.map((p): Population => {
+    if (p.kind !== 'neuron' || p.neuron) return p;
+    return { ...p, neuron: neuronModels[p.model]! };
+  });
+  const whole = { ...job.network, populations };
+  const { network, preOffsets } = partitionNetwork(whole, job.plan, job.share);
+  const sim = new Simulator(network, {
+    preOffsets,
+    backend: job.backend,
+    moveConnectivity: true,
+    memoryBudgetBytes: job.memoryBudgetBytes,
+    listeners,
+  });
+  return new ShareRunner(sim, job.share, job.plan.length, job.buffers, job.spin);
+}
+
+function whyNotParallel(net: Network): string | null {
+  const custom = net.populations.find(
+    (p) => p.kind === 'neuron' && neuronModels[p.model] !== p.neuron,
+  );
+  if (custom) return `population ${custom.label} has a neuron model the engine does not list`;
+  return unsplittable(net);
+}
+
+export class ParallelSimulator {
+  readonly network: Network;
+  readonly dt: number;
+  /** Threads it runs on: those asked for, at most one per block of the largest population. */
+  readonly threads: number;
+  readonly backend: 'wasm' | 'js';
+  private readonly runner: ShareRunner;
+  private readonly others: ShareThreads;
+  private seed: number;
+  private closed = false;
+
+  constructor(net: Network, opts: ParallelOptions) {
+    if (!(Number.isInteger(opts.threads) && opts.threads >= 1))
+      throw invalid('threads', opts.threads, 'an integer ≥ 1');
+    const threads = usefulShares(net, opts.threads);
+    const why = whyNotParallel(net);
+    if (why !== null && threads > 1)
+      throw new SpikelabError('NOT_APPLICABLE', `threads: got ${threads}; ${why}; allowed: 1`);
+    const budget = opts.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES;
+    // the shared copy, then every share's synapses: twice the connectivity at most
+    checkAllocation(
+      2 * net.connectivityBytes + (threads - 1) * THREAD_BYTES,
+      `the connectivity shared by ${threads} threads, its shares and the threads themselves`,
+      budget,
+    );
+    this.network = net;
+    this.dt = net.dt;
+    this.seed = net.seed;
+    this.threads = threads;
+    const plan = planPartition(net, threads);
+    const buffers = lockstepBuffers(net, plan);
+    const spin = threads <= opts.cores ? SPIN_ITERATIONS : 0;
+    const data = shareable(net);
+    const job = (share: number): ShareJob => ({
+      network: data,
+      plan,
+      share,
+      buffers,
+      backend: opts.backend ?? 'auto',
+      memoryBudgetBytes: budget,
+      spin,
+    });
+    this.others = opts.spawner(Array.from({ length: threads - 1 }, (_, k) => job(k + 1)));
+    try {
+      this.runner = buildShare({ ...job(0), network: net }, opts.listeners ?? []);
+      this.others.waitReady();
+    } catch (e) {
+      this.others.close();
+      throw e;
+    }
+    this.backend = this.runner.sim.backend;
+    if (opts.releaseConnectivity) release(net.projections);
+  }
+
+  /** Ticks simulated since the last reset. */
+  get tick(): number {
+    return this.runner.sim.tick;
+  }
+
+  addListener(l: SpikeListener): void {
+    this.runner.sim.addListener(l);
+  }
+
+  counts(): Counts {
+    return this.runner.totalCounts();
+  }
+
+  /** Back to time 0 on every thread (see Simulator.reset). */
+  reset(opts: { seed?: number } = {}): void {
+    if (opts.seed !== undefined) this.seed = opts.seed;
+    this.runner.post(Command.reset, this.seed);
+  }
+
+  run(ticks: number, opts: RunOptions = {}): RunResult {
+    if (!(Number.isInteger(ticks) && ticks >= 0)) throw invalid('ticks', ticks, 'an integer ≥ 0');
+    const before = this.counts();
+    const batch = Math.max(1, opts.batchTicks ?? Math.round(10 / this.dt));
+    let done = 0;
+    let stopped = false;
+    while (done < ticks) {
+      if (opts.shouldStop?.()) {
+        stopped = true;
+        break;
+      }
+      const n = Math.min(batch, ticks - done);
+      this.runner.post(Command.run, n);
+      done += n;
+      opts.onProgress?.(done, ticks);
+    }
+    return { ticks: done, stopped, counts: subtractCounts(this.counts(), before) };
+  }
+
+  /** As run, yielding to the event loop between batches of ticks. */
+  async runAsync(
+    ticks: number,
+    opts: RunOptions & { signal?: AbortSignal; sliceMs?: number } = {},
+  ): Promise<RunResult> {
+    if (!(Number.isInteger(ticks) && ticks >= 0)) throw invalid('ticks', ticks, 'an integer ≥ 0');
+    const before = this.counts();
+    const batch = Math.max(1, opts.batchTicks ?? Math.round(10 / this.dt));
+    let done = 0;
+    let stopped = false;
+    while (done < ticks) {
+      await yieldToEventLoop();
+      if (opts.signal?.aborted)
+        throw new SpikelabError('CANCELLED', `simulation cancelled at tick ${this.tick}`);
+      if (opts.shouldStop?.()) {
+        stopped = true;
+        break;
+      }
+      const n = Math.min(batch, ticks - done);
+      this.runner.post(Command.run, n);
+      done += n;
+      opts.onProgress?.(done, ticks);
+    }
+    return { ticks: done, stopped, counts: subtractCounts(this.counts(), before) };
+  }
+
+  runFor(durationMs: number, opts: RunOptions = {}): RunResult {
+    return this.run(Math.round(durationMs / this.dt), opts);
+  }
+
+  /** Stops the other threads; the simulator cannot run afterwards. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.runner.post(Command.exit);
+    } finally {
+      this.others.close();
+    }
+  }
+}
+
+/** Empties the projections' arrays (their counts stay in the network's totals). */
+function release(projections: Projection[]): void {
+  for (const p of projections) {
+    p.rowStart = new Uint32Array(0);
+    p.targets = new Uint32Array(0);
+    p.weights = new Float32Array(0);
+    p.delays = new Uint8Array(0);
+    if (p.channels) p.channels = new Uint8Array(0);
+  }
+}

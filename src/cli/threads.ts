@@ -1,0 +1,58 @@
+/**
+ * `--threads N`: the engine over N threads of this process (default: the
+ * machine's cores). More threads than cores is legal, as in NEST and
+ * Brian2, but they then take turns on the cores: said once on stderr. A
+ * network the engine cannot split (a model drawing from one random stream
+ * per population) runs on one thread; asking for more explicitly is refused.
+ */
+import { Option } from 'commander';
+import { usefulShares } from '../../sim/engine/parallel-simulator.ts';
+import { unsplittable } from '../../sim/engine/partition.ts';
+import { DRIVE_BLOCK } from '../../sim/engine/runtime.ts';
+import { Simulator } from '../../sim/engine/simulator.ts';
+import type { Network } from '../../sim/network/network.ts';
+import type { EngineOptions, SimulatorLike } from '../../sim/run.ts';
+import { SpikelabError } from '../core/errors.ts';
+import { cores, parallelSimulator } from '../harness/node/engine-threads.ts';
+import { intFlag } from './flags.ts';
+import type { CliIo } from './io.ts';
+
+const oneThread = (net: Network, opts: EngineOptions) =>
+  new Simulator(net, { ...opts, moveConnectivity: true });
+
+export function threadsOption(): Option {
+  return new Option(
+    '--threads <N>',
+    'threads of the engine (the same spikes on any number; neurons split between them, spikes exchanged every tick)',
+  )
+    .argParser(intFlag(1))
+    .default(undefined, `the cores, ${cores()}`);
+}
+
+/** The engine for `--threads` (undefined: the one-thread Simulator), with its warning printed. */
+export function threadedEngine(
+  threads: number | undefined,
+  io: CliIo,
+): ((net: Network, opts: EngineOptions) => SimulatorLike) | undefined {
+  const n = threads ?? cores();
+  if (threads !== undefined && threads > cores())
+    io.err(
+      `spikelab: warning: --threads ${threads} is more than the ${cores()} cores; the threads will share them (allowed, usually slower)\n`,
+    );
+  if (n === 1) return undefined;
+  return (net, opts) => {
+    const why = unsplittable(net);
+    if (why !== null) {
+      if (threads !== undefined)
+        throw new SpikelabError('NOT_APPLICABLE', `--threads: got ${threads}; ${why}; allowed: 1`);
+      return oneThread(net, opts);
+    }
+    const useful = usefulShares(net, n);
+    if (useful < n)
+      io.err(
+        `spikelab: note: ${useful} of the ${n} threads get neurons (a share is at least ${DRIVE_BLOCK} neurons of one population); running on ${useful}\n`,
+      );
+    if (useful === 1) return oneThread(net, opts);
+    return parallelSimulator(net, { ...opts, threads: useful, releaseConnectivity: true });
+  };
+}

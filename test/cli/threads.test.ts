@@ -1,0 +1,55 @@
+/**
+ * `simulate --threads`: the same summary on 1, 2 and 3 threads (spikes,
+ * counts and statistics; only the timings differ), `--threads 0` refused by
+ * name, more threads than cores allowed with a warning, and a network split
+ * no further than its populations' blocks said so.
+ */
+import { availableParallelism } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
+
+const timings = ['buildSeconds', 'simulationSeconds', 'synapticEventsPerSecond', 'threads'];
+const withoutTimings = (json: string) => {
+  const s = JSON.parse(json) as Record<string, unknown>;
+  for (const k of timings) delete s[k];
+  return s;
+};
+
+describe('simulate --threads', () => {
+  it('brunel at scale 0.1 gives the same summary on 1, 2 and 3 threads', async () => {
+    const args = ['simulate', 'brunel', '--scale', '0.1', '--duration', '100', '--json'];
+    const runs = await Promise.all(['1', '2', '3'].map((t) => runCli([...args, '--threads', t])));
+    for (const r of runs) expect(r.code, r.err).toBe(0);
+    expect(runs.map((r) => JSON.parse(r.out).threads)).toEqual([1, 2, 3]);
+    const one = withoutTimings(runs[0]!.out);
+    expect(one.spikes).toBeGreaterThan(1000);
+    expect(withoutTimings(runs[1]!.out)).toEqual(one);
+    expect(withoutTimings(runs[2]!.out)).toEqual(one);
+  }, 120_000);
+
+  it('--threads 0 is refused with the allowed values', async () => {
+    const r = await runCli(['simulate', 'cuba', '--threads', '0']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--threads <N>' argument '0' is invalid\. Allowed: an integer ≥ 1/);
+  });
+
+  it('more threads than cores runs with a warning, on as many as the network has blocks', async () => {
+    // CUBA 1,000: 800 excitatory neurons are 4 blocks of 256, so at most 4 threads get neurons
+    const r = await runCli([
+      'simulate',
+      'cuba',
+      '--n',
+      '1000',
+      '--duration',
+      '20',
+      '--threads',
+      '999',
+    ]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain(
+      `--threads 999 is more than the ${availableParallelism()} cores; the threads will share them`,
+    );
+    expect(r.err).toContain('4 of the 999 threads get neurons');
+    expect(r.out).toMatch(/4 threads\)/);
+  }, 60_000);
+});
