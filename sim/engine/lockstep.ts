@@ -3,14 +3,16 @@
  * over shared memory only (SharedArrayBuffer and Atomics: Node's
  * worker_threads and the browser's Web Workers alike).
  *
- * Each tick every share updates its neurons and publishes its spikes in its
- * region of the shared spike buffer (one per tick parity); after one
- * barrier every share gathers all shares' spikes of the tick, in the whole
- * network's order, and delivers them into its own ring buffers. Spikes are
- * so exchanged once per tick, which is the minimum delay of every network
- * the engine builds (delays are ≥ 1 tick). Two parities let a share publish
- * tick t + 1 while a slower one still reads tick t: the barrier of t + 1
- * comes before anyone writes parity t again.
+ Spikes are exchanged once per minimum delay, as NEST and Brian2 do: a
+ * window of that many ticks (1 with direct input) is updated by every share,
+ * each publishing its spikes tick by tick in its region of the shared spike
+ * buffer; after one barrier every share gathers all shares' spikes of each
+ * tick of the window, in the whole network's order, and delivers them into
+ * its own ring buffers. No spike of the window can land in a slot the window
+ * reads (its delays are at least the window), and the slots fill in the
+ * one-thread order. Two parities let a share publish window w + 1 while a
+ * slower one still reads window w: the barrier of w + 1 comes before anyone
+ * writes parity w again.
  *
  * Commands (run, reset, counts, exit) go from share 0 to the others through
  * a command word; every command ends with a barrier.
@@ -34,9 +36,9 @@ export interface LockstepBuffers {
   control: SharedArrayBuffer;
   /** The command's argument (ticks to run, or the seed). */
   argument: SharedArrayBuffer;
-  /** Per share and parity: its spikes of the tick. */
+  /** Per share and parity: its spikes of each tick of the window (its capacity apart). */
   spikes: SharedArrayBuffer[][];
-  /** Per share and parity: where each population's spikes start (populations + 1). */
+  /** Per share and parity: for each tick of the window, where each population's spikes start (populations + 1). */
   starts: SharedArrayBuffer[][];
   /** Per share: its counts (countSlots values). */
   counts: SharedArrayBuffer[];
@@ -45,18 +47,28 @@ export interface LockstepBuffers {
 const countSlots = (net: Pick<Network, 'populations' | 'projections'>) =>
   1 + 4 * net.populations.length + net.projections.length;
 
-/** The buffers for `plan` of `net`: each share's spike region holds its neurons and every source. */
-export function lockstepBuffers(net: Network, plan: PartitionPlan): LockstepBuffers {
+/**
+ * The buffers for `plan` of `net` exchanging every `window` ticks: each
+ * share's spike region holds, for each tick of a window, its neurons and every source.
+ */
+export function lockstepBuffers(
+  net: Network,
+  plan: PartitionPlan,
+  window: number,
+): LockstepBuffers {
   const shared = (bytes: number) => new SharedArrayBuffer(Math.max(8, bytes));
   const populations = net.populations.length;
   return {
     control: shared(4 * CONTROL_WORDS),
     argument: shared(8),
     spikes: plan.map((ranges) => {
-      const capacity = ranges.reduce((s, [a, b]) => s + b - a, 0);
+      const capacity = window * ranges.reduce((s, [a, b]) => s + b - a, 0);
       return [shared(4 * capacity), shared(4 * capacity)];
     }),
-    starts: plan.map(() => [shared(4 * (populations + 1)), shared(4 * (populations + 1))]),
+    starts: plan.map(() => [
+      shared(4 * window * (populations + 1)),
+      shared(4 * window * (populations + 1)),
+    ]),
     counts: plan.map(() => shared(8 * countSlots(net))),
   };
 }
@@ -70,6 +82,7 @@ export class ShareRunner {
   private readonly gathered: Int32Array;
   private readonly isSource: boolean[];
   private commandsSeen = 0;
+  private windows = 0;
 
   constructor(
     readonly sim: Simulator,
@@ -78,6 +91,8 @@ export class ShareRunner {
     private readonly buffers: LockstepBuffers,
     /** Busy-wait iterations at a barrier before sleeping (0 when threads outnumber the cores). */
     private readonly spin: number,
+    /** Ticks between exchanges: the network's minimum delay. */
+    readonly ticksPerWindow: number,
   ) {
     this.control = new Int32Array(buffers.control);
     this.argument = new Float64Array(buffers.argument);
@@ -119,38 +134,53 @@ export class ShareRunner {
     Atomics.notify(this.control, COMMAND_GENERATION);
   }
 
-  /** One tick of this share, in step with the others. */
-  private tick(): void {
+  /** `ticks` ticks (at most the window) of this share, then their exchange and delivery. */
+  private window(ticks: number): void {
     const sim = this.sim;
-    const parity = sim.tick & 1;
-    const count = sim.updatePhase();
-    this.spikes[this.share]![parity]!.set(sim.spikeBuffer.subarray(0, count));
-    this.starts[this.share]![parity]!.set(sim.ownStarts);
+    const parity = this.windows++ & 1;
+    const P1 = this.isSource.length + 1;
+    const first = sim.tick;
+    const ownSpikes = this.spikes[this.share]![parity]!;
+    const ownStarts = this.starts[this.share]![parity]!;
+    const capacity = Math.floor(ownSpikes.length / this.ticksPerWindow);
+    for (let k = 0; k < ticks; k++) {
+      const count = sim.updatePhase();
+      ownSpikes.set(sim.spikeBuffer.subarray(0, count), k * capacity);
+      ownStarts.set(sim.ownStarts, k * P1);
+    }
     this.barrier();
-    // every share's spikes, population by population: the whole network's order
+    // every share's spikes of each tick, population by population: the whole network's order
     const out = sim.spikeBuffer;
     const all = this.gathered;
-    let n = 0;
-    for (let p = 0; p < this.isSource.length; p++) {
-      all[p] = n;
-      const last = this.isSource[p] ? 0 : this.shares - 1;
-      for (let k = 0; k <= last; k++) {
-        const st = this.starts[k]![parity]!;
-        const from = st[p]!;
-        const to = st[p + 1]!;
-        if (to > from) {
-          out.set(this.spikes[k]![parity]!.subarray(from, to), n);
-          n += to - from;
+    for (let k = 0; k < ticks; k++) {
+      let n = 0;
+      for (let p = 0; p < P1 - 1; p++) {
+        all[p] = n;
+        const last = this.isSource[p] ? 0 : this.shares - 1;
+        for (let j = 0; j <= last; j++) {
+          const st = this.starts[j]![parity]!;
+          const from = st[k * P1 + p]!;
+          const to = st[k * P1 + p + 1]!;
+          if (to > from) {
+            const region = this.spikes[j]![parity]!;
+            const base = k * Math.floor(region.length / this.ticksPerWindow);
+            out.set(region.subarray(base + from, base + to), n);
+            n += to - from;
+          }
         }
       }
+      all[P1 - 1] = n;
+      sim.deliverPhase(all, first + k);
     }
-    all[this.isSource.length] = n;
-    sim.deliverPhase(all);
   }
 
-  /** Runs `ticks` ticks. */
+  /** Runs `ticks` ticks, exchanging spikes once per window. */
   run(ticks: number): void {
-    for (let t = 0; t < ticks; t++) this.tick();
+    for (let done = 0; done < ticks; ) {
+      const w = Math.min(this.ticksPerWindow, ticks - done);
+      this.window(w);
+      done += w;
+    }
   }
 
   /** Writes this share's counts where share 0 reads them. */

@@ -36,6 +36,8 @@ export interface ShareJob {
   backend: BackendName;
   memoryBudgetBytes: number;
   spin: number;
+  /** Ticks between spike exchanges: the minimum delay. */
+  window: number;
 }
 
 /** Threads running shares 1…: started with their jobs, waited for until built, stopped at close. */
@@ -62,7 +64,7 @@ export interface ParallelOptions {
   releaseConnectivity?: boolean;
 }
 
-const SPIN_ITERATIONS = 20_000;
+const SPIN_ITERATIONS = 300_000;
 
 /** What one more thread costs beyond its share (its JavaScript heap, modules and kernels), measured about 40 MB in Node 20. */
 export const THREAD_BYTES = 64e6;
@@ -116,7 +118,7 @@ export function buildShare(job: ShareJob, listeners: SpikeListener[] = []): Shar
     memoryBudgetBytes: job.memoryBudgetBytes,
     listeners,
   });
-  return new ShareRunner(sim, job.share, job.plan.length, job.buffers, job.spin);
+  return new ShareRunner(sim, job.share, job.plan.length, job.buffers, job.spin, job.window);
 }
 
 function whyNotParallel(net: Network): string | null {
@@ -157,7 +159,8 @@ export class ParallelSimulator {
     this.seed = net.seed;
     this.threads = threads;
     const plan = planPartition(net, threads);
-    const buffers = lockstepBuffers(net, plan);
+    const window = minimumDelay(net);
+    const buffers = lockstepBuffers(net, plan, window);
     const spin = threads <= opts.cores ? SPIN_ITERATIONS : 0;
     const data = shareable(net);
     const job = (share: number): ShareJob => ({
@@ -168,6 +171,7 @@ export class ParallelSimulator {
       backend: opts.backend ?? 'auto',
       memoryBudgetBytes: budget,
       spin,
+      window,
     });
     this.others = opts.spawner(Array.from({ length: threads - 1 }, (_, k) => job(k + 1)));
     try {
@@ -260,6 +264,22 @@ export class ParallelSimulator {
     }
   }
 }
+
+/**
+ * The shortest delay (ticks) of any synapse: spikes need be exchanged only
+ * this often. At most MAX_WINDOW, which bounds the shared spike buffers.
+ */
+export function minimumDelay(net: Pick<Network, 'projections'>): number {
+  let d = MAX_WINDOW;
+  for (const p of net.projections) {
+    if (p.targets.length === 0) continue;
+    if (p.uniformDelay > 0) d = Math.min(d, p.uniformDelay);
+    else for (let k = 0; k < p.delays.length && d > 1; k++) d = Math.min(d, p.delays[k]!);
+  }
+  return Math.max(1, d);
+}
+
+const MAX_WINDOW = 64;
 
 /** Empties the projections' arrays (their counts stay in the network's totals). */
 function release(projections: Projection[]): void {

@@ -295,12 +295,13 @@ export class Simulator {
 
   /** One tick. */
   private step(): void {
+    const t = this.tick;
     this.updatePhase();
-    this.deliverPhase(this.spikeStart);
+    this.deliverPhase(this.spikeStart, t);
   }
 
   /**
-   * Phases 1–2 of a tick: inputs and updates. This tick's spikes are then
+   * Phases 1–2 of a tick, which then counts as done: inputs and updates. Its spikes are then
    * spikes[0 .. count) (the returned count), those of population p from
    * `ownStarts[p]` on. A thread's share of a network (ParallelRun) calls
    * the two phases itself, gathering every share's spikes in between.
@@ -328,6 +329,8 @@ export class Simulator {
       c.spikes[p]! += count - start[p]!;
     }
     start[runtimes.length] = count;
+    c.ticks++;
+    this.tick = t + 1;
     return count;
   }
 
@@ -342,11 +345,13 @@ export class Simulator {
   }
 
   /**
-   * Phases 3–5 of the tick with its spikes in spikes[start[p] .. start[p + 1])
+   * Phases 3–5 of tick `t` with its spikes in spikes[start[p] .. start[p + 1])
    * by population: direct input from the previous tick, listeners, delivery.
+   * A share may run several ticks' updates before their deliveries when no
+   * delay is shorter than those ticks (lockstep.ts): the ring-buffer slots
+   * they fill are read only later.
    */
-  deliverPhase(start: Int32Array): void {
-    const t = this.tick;
+  deliverPhase(start: Int32Array, t: number): void {
     const spikes = this.spikes;
     const c = this.counters;
     const count = start[this.runtimes.length]!;
@@ -377,7 +382,5 @@ export class Simulator {
       for (let k = 0; k < count; k++) keep[k] = spikes[k]!;
       previous.set(start);
     }
-    c.ticks++;
-    this.tick = t + 1;
   }
 }
