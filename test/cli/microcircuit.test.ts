@@ -48,4 +48,32 @@ describe('simulate microcircuit', () => {
     ]);
     expect(s.neurons).toBe(1544); // Σ round(0.02 N_x)
   });
+
+  it('map --platform spinnaker sets the model beside the published SpiNNaker runs', async () => {
+    const r = await runCli([
+      'map',
+      'microcircuit',
+      '--platform',
+      'spinnaker',
+      '--scale',
+      '0.02',
+      '--duration',
+      '50',
+      '--placement',
+      'sequential',
+    ]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('van Albada et al. 2018');
+    expect(r.out).toContain('4.4 µJ per synaptic event');
+    expect(r.out).toContain('Rhodes et al. 2019');
+    expect(r.out).toContain('0.6 µJ per synaptic event');
+    // 414, 117, 438, 110, 97, 21, 288, 59 neurons at ≤ 256 per core, one population per core: 11 cores
+    const m = r.out.match(
+      /this model .*: (\d+) cores on (\d+) chips, .*?([\d.]+) µJ per synaptic event/,
+    );
+    expect(m, r.out).not.toBeNull();
+    expect(Number(m![1])).toBe(11);
+    expect(Number(m![3])).toBeGreaterThan(0);
+    expect(Number(m![3])).toBeLessThan(0.6);
+  }, 60_000);
 });

@@ -5,6 +5,7 @@
 import { EVENT_KINDS } from '../../../sim/energy/cost-table.ts';
 import type { HardwareReport } from '../../../sim/hardware/report.ts';
 import type { PlatformRunReport } from '../../../sim/hardware/run-on-platform.ts';
+import { publishedComparison } from './map-published.ts';
 
 const int = (x: number) => Math.round(x).toLocaleString('en-US');
 /** Three significant digits; exponent notation below a millijoule. */
@@ -129,5 +130,6 @@ export function formatPlatformRunReport(run: PlatformRunReport, name: string): s
     lines.push(`${run.platformName} changes (${x.placement}):`);
     lines.push(...(changes.length ? changes.map((c) => `  ${c}`) : ['  none']));
   }
+  lines.push(...publishedComparison(run));
   return `${lines.join('\n')}\n`;
 }

@@ -120,7 +120,7 @@ export function registerMap(program: Command, io: CliIo): Command {
     .description(
       'run a network on a neuromorphic platform model: cores, chips, traffic, real time, energy',
     )
-    .argument('<network>', 'cuba | brunel | FILE.json | FILE.nir')
+    .argument('<network>', 'cuba | brunel | microcircuit | FILE.json | FILE.nir')
     .addOption(
       new Option('--platform <name>', 'platform to map onto (required)')
         .choices(Object.keys(platforms))
