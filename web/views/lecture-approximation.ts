@@ -209,15 +209,20 @@ export function mountApproximationSection(hooks: PageHooks): HTMLElement {
     fitPlot.setData(Float64Array.from(x), fitSeries(targetY, y));
   };
 
-  // progress draws at most once a frame, the newest fit only
-  let pending: ApproximationProgress | null = null;
-  const drawSoon = (p: ApproximationProgress) => {
+  // progress is shown at most once a frame, the newest report only: the fit and the status
+  // line change together, and the reports between two frames cost the page nothing
+  let pending: { p: ApproximationProgress; n: number } | null = null;
+  const drawSoon = (p: ApproximationProgress, n: number) => {
     if (pending === null)
       requestAnimationFrame(() => {
-        if (pending) draw(pending.x, pending.targetY, pending.y);
+        if (pending) {
+          const { p, n } = pending;
+          status.textContent = `Training N = ${n}: epoch ${int(p.epoch)} of ${int(p.epochs)} · max error ${num(p.maxError)}`;
+          draw(p.x, p.targetY, p.y);
+        }
         pending = null;
       });
-    pending = p;
+    pending = { p, n };
   };
 
   const drawErrors = () => {
@@ -245,8 +250,7 @@ export function mountApproximationSection(hooks: PageHooks): HTMLElement {
     const kind = target.value as Target;
     const request = { target: kind, width: n, ...(kind === 'drawn' && { points: pad.points() }) };
     const onProgress = (p: ApproximationProgress) => {
-      status.textContent = `Training N = ${n}: epoch ${int(p.epoch)} of ${int(p.epochs)} · max error ${num(p.maxError)}`;
-      drawSoon(p);
+      drawSoon(p, n);
       hooks.lessons.approximation = {
         target: kind,
         width: n,
