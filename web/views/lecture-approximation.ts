@@ -5,7 +5,7 @@
  * plot of that target. The page draws the progress the worker sends.
  */
 import type { PageHooks } from '../page-hooks.ts';
-import { LinePlot } from '../plots/line-plot.ts';
+import { LinePlot, type LineSeries } from '../plots/line-plot.ts';
 import { populationColours } from '../plots/theme.ts';
 import { Comlink, simWorker } from '../sim-client.ts';
 import { h, int, num } from '../ui/dom.ts';
@@ -187,6 +187,15 @@ export function mountApproximationSection(hooks: PageHooks): HTMLElement {
   let finished: { target: string; width: number; maxError: number }[] = [];
   let shownTarget = 'sine';
 
+  // the fit's two series: wide and pale under the network, so a close fit leaves the target visible at its edges
+  const fitSeries = (targetY: ArrayLike<number>, y: ArrayLike<number>): LineSeries[] => [
+    { label: 'target', colour: '#b8bcc2', values: targetY, width: 6 },
+    { label: 'network', colour: populationColours[0], values: y, width: 2 },
+  ];
+  const errSeries = (values: ArrayLike<number>): LineSeries[] => [
+    { label: 'max error', colour: populationColours[1], values, width: 2, points: true },
+  ];
+
   const draw = (x: Float32Array, targetY: Float32Array, y: Float32Array) => {
     let lo = Infinity;
     let hi = -Infinity;
@@ -197,50 +206,51 @@ export function mountApproximationSection(hooks: PageHooks): HTMLElement {
     const pad = Math.max(0.25, 0.25 * (hi - lo));
     fitRange[0] = lo - pad;
     fitRange[1] = hi + pad;
-    fitPlot.setData(Float64Array.from(x), [
-      // wide and pale under the network, so a close fit leaves the target visible at its edges
-      { label: 'target', colour: '#b8bcc2', values: targetY, width: 6 },
-      { label: 'network', colour: populationColours[0], values: y, width: 2 },
-    ]);
+    fitPlot.setData(Float64Array.from(x), fitSeries(targetY, y));
   };
 
-  // progress draws at most once a frame, the newest fit only
-  let pending: ApproximationProgress | null = null;
-  const drawSoon = (p: ApproximationProgress) => {
+  // progress is shown at most once a frame, the newest report only: the fit and the status
+  // line change together, and the reports between two frames cost the page nothing
+  let pending: { p: ApproximationProgress; n: number } | null = null;
+  const drawSoon = (p: ApproximationProgress, n: number) => {
     if (pending === null)
       requestAnimationFrame(() => {
-        if (pending) draw(pending.x, pending.targetY, pending.y);
+        if (pending) {
+          const { p, n } = pending;
+          status.textContent = `Training N = ${n}: epoch ${int(p.epoch)} of ${int(p.epochs)} · max error ${num(p.maxError)}`;
+          draw(p.x, p.targetY, p.y);
+        }
         pending = null;
       });
-    pending = p;
+    pending = { p, n };
   };
 
   const drawErrors = () => {
     const rows = finished.filter((f) => f.target === shownTarget).sort((a, b) => a.width - b.width);
-    if (rows.length === 0) return errPlot.clear();
+    // an empty target keeps its (empty) plot: rebuilding a plot lays the page out again
+    if (rows.length === 0)
+      return errPlot.setData(new Float64Array(0), errSeries([]), [0, Math.log2(SWEEP.at(-1)!)]);
     errPlot.setData(
       Float64Array.from(rows, (r) => Math.log2(r.width)),
-      [
-        {
-          label: 'max error',
-          colour: populationColours[1],
-          values: rows.map((r) => r.maxError),
-          width: 2,
-          points: true,
-        },
-      ],
+      errSeries(rows.map((r) => r.maxError)),
       rows.length === 1
         ? [Math.log2(rows[0]!.width) - 1, Math.log2(rows[0]!.width) + 1]
         : undefined,
     );
   };
 
+  // both plots are built once, empty, when the section is in the page: a training run
+  // only hands them new data, and never adds a plot's elements to the page while it runs
+  queueMicrotask(() => {
+    fitPlot.setData(new Float64Array(0), fitSeries([], []), [0, 1]);
+    drawErrors();
+  });
+
   const runOne = async (n: number): Promise<ApproximationResult | null> => {
     const kind = target.value as Target;
     const request = { target: kind, width: n, ...(kind === 'drawn' && { points: pad.points() }) };
     const onProgress = (p: ApproximationProgress) => {
-      status.textContent = `Training N = ${n}: epoch ${int(p.epoch)} of ${int(p.epochs)} · max error ${num(p.maxError)}`;
-      drawSoon(p);
+      drawSoon(p, n);
       hooks.lessons.approximation = {
         target: kind,
         width: n,
