@@ -64,7 +64,7 @@ export interface ParallelOptions {
   releaseConnectivity?: boolean;
 }
 
-const SPIN_ITERATIONS = 300_000;
+const SPIN_ITERATIONS = 5_000;
 
 /** What one more thread costs beyond its share (its JavaScript heap, modules and kernels), measured about 40 MB in Node 20. */
 export const THREAD_BYTES = 64e6;
