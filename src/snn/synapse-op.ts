@@ -15,7 +15,13 @@ import { apply, defineOp, type Var } from '../ann/graph.ts';
 import { gemm } from '../ann/kernels/gemm.ts';
 import { mismatch } from '../ann/ops/shape-check.ts';
 import type { FloatArray } from '../ann/tensor.ts';
-import { lifKernelAvailable, spikeOuter, spikeRows } from './kernels/lif-wasm.ts';
+import {
+  lifKernelAvailable,
+  SMALL_K,
+  spikeInputGrad,
+  spikeOuter,
+  spikeRows,
+} from './kernels/lif-wasm.ts';
 
 interface SynapseAttrs {
   readonly ticks: number;
@@ -104,7 +110,16 @@ const synapseOp = defineOp<SynapseAttrs, undefined>({
       }
     }
     // the last tick's spikes reach no one within the run
-    if (gs && T * B > lag)
+    if (
+      gs &&
+      T * B > lag &&
+      N <= SMALL_K &&
+      useKernel(attrs, gs) &&
+      dz instanceof Float32Array &&
+      w!.data instanceof Float32Array
+    )
+      spikeInputGrad(dz.subarray(lag * N), w!.data, T * B - lag, F, N, gs as Float32Array);
+    else if (gs && T * B > lag)
       gemm(T * B - lag, F, N, dz.subarray(lag * N), false, w!.data, true, gs, true);
   },
 });

@@ -20,9 +20,11 @@ const F = 5;
 function run(kernel: boolean, attrs: Omit<NeuronAttrs, 'ticks' | 'batch' | 'record' | 'kernel'>) {
   const rng = new Rng(11);
   const tape = new Tape();
-  const spikes = tensor(
-    Float32Array.from({ length: T * B * F }, () => (rng.uniform() < 0.3 ? 1 : 0)),
-    [T * B, F],
+  const spikes = tape.variable(
+    tensor(
+      Float32Array.from({ length: T * B * F }, () => (rng.uniform() < 0.3 ? 1 : 0)),
+      [T * B, F],
+    ),
   );
   const w = tape.variable(
     tensor(
@@ -36,12 +38,12 @@ function run(kernel: boolean, attrs: Omit<NeuronAttrs, 'ticks' | 'batch' | 'reco
       [N],
     ),
   );
-  const z = synapses(tape.constant(spikes), w, b, T, B, kernel);
+  const z = synapses(spikes, w, b, T, B, kernel);
   const y = neurons(z, null, { ...attrs, ticks: T, batch: B, record: { spikes: null }, kernel });
   const seed = Float32Array.from({ length: y.data.length }, () => rng.normal());
   tape.backward(y, seed);
   const g = (v: Var) => Array.from(tape.grad(v)!);
-  return { y: Array.from(y.data), gw: g(w), gb: g(b) };
+  return { y: Array.from(y.data), gw: g(w), gb: g(b), gs: g(spikes) };
 }
 
 const base = {
@@ -95,6 +97,8 @@ describe('the fused SIMD kernel against the TypeScript loops', () => {
       if (c.emit === 'spikes') expect(slow.y.filter((v) => v === 1).length).toBeGreaterThan(10);
       for (let i = 0; i < slow.gw.length; i++) expect(fast.gw[i]).toBeCloseTo(slow.gw[i]!, 4);
       for (let i = 0; i < slow.gb.length; i++) expect(fast.gb[i]).toBeCloseTo(slow.gb[i]!, 4);
+      // ∂L/∂s through the narrow projection (the small-k product)
+      for (let i = 0; i < slow.gs.length; i++) expect(fast.gs[i]).toBeCloseTo(slow.gs[i]!, 4);
       expect(slow.gw.some((v) => Math.abs(v) > 0.05)).toBe(true); // gradients flow: the comparison means something
     });
   }

@@ -128,73 +128,289 @@
         (br $nextT)))
   )
 
-  ;; out[r, :] += Σ_{j: s[r, j] ≠ 0} s[r, j]·W[j, :] for rows r, in input order j; N a multiple of 4
-  ;; (W and out padded). Binary spikes add W's rows unscaled (s·w = w exactly).
-  (func (export "spikeRows")
-    (param $s i32) (param $w i32) (param $out i32) (param $rows i32) (param $F i32) (param $N i32)
-    (local $r i32) (local $j i32) (local $c i32) (local $sj f32) (local $wo i32) (local $oo i32) (local $S v128)
+  ;; The sparse products of the synapses work on rows compacted by "compact": for row r, cnt[r]
+  ;; entries k of idx (the byte offset j·stride of input j's row of W or gW) and val (its value),
+  ;; in input order. Column counts N are multiples of 16 (operands padded with zeros); columns
+  ;; go in tiles of 32 (eight f32x4 accumulators in registers) and a last tile of 16.
+
+  ;; Row r of s [rows × F]: the inputs j with s[r, j] ≠ 0, in order, without branches: four
+  ;; inputs at a time, packed by the shuffle of their non-zero mask (the table of 16 shuffles at
+  ;; address 0, written by the wrapper), then a scalar tail. val may be s itself (entries are
+  ;; written at or before the inputs they come from, which are read first).
+  (func (export "compact")
+    (param $s i32) (param $rows i32) (param $F i32) (param $stride i32) (param $idx i32) (param $val i32) (param $cnt i32)
+    (local $r i32) (local $j i32) (local $jo i32) (local $c i32) (local $v f32) (local $sp i32) (local $base i32)
+    (local $m i32) (local $sh v128) (local $x v128) (local $J v128) (local $step i32)
+    (local.set $J (i32x4.mul (i32x4.splat (local.get $stride)) (v128.const i32x4 0 1 2 3)))
+    (local.set $step (i32.shl (local.get $stride) (i32.const 2)))
+    (local.set $sp (local.get $s))
     (local.set $r (i32.const 0))
     (block $doneR
       (loop $nextR
         (br_if $doneR (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $oo (i32.add (local.get $out) (i32.shl (i32.mul (local.get $r) (local.get $N)) (i32.const 2))))
+        (local.set $base (i32.shl (i32.mul (local.get $r) (local.get $F)) (i32.const 2)))
+        (local.set $c (local.get $base))
         (local.set $j (i32.const 0))
+        (local.set $jo (i32.const 0))
+        (block $done4
+          (loop $next4
+            (br_if $done4 (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $F)))
+            (local.set $x (v128.load (local.get $sp)))
+            (local.set $m (i32x4.bitmask (f32x4.ne (local.get $x) (v128.const i32x4 0 0 0 0))))
+            (local.set $sh (v128.load (i32.shl (local.get $m) (i32.const 4))))
+            (v128.store (i32.add (local.get $val) (local.get $c)) (i8x16.swizzle (local.get $x) (local.get $sh)))
+            (v128.store (i32.add (local.get $idx) (local.get $c))
+              (i8x16.swizzle (i32x4.add (i32x4.splat (local.get $jo)) (local.get $J)) (local.get $sh)))
+            (local.set $c (i32.add (local.get $c) (i32.shl (i32.popcnt (local.get $m)) (i32.const 2))))
+            (local.set $sp (i32.add (local.get $sp) (i32.const 16)))
+            (local.set $jo (i32.add (local.get $jo) (local.get $step)))
+            (local.set $j (i32.add (local.get $j) (i32.const 4)))
+            (br $next4)))
         (block $doneJ
           (loop $nextJ
             (br_if $doneJ (i32.ge_u (local.get $j) (local.get $F)))
-            (local.set $sj (f32.load (i32.add (local.get $s)
-              (i32.shl (i32.add (i32.mul (local.get $r) (local.get $F)) (local.get $j)) (i32.const 2)))))
-            (if (f32.ne (local.get $sj) (f32.const 0))
-              (then
-                (local.set $S (f32x4.splat (local.get $sj)))
-                (local.set $wo (i32.add (local.get $w) (i32.shl (i32.mul (local.get $j) (local.get $N)) (i32.const 2))))
-                (local.set $c (i32.const 0))
-                (block $doneC
-                  (loop $nextC
-                    (br_if $doneC (i32.ge_u (local.get $c) (i32.shl (local.get $N) (i32.const 2))))
-                    (v128.store (i32.add (local.get $oo) (local.get $c))
-                      (f32x4.add (v128.load (i32.add (local.get $oo) (local.get $c)))
-                        (select (v128.load (i32.add (local.get $wo) (local.get $c)))
-                          (f32x4.mul (local.get $S) (v128.load (i32.add (local.get $wo) (local.get $c))))
-                          (f32.eq (local.get $sj) (f32.const 1)))))
-                    (local.set $c (i32.add (local.get $c) (i32.const 16)))
-                    (br $nextC)))))
+            (local.set $v (f32.load (local.get $sp)))
+            (i32.store (i32.add (local.get $idx) (local.get $c)) (local.get $jo))
+            (f32.store (i32.add (local.get $val) (local.get $c)) (local.get $v))
+            (local.set $c (i32.add (local.get $c) (i32.shl (f32.ne (local.get $v) (f32.const 0)) (i32.const 2))))
+            (local.set $sp (i32.add (local.get $sp) (i32.const 4)))
+            (local.set $jo (i32.add (local.get $jo) (local.get $stride)))
             (local.set $j (i32.add (local.get $j) (i32.const 1)))
             (br $nextJ)))
+        (i32.store (i32.add (local.get $cnt) (i32.shl (local.get $r) (i32.const 2)))
+          (i32.shr_u (i32.sub (local.get $c) (local.get $base)) (i32.const 2)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $nextR)))
   )
 
-  ;; gW[j, :] += Σ_r s[r, j]·dz[r, :] over rows r with s[r, j] ≠ 0; N a multiple of 4 (padded).
-  (func (export "spikeOuter")
-    (param $s i32) (param $dz i32) (param $gw i32) (param $rows i32) (param $F i32) (param $N i32)
-    (local $r i32) (local $j i32) (local $c i32) (local $sj f32) (local $go i32) (local $zo i32) (local $S v128)
+  ;; One row's 32 columns from column byte offset $wp0 of W: out = Σ_k val[k]·W[idx[k]], k in order.
+  (func $rowsTile8 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32)
+    (local $wp i32) (local $S v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
+    (local.set $a0 (v128.const i32x4 0 0 0 0))
+    (local.set $a1 (v128.const i32x4 0 0 0 0))
+    (local.set $a2 (v128.const i32x4 0 0 0 0))
+    (local.set $a3 (v128.const i32x4 0 0 0 0))
+    (local.set $a4 (v128.const i32x4 0 0 0 0))
+    (local.set $a5 (v128.const i32x4 0 0 0 0))
+    (local.set $a6 (v128.const i32x4 0 0 0 0))
+    (local.set $a7 (v128.const i32x4 0 0 0 0))
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get $n)))
+          (local.set $S (f32x4.splat (f32.load (local.get $vp))))
+          (local.set $wp (i32.add (local.get $wp0) (i32.load (local.get $ip))))
+          (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $S) (v128.load offset=0 (local.get $wp)))))
+          (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $S) (v128.load offset=16 (local.get $wp)))))
+          (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $S) (v128.load offset=32 (local.get $wp)))))
+          (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $S) (v128.load offset=48 (local.get $wp)))))
+          (local.set $a4 (f32x4.add (local.get $a4) (f32x4.mul (local.get $S) (v128.load offset=64 (local.get $wp)))))
+          (local.set $a5 (f32x4.add (local.get $a5) (f32x4.mul (local.get $S) (v128.load offset=80 (local.get $wp)))))
+          (local.set $a6 (f32x4.add (local.get $a6) (f32x4.mul (local.get $S) (v128.load offset=96 (local.get $wp)))))
+          (local.set $a7 (f32x4.add (local.get $a7) (f32x4.mul (local.get $S) (v128.load offset=112 (local.get $wp)))))
+        (local.set $ip (i32.add (local.get $ip) (i32.const 4)))
+        (local.set $vp (i32.add (local.get $vp) (i32.const 4)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $next)))
+    (v128.store offset=0 (local.get $op) (local.get $a0))
+    (v128.store offset=16 (local.get $op) (local.get $a1))
+    (v128.store offset=32 (local.get $op) (local.get $a2))
+    (v128.store offset=48 (local.get $op) (local.get $a3))
+    (v128.store offset=64 (local.get $op) (local.get $a4))
+    (v128.store offset=80 (local.get $op) (local.get $a5))
+    (v128.store offset=96 (local.get $op) (local.get $a6))
+    (v128.store offset=112 (local.get $op) (local.get $a7))
+  )
+
+  ;; One row's 16 columns from column byte offset $wp0 of W: out = Σ_k val[k]·W[idx[k]], k in order.
+  (func $rowsTile4 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32)
+    (local $wp i32) (local $S v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
+    (local.set $a0 (v128.const i32x4 0 0 0 0))
+    (local.set $a1 (v128.const i32x4 0 0 0 0))
+    (local.set $a2 (v128.const i32x4 0 0 0 0))
+    (local.set $a3 (v128.const i32x4 0 0 0 0))
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get $n)))
+          (local.set $S (f32x4.splat (f32.load (local.get $vp))))
+          (local.set $wp (i32.add (local.get $wp0) (i32.load (local.get $ip))))
+          (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $S) (v128.load offset=0 (local.get $wp)))))
+          (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $S) (v128.load offset=16 (local.get $wp)))))
+          (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $S) (v128.load offset=32 (local.get $wp)))))
+          (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $S) (v128.load offset=48 (local.get $wp)))))
+        (local.set $ip (i32.add (local.get $ip) (i32.const 4)))
+        (local.set $vp (i32.add (local.get $vp) (i32.const 4)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $next)))
+    (v128.store offset=0 (local.get $op) (local.get $a0))
+    (v128.store offset=16 (local.get $op) (local.get $a1))
+    (v128.store offset=32 (local.get $op) (local.get $a2))
+    (v128.store offset=48 (local.get $op) (local.get $a3))
+  )
+
+  ;; One row's 32 columns of dz (from $dp) into the rows idx[k] of gW (from column offset $gp0).
+  (func $outerTile8 (param $ip i32) (param $vp i32) (param $n i32) (param $gp0 i32) (param $dp i32)
+    (local $gp i32) (local $S v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
+    (local.set $a0 (v128.load offset=0 (local.get $dp)))
+    (local.set $a1 (v128.load offset=16 (local.get $dp)))
+    (local.set $a2 (v128.load offset=32 (local.get $dp)))
+    (local.set $a3 (v128.load offset=48 (local.get $dp)))
+    (local.set $a4 (v128.load offset=64 (local.get $dp)))
+    (local.set $a5 (v128.load offset=80 (local.get $dp)))
+    (local.set $a6 (v128.load offset=96 (local.get $dp)))
+    (local.set $a7 (v128.load offset=112 (local.get $dp)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get $n)))
+          (local.set $S (f32x4.splat (f32.load (local.get $vp))))
+          (local.set $gp (i32.add (local.get $gp0) (i32.load (local.get $ip))))
+          (v128.store offset=0 (local.get $gp) (f32x4.add (v128.load offset=0 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a0))))
+          (v128.store offset=16 (local.get $gp) (f32x4.add (v128.load offset=16 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a1))))
+          (v128.store offset=32 (local.get $gp) (f32x4.add (v128.load offset=32 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a2))))
+          (v128.store offset=48 (local.get $gp) (f32x4.add (v128.load offset=48 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a3))))
+          (v128.store offset=64 (local.get $gp) (f32x4.add (v128.load offset=64 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a4))))
+          (v128.store offset=80 (local.get $gp) (f32x4.add (v128.load offset=80 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a5))))
+          (v128.store offset=96 (local.get $gp) (f32x4.add (v128.load offset=96 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a6))))
+          (v128.store offset=112 (local.get $gp) (f32x4.add (v128.load offset=112 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a7))))
+        (local.set $ip (i32.add (local.get $ip) (i32.const 4)))
+        (local.set $vp (i32.add (local.get $vp) (i32.const 4)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $next)))
+  )
+
+  ;; One row's 16 columns of dz (from $dp) into the rows idx[k] of gW (from column offset $gp0).
+  (func $outerTile4 (param $ip i32) (param $vp i32) (param $n i32) (param $gp0 i32) (param $dp i32)
+    (local $gp i32) (local $S v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
+    (local.set $a0 (v128.load offset=0 (local.get $dp)))
+    (local.set $a1 (v128.load offset=16 (local.get $dp)))
+    (local.set $a2 (v128.load offset=32 (local.get $dp)))
+    (local.set $a3 (v128.load offset=48 (local.get $dp)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get $n)))
+          (local.set $S (f32x4.splat (f32.load (local.get $vp))))
+          (local.set $gp (i32.add (local.get $gp0) (i32.load (local.get $ip))))
+          (v128.store offset=0 (local.get $gp) (f32x4.add (v128.load offset=0 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a0))))
+          (v128.store offset=16 (local.get $gp) (f32x4.add (v128.load offset=16 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a1))))
+          (v128.store offset=32 (local.get $gp) (f32x4.add (v128.load offset=32 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a2))))
+          (v128.store offset=48 (local.get $gp) (f32x4.add (v128.load offset=48 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a3))))
+        (local.set $ip (i32.add (local.get $ip) (i32.const 4)))
+        (local.set $vp (i32.add (local.get $vp) (i32.const 4)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $next)))
+  )
+
+  ;; out[r, :] = Σ_k val[r, k]·W[idx[r, k], :] (overwritten), W [F × N] at $m, out [rows × N] at $o;
+  ;; each sum in input order, each product rounded, then added (the engine's float32 order).
+  (func (export "sparseRows")
+    (param $idx i32) (param $val i32) (param $cnt i32) (param $F i32) (param $m i32) (param $o i32) (param $rows i32) (param $N i32)
+    (local $ld i32) (local $col i32) (local $r i32) (local $lf i32)
+    (local.set $ld (i32.shl (local.get $N) (i32.const 2)))
+    (local.set $lf (i32.shl (local.get $F) (i32.const 2)))
+    (local.set $col (i32.const 0))
+    (block $doneC
+      (loop $nextC
+        (br_if $doneC (i32.ge_u (local.get $col) (local.get $ld)))
+        (local.set $r (i32.const 0))
+        (block $doneR
+          (loop $nextR
+            (br_if $doneR (i32.ge_u (local.get $r) (local.get $rows)))
+            (if (i32.le_u (i32.add (local.get $col) (i32.const 128)) (local.get $ld))
+              (then (call $rowsTile8
+                (i32.add (local.get $idx) (i32.mul (local.get $r) (local.get $lf)))
+                (i32.add (local.get $val) (i32.mul (local.get $r) (local.get $lf)))
+                (i32.load (i32.add (local.get $cnt) (i32.shl (local.get $r) (i32.const 2))))
+                (i32.add (local.get $m) (local.get $col))
+                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))))
+              (else (call $rowsTile4
+                (i32.add (local.get $idx) (i32.mul (local.get $r) (local.get $lf)))
+                (i32.add (local.get $val) (i32.mul (local.get $r) (local.get $lf)))
+                (i32.load (i32.add (local.get $cnt) (i32.shl (local.get $r) (i32.const 2))))
+                (i32.add (local.get $m) (local.get $col))
+                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col))))))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $nextR)))
+        (local.set $col (i32.add (local.get $col)
+          (select (i32.const 128) (i32.const 64) (i32.le_u (i32.add (local.get $col) (i32.const 128)) (local.get $ld)))))
+        (br $nextC)))
+  )
+
+  ;; gW[idx[r, k], :] += val[r, k]·dz[r, :] over rows r in order; dz [rows × N] at $o, gW [F × N] at $m.
+  (func (export "sparseOuter")
+    (param $idx i32) (param $val i32) (param $cnt i32) (param $F i32) (param $m i32) (param $o i32) (param $rows i32) (param $N i32)
+    (local $ld i32) (local $col i32) (local $r i32) (local $lf i32)
+    (local.set $ld (i32.shl (local.get $N) (i32.const 2)))
+    (local.set $lf (i32.shl (local.get $F) (i32.const 2)))
+    (local.set $col (i32.const 0))
+    (block $doneC
+      (loop $nextC
+        (br_if $doneC (i32.ge_u (local.get $col) (local.get $ld)))
+        (local.set $r (i32.const 0))
+        (block $doneR
+          (loop $nextR
+            (br_if $doneR (i32.ge_u (local.get $r) (local.get $rows)))
+            (if (i32.le_u (i32.add (local.get $col) (i32.const 128)) (local.get $ld))
+              (then (call $outerTile8
+                (i32.add (local.get $idx) (i32.mul (local.get $r) (local.get $lf)))
+                (i32.add (local.get $val) (i32.mul (local.get $r) (local.get $lf)))
+                (i32.load (i32.add (local.get $cnt) (i32.shl (local.get $r) (i32.const 2))))
+                (i32.add (local.get $m) (local.get $col))
+                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))))
+              (else (call $outerTile4
+                (i32.add (local.get $idx) (i32.mul (local.get $r) (local.get $lf)))
+                (i32.add (local.get $val) (i32.mul (local.get $r) (local.get $lf)))
+                (i32.load (i32.add (local.get $cnt) (i32.shl (local.get $r) (i32.const 2))))
+                (i32.add (local.get $m) (local.get $col))
+                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col))))))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $nextR)))
+        (local.set $col (i32.add (local.get $col)
+          (select (i32.const 128) (i32.const 64) (i32.le_u (i32.add (local.get $col) (i32.const 128)) (local.get $ld)))))
+        (br $nextC)))
+  )
+
+  ;; C[r, :] += Σ_c A[r, c]·Bt[c, :] for a small inner dimension k: A [rows × k], Bt [k × N] (W transposed,
+  ;; N a multiple of 16), C [rows × N]; sixteen columns per pass over a row of A.
+  (func (export "denseSmallK")
+    (param $a i32) (param $bt i32) (param $c i32) (param $rows i32) (param $k i32) (param $N i32)
+    (local $ld i32) (local $r i32) (local $col i32) (local $q i32) (local $p i32) (local $bp i32) (local $cp i32) (local $ap i32)
+    (local $S v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local.set $ld (i32.shl (local.get $N) (i32.const 2)))
     (local.set $r (i32.const 0))
     (block $doneR
       (loop $nextR
         (br_if $doneR (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $zo (i32.add (local.get $dz) (i32.shl (i32.mul (local.get $r) (local.get $N)) (i32.const 2))))
-        (local.set $j (i32.const 0))
-        (block $doneJ
-          (loop $nextJ
-            (br_if $doneJ (i32.ge_u (local.get $j) (local.get $F)))
-            (local.set $sj (f32.load (i32.add (local.get $s)
-              (i32.shl (i32.add (i32.mul (local.get $r) (local.get $F)) (local.get $j)) (i32.const 2)))))
-            (if (f32.ne (local.get $sj) (f32.const 0))
-              (then
-                (local.set $S (f32x4.splat (local.get $sj)))
-                (local.set $go (i32.add (local.get $gw) (i32.shl (i32.mul (local.get $j) (local.get $N)) (i32.const 2))))
-                (local.set $c (i32.const 0))
-                (block $doneC
-                  (loop $nextC
-                    (br_if $doneC (i32.ge_u (local.get $c) (i32.shl (local.get $N) (i32.const 2))))
-                    (v128.store (i32.add (local.get $go) (local.get $c))
-                      (f32x4.add (v128.load (i32.add (local.get $go) (local.get $c)))
-                        (f32x4.mul (local.get $S) (v128.load (i32.add (local.get $zo) (local.get $c))))))
-                    (local.set $c (i32.add (local.get $c) (i32.const 16)))
-                    (br $nextC)))))
-            (local.set $j (i32.add (local.get $j) (i32.const 1)))
-            (br $nextJ)))
+        (local.set $ap (i32.add (local.get $a) (i32.shl (i32.mul (local.get $r) (local.get $k)) (i32.const 2))))
+        (local.set $cp (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ld))))
+        (local.set $col (i32.const 0))
+        (block $doneC
+          (loop $nextC
+            (br_if $doneC (i32.ge_u (local.get $col) (local.get $ld)))
+            (local.set $a0 (v128.load offset=0 (local.get $cp)))
+            (local.set $a1 (v128.load offset=16 (local.get $cp)))
+            (local.set $a2 (v128.load offset=32 (local.get $cp)))
+            (local.set $a3 (v128.load offset=48 (local.get $cp)))
+            (local.set $bp (i32.add (local.get $bt) (local.get $col)))
+            (local.set $q (local.get $ap))
+            (local.set $p (local.get $k))
+            (block $doneP
+              (loop $nextP
+                (br_if $doneP (i32.eqz (local.get $p)))
+                (local.set $S (f32x4.splat (f32.load (local.get $q))))
+                (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $S) (v128.load offset=0 (local.get $bp)))))
+                (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $S) (v128.load offset=16 (local.get $bp)))))
+                (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $S) (v128.load offset=32 (local.get $bp)))))
+                (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $S) (v128.load offset=48 (local.get $bp)))))
+                (local.set $bp (i32.add (local.get $bp) (local.get $ld)))
+                (local.set $q (i32.add (local.get $q) (i32.const 4)))
+                (local.set $p (i32.sub (local.get $p) (i32.const 1)))
+                (br $nextP)))
+            (v128.store offset=0 (local.get $cp) (local.get $a0))
+            (v128.store offset=16 (local.get $cp) (local.get $a1))
+            (v128.store offset=32 (local.get $cp) (local.get $a2))
+            (v128.store offset=48 (local.get $cp) (local.get $a3))
+            (local.set $cp (i32.add (local.get $cp) (i32.const 64)))
+            (local.set $col (i32.add (local.get $col) (i32.const 64)))
+            (br $nextC)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $nextR)))
   )

@@ -15,23 +15,45 @@ interface Kernels {
   heap: WasmHeap;
   forward: Fn;
   backward: Fn;
-  spikeRows: Fn;
-  spikeOuter: Fn;
+  compact: Fn;
+  sparseRows: Fn;
+  sparseOuter: Fn;
+  denseSmallK: Fn;
 }
 
 let kernels: Kernels | null = null;
+
+/**
+ * The compaction's shuffles, at address 0: entry m (16 bytes) moves the 32-bit lanes whose bit is
+ * set in the 4-bit mask m to the front, in order.
+ */
+const SHUFFLES = (() => {
+  const t = new Uint8Array(256);
+  for (let m = 0; m < 16; m++) {
+    let at = 0;
+    for (let lane = 0; lane < 4; lane++) {
+      if (!(m & (1 << lane))) continue;
+      for (let b = 0; b < 4; b++) t[m * 16 + at * 4 + b] = lane * 4 + b;
+      at++;
+    }
+  }
+  return t;
+})();
 
 function load(): Kernels {
   if (kernels) return kernels;
   const memory = new WebAssembly.Memory({ initial: 16 });
   const inst = new WebAssembly.Instance(compileWasm(wasmBase64, 'LIF kernel'), { env: { memory } });
+  new Uint8Array(memory.buffer).set(SHUFFLES);
   const e = inst.exports as Record<string, Fn>;
   kernels = {
-    heap: new WasmHeap(memory),
+    heap: new WasmHeap(memory, SHUFFLES.length),
     forward: e['forward']!,
     backward: e['backward']!,
-    spikeRows: e['spikeRows']!,
-    spikeOuter: e['spikeOuter']!,
+    compact: e['compact']!,
+    sparseRows: e['sparseRows']!,
+    sparseOuter: e['sparseOuter']!,
+    denseSmallK: e['denseSmallK']!,
   };
   return kernels;
 }
@@ -41,10 +63,11 @@ export function lifKernelAvailable(): boolean {
 }
 
 const up4 = (n: number) => Math.ceil(n / 4) * 4;
+const up16 = (n: number) => Math.ceil(n / 16) * 16;
 
 /** Reserves float regions (all allocations first: growing detaches views), then returns views. */
 function regions(k: Kernels, sizes: number[]): { at: number[]; view: (i: number) => Float32Array } {
-  k.heap.release(0);
+  k.heap.release(SHUFFLES.length);
   const at = sizes.map((s) => k.heap.alloc(4 * Math.max(4, s)));
   return { at, view: (i) => k.heap.f32(at[i]!, sizes[i]!) };
 }
@@ -163,7 +186,7 @@ export function lifBackward(
   getRows(gx, r.view(2), gRows, n, n4);
 }
 
-/** out[r, :] = Σ_j s[r, j]·W[j, :] for `rows` rows (out overwritten), W [F, N]. */
+/** out[r, :] = Σ_j s[r, j]·W[j, :] for `rows` rows (out overwritten), W [F, N], each sum in input order. */
 export function spikeRows(
   s: Float32Array,
   w: Float32Array,
@@ -173,13 +196,14 @@ export function spikeRows(
   out: Float32Array,
 ): void {
   const k = load();
-  const N4 = up4(N);
-  const r = regions(k, [rows * F, F * N4, rows * N4]);
+  const N16 = up16(N);
+  const r = regions(k, [rows * F, F * N16, rows * N16, rows * F, rows]);
+  const [pS, pW, pOut, pIdx, pCnt] = r.at as [number, number, number, number, number];
   r.view(0).set(s.subarray(0, rows * F));
-  putRows(r.view(1), w, F, N, N4);
-  r.view(2).fill(0);
-  k.spikeRows(r.at[0]!, r.at[1]!, r.at[2]!, rows, F, N4);
-  getRows(out, r.view(2), rows, N, N4);
+  putRows(r.view(1), w, F, N, N16);
+  k.compact(pS, rows, F, 4 * N16, pIdx, pS, pCnt);
+  k.sparseRows(pIdx, pS, pCnt, F, pW, pOut, rows, N16);
+  getRows(out, r.view(2), rows, N, N16);
 }
 
 /** gw[j, :] += Σ_r s[r, j]·dz[r, :] over `rows` rows. */
@@ -192,11 +216,37 @@ export function spikeOuter(
   gw: Float32Array,
 ): void {
   const k = load();
-  const N4 = up4(N);
-  const r = regions(k, [rows * F, rows * N4, F * N4]);
+  const N16 = up16(N);
+  const r = regions(k, [rows * F, rows * N16, F * N16, rows * F, rows]);
+  const [pS, pDz, pGw, pIdx, pCnt] = r.at as [number, number, number, number, number];
   r.view(0).set(s.subarray(0, rows * F));
-  putRows(r.view(1), dz, rows, N, N4);
-  putRows(r.view(2), gw, F, N, N4);
-  k.spikeOuter(r.at[0]!, r.at[1]!, r.at[2]!, rows, F, N4);
-  getRows(gw, r.view(2), F, N, N4);
+  putRows(r.view(1), dz, rows, N, N16);
+  putRows(r.view(2), gw, F, N, N16);
+  k.compact(pS, rows, F, 4 * N16, pIdx, pS, pCnt);
+  k.sparseOuter(pIdx, pS, pCnt, F, pGw, pDz, rows, N16);
+  getRows(gw, r.view(2), F, N, N16);
+}
+
+/** The largest inner dimension `spikeInputGrad` takes (a few output classes). */
+export const SMALL_K = 32;
+
+/** gs[r, :] += dz[r, :]·Wᵀ for `rows` rows, W [F, N] with N ≤ SMALL_K: ∂L/∂s of a narrow projection. */
+export function spikeInputGrad(
+  dz: Float32Array,
+  w: Float32Array,
+  rows: number,
+  F: number,
+  N: number,
+  gs: Float32Array,
+): void {
+  const k = load();
+  const F16 = up16(F);
+  const r = regions(k, [rows * N, N * F16, rows * F16]);
+  r.view(0).set(dz.subarray(0, rows * N));
+  const bt = r.view(1);
+  bt.fill(0);
+  for (let j = 0; j < F; j++) for (let c = 0; c < N; c++) bt[c * F16 + j] = w[j * N + c]!;
+  putRows(r.view(2), gs, rows, F, F16);
+  k.denseSmallK(r.at[0]!, r.at[1]!, r.at[2]!, rows, N, F16);
+  getRows(gs, r.view(2), rows, F, F16);
 }
