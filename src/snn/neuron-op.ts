@@ -56,8 +56,8 @@ export interface NeuronAttrs extends NeuronDynamics {
   /** What the op returns per tick: spikes, or the membrane after reset. */
   readonly emit: 'spikes' | 'membrane';
   readonly smooth: boolean;
-  /** Filled by the forward pass: the hard spikes (0/1) per row, for counting and rasters. */
-  readonly record: { spikes: FloatArray | null };
+  /** Filled by the forward pass: the hard spikes (0/1) per row, for rasters, and their number. */
+  readonly record: { spikes: FloatArray | null; count?: number };
   /** False forces the TypeScript loops (the kernel's oracle); default: the SIMD kernel where it applies. */
   readonly kernel?: boolean;
 }
@@ -120,7 +120,7 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
     const inp = x!.data;
     const u = alloc(T * BN);
     if (kernelApplies(a, out, rw !== undefined)) {
-      lifForward(
+      let count = lifForward(
         inp as Float32Array,
         a.static,
         T,
@@ -133,9 +133,15 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
       if (a.emit !== 'spikes' || !a.spiking) {
         hard = alloc(T * BN);
         const theta = fr(a.threshold);
-        for (let k = 0; k < T * BN; k++) hard[k] = a.spiking && u[k]! > theta ? 1 : 0;
+        count = 0;
+        for (let k = 0; k < T * BN; k++) {
+          const h = a.spiking && u[k]! > theta ? 1 : 0;
+          hard[k] = h;
+          count += h;
+        }
       }
       a.record.spikes = a.spiking ? hard : null;
+      a.record.count = a.spiking ? count : 0;
       return { u, hard, spk: hard };
     }
     const hard = alloc(T * BN);
@@ -149,6 +155,7 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
     const theta = r32 ? fr(a.threshold) : a.threshold;
     const { spiking, subtract, smooth } = a;
     const emitSpikes = a.emit === 'spikes';
+    let count = 0;
     for (let t = 0; t < T; t++) {
       const o = t * BN;
       if (rec) {
@@ -172,12 +179,14 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
           vk = subtract ? (r32 ? fr(uk - theta) : uk - theta) : 0;
         }
         hard[o + k] = h;
+        count += h;
         if (smooth) spk[o + k] = surrogateSmooth(a.surrogate, uk - theta);
         v[k] = vk;
         out[o + k] = emitSpikes ? spk[o + k]! : vk;
       }
     }
     a.record.spikes = spiking ? hard : null;
+    a.record.count = count;
     return { u, hard, spk };
   },
   backward({ inputs: [x, rw], attrs: a, saved, alloc }, dy, [gx, grw]) {

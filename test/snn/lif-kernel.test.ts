@@ -39,11 +39,13 @@ function run(kernel: boolean, attrs: Omit<NeuronAttrs, 'ticks' | 'batch' | 'reco
     ),
   );
   const z = synapses(spikes, w, b, T, B, kernel);
-  const y = neurons(z, null, { ...attrs, ticks: T, batch: B, record: { spikes: null }, kernel });
+  const record: NeuronAttrs['record'] = { spikes: null };
+  const y = neurons(z, null, { ...attrs, ticks: T, batch: B, record, kernel });
+  const hard = record.spikes ? Array.from(record.spikes).filter((v) => v === 1).length : 0;
   const seed = Float32Array.from({ length: y.data.length }, () => rng.normal());
   tape.backward(y, seed);
   const g = (v: Var) => Array.from(tape.grad(v)!);
-  return { y: Array.from(y.data), gw: g(w), gb: g(b), gs: g(spikes) };
+  return { y: Array.from(y.data), gw: g(w), gb: g(b), gs: g(spikes), count: record.count, hard };
 }
 
 const base = {
@@ -93,6 +95,8 @@ describe('the fused SIMD kernel against the TypeScript loops', () => {
       const fast = run(true, attrs);
       const slow = run(false, attrs);
       expect(fast.y).toEqual(slow.y);
+      expect(fast.count).toBe(slow.hard);
+      expect(slow.count).toBe(slow.hard);
       // some neurons spike (and reset): the reset paths are exercised
       if (c.emit === 'spikes') expect(slow.y.filter((v) => v === 1).length).toBeGreaterThan(10);
       for (let i = 0; i < slow.gw.length; i++) expect(fast.gw[i]).toBeCloseTo(slow.gw[i]!, 4);

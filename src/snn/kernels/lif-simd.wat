@@ -11,6 +11,7 @@
 ;; Flags: cuba (synaptic current), subtract (reset by subtraction, else to
 ;; 0), emit (1: the output is the spikes, 0: the membrane after reset).
 ;; theta = +inf makes a non-spiking leaky integrator.
+;; forward returns the number of spikes (padding lanes included).
 ;; Surrogate: kind 0 fast sigmoid 1/(k|x| + 1)², kind 1 ATan (α/2)/(1 + (πα x/2)²).
 (module
   (import "env" "memory" (memory 1))
@@ -20,7 +21,8 @@
     (param $v i32) (param $syn i32) (param $T i32) (param $n i32)
     (param $beta f32) (param $alpha f32) (param $theta f32)
     (param $cuba i32) (param $subtract i32) (param $emit i32)
-    (local $t i32) (local $k i32) (local $o i32) (local $io i32)
+    (result i32)
+    (local $t i32) (local $k i32) (local $o i32) (local $io i32) (local $count v128)
     (local $B v128) (local $A v128) (local $TH v128) (local $ONE v128)
     (local $x v128) (local $i v128) (local $uk v128) (local $m v128) (local $vr v128) (local $vk v128)
     (local.set $B (f32x4.splat (local.get $beta)))
@@ -50,6 +52,7 @@
               (local.get $x)))
             (v128.store (i32.add (local.get $u) (i32.add (local.get $o) (local.get $k))) (local.get $uk))
             (local.set $m (f32x4.gt (local.get $uk) (local.get $TH)))
+            (local.set $count (i32x4.sub (local.get $count) (local.get $m)))
             (local.set $vr (select (f32x4.sub (local.get $uk) (local.get $TH)) (v128.const i32x4 0 0 0 0)
               (local.get $subtract)))
             (local.set $vk (v128.bitselect (local.get $vr) (local.get $uk) (local.get $m)))
@@ -60,6 +63,10 @@
             (br $nextK)))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (br $nextT)))
+    ;; the number of spikes (lanes of the mask are −1 where u > θ)
+    (i32.add
+      (i32.add (i32x4.extract_lane 0 (local.get $count)) (i32x4.extract_lane 1 (local.get $count)))
+      (i32.add (i32x4.extract_lane 2 (local.get $count)) (i32x4.extract_lane 3 (local.get $count))))
   )
 
   ;; gx (accumulated), gv, gi, grads from dy; u the saved pre-reset membrane.

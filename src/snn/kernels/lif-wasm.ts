@@ -9,7 +9,7 @@
 import { compileWasm, WasmHeap, wasmSimdSupported } from '../../core/wasm.ts';
 import { wasmBase64 } from './lif-simd.wasm.gen.ts';
 
-type Fn = (...args: number[]) => void;
+type Fn = (...args: number[]) => number;
 
 interface Kernels {
   heap: WasmHeap;
@@ -105,7 +105,7 @@ export interface KernelDynamics {
   scale: number;
 }
 
-/** Forward over T ticks of n values each: fills `u` (pre-reset membrane) and `out`. */
+/** Forward over T ticks of n values each: fills `u` (pre-reset membrane) and `out`; returns the spike count. */
 export function lifForward(
   inp: Float32Array,
   isStatic: boolean,
@@ -114,7 +114,7 @@ export function lifForward(
   d: KernelDynamics,
   u: Float32Array,
   out: Float32Array,
-): void {
+): number {
   const k = load();
   const n4 = up4(n);
   const inRows = isStatic ? 1 : T;
@@ -124,7 +124,7 @@ export function lifForward(
   r.view(4).fill(0);
   const theta = d.spiking ? d.theta : Number.POSITIVE_INFINITY;
   const [pIn, pU, pOut, pV, pSyn] = r.at as [number, number, number, number, number];
-  k.forward(
+  let count = k.forward(
     pIn,
     isStatic ? 1 : 0,
     pU,
@@ -142,6 +142,12 @@ export function lifForward(
   );
   getRows(u, r.view(1), T, n, n4);
   getRows(out, r.view(2), T, n, n4);
+  if (n4 !== n) {
+    // padding lanes may spike (θ < 0): count the real ones
+    count = 0;
+    for (let i = 0; i < T * n; i++) if (u[i]! > theta) count++;
+  }
+  return count;
 }
 
 /** Backward through time: adds ∂L/∂input into gx ([n] when static, else [T·n]). */
