@@ -135,28 +135,28 @@
         (br $nextT)))
   )
 
-  ;; The sparse products of the synapses work on rows compacted by "compact": for row r, cnt[r]
-  ;; entries k of idx (the byte offset j·stride of input j's row of W or gW) and val (its value),
-  ;; in input order. Column counts N are multiples of 16 (operands padded with zeros); columns
-  ;; go in tiles of 32 (eight f32x4 accumulators in registers) and a last tile of 16.
+  ;; The sparse products of the synapses work on rows compacted by "compact": row r's entries are
+  ;; k = ptr[r] … ptr[r + 1] − 1 of idx (the byte offset j·stride of input j's row of W or gW) and
+  ;; val (its value), in input order, the rows one after another. Column counts N are multiples of 4 (operands padded with zeros); columns
+  ;; go in tiles of 32 (eight f32x4 accumulators in registers), then of 16, then of 4.
 
-  ;; Row r of s [rows × F]: the inputs j with s[r, j] ≠ 0, in order, without branches: four
+  ;; Each row r of s [rows × F]: the inputs j with s[r, j] ≠ 0, in order, without branches: four
   ;; inputs at a time, packed by the shuffle of their non-zero mask (the table of 16 shuffles at
   ;; address 0, written by the wrapper), then a scalar tail. val may be s itself (entries are
   ;; written at or before the inputs they come from, which are read first).
   (func (export "compact")
-    (param $s i32) (param $rows i32) (param $F i32) (param $stride i32) (param $idx i32) (param $val i32) (param $cnt i32)
-    (local $r i32) (local $j i32) (local $jo i32) (local $c i32) (local $v f32) (local $sp i32) (local $base i32)
+    (param $s i32) (param $rows i32) (param $F i32) (param $stride i32) (param $idx i32) (param $val i32) (param $ptr i32)
+    (local $r i32) (local $j i32) (local $jo i32) (local $c i32) (local $v f32) (local $sp i32)
     (local $m i32) (local $sh v128) (local $x v128) (local $J v128) (local $step i32)
     (local.set $J (i32x4.mul (i32x4.splat (local.get $stride)) (v128.const i32x4 0 1 2 3)))
     (local.set $step (i32.shl (local.get $stride) (i32.const 2)))
     (local.set $sp (local.get $s))
+    (local.set $c (i32.const 0))
+    (i32.store (local.get $ptr) (i32.const 0))
     (local.set $r (i32.const 0))
     (block $doneR
       (loop $nextR
         (br_if $doneR (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $base (i32.shl (i32.mul (local.get $r) (local.get $F)) (i32.const 2)))
-        (local.set $c (local.get $base))
         (local.set $j (i32.const 0))
         (local.set $jo (i32.const 0))
         (block $done4
@@ -184,11 +184,12 @@
             (local.set $jo (i32.add (local.get $jo) (local.get $stride)))
             (local.set $j (i32.add (local.get $j) (i32.const 1)))
             (br $nextJ)))
-        (i32.store (i32.add (local.get $cnt) (i32.shl (local.get $r) (i32.const 2)))
-          (i32.shr_u (i32.sub (local.get $c) (local.get $base)) (i32.const 2)))
+        (i32.store (i32.add (local.get $ptr) (i32.shl (i32.add (local.get $r) (i32.const 1)) (i32.const 2)))
+          (i32.shr_u (local.get $c) (i32.const 2)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $nextR)))
   )
+
 
   ;; One row's 32 columns from column byte offset $wp0 of W: out = Σ_k val[k]·W[idx[k]], k in order.
   (func $rowsTile8 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32)
@@ -204,16 +205,16 @@
     (block $done
       (loop $next
         (br_if $done (i32.eqz (local.get $n)))
-          (local.set $S (f32x4.splat (f32.load (local.get $vp))))
-          (local.set $wp (i32.add (local.get $wp0) (i32.load (local.get $ip))))
-          (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $S) (v128.load offset=0 (local.get $wp)))))
-          (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $S) (v128.load offset=16 (local.get $wp)))))
-          (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $S) (v128.load offset=32 (local.get $wp)))))
-          (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $S) (v128.load offset=48 (local.get $wp)))))
-          (local.set $a4 (f32x4.add (local.get $a4) (f32x4.mul (local.get $S) (v128.load offset=64 (local.get $wp)))))
-          (local.set $a5 (f32x4.add (local.get $a5) (f32x4.mul (local.get $S) (v128.load offset=80 (local.get $wp)))))
-          (local.set $a6 (f32x4.add (local.get $a6) (f32x4.mul (local.get $S) (v128.load offset=96 (local.get $wp)))))
-          (local.set $a7 (f32x4.add (local.get $a7) (f32x4.mul (local.get $S) (v128.load offset=112 (local.get $wp)))))
+        (local.set $S (f32x4.splat (f32.load (local.get $vp))))
+        (local.set $wp (i32.add (local.get $wp0) (i32.load (local.get $ip))))
+        (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $S) (v128.load offset=0 (local.get $wp)))))
+        (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $S) (v128.load offset=16 (local.get $wp)))))
+        (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $S) (v128.load offset=32 (local.get $wp)))))
+        (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $S) (v128.load offset=48 (local.get $wp)))))
+        (local.set $a4 (f32x4.add (local.get $a4) (f32x4.mul (local.get $S) (v128.load offset=64 (local.get $wp)))))
+        (local.set $a5 (f32x4.add (local.get $a5) (f32x4.mul (local.get $S) (v128.load offset=80 (local.get $wp)))))
+        (local.set $a6 (f32x4.add (local.get $a6) (f32x4.mul (local.get $S) (v128.load offset=96 (local.get $wp)))))
+        (local.set $a7 (f32x4.add (local.get $a7) (f32x4.mul (local.get $S) (v128.load offset=112 (local.get $wp)))))
         (local.set $ip (i32.add (local.get $ip) (i32.const 4)))
         (local.set $vp (i32.add (local.get $vp) (i32.const 4)))
         (local.set $n (i32.sub (local.get $n) (i32.const 1)))
@@ -230,7 +231,7 @@
 
   ;; One row's 16 columns from column byte offset $wp0 of W: out = Σ_k val[k]·W[idx[k]], k in order.
   (func $rowsTile4 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32)
-    (local $wp i32) (local $S v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
+    (local $wp i32) (local $S v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (local.set $a0 (v128.const i32x4 0 0 0 0))
     (local.set $a1 (v128.const i32x4 0 0 0 0))
     (local.set $a2 (v128.const i32x4 0 0 0 0))
@@ -238,12 +239,12 @@
     (block $done
       (loop $next
         (br_if $done (i32.eqz (local.get $n)))
-          (local.set $S (f32x4.splat (f32.load (local.get $vp))))
-          (local.set $wp (i32.add (local.get $wp0) (i32.load (local.get $ip))))
-          (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $S) (v128.load offset=0 (local.get $wp)))))
-          (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $S) (v128.load offset=16 (local.get $wp)))))
-          (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $S) (v128.load offset=32 (local.get $wp)))))
-          (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $S) (v128.load offset=48 (local.get $wp)))))
+        (local.set $S (f32x4.splat (f32.load (local.get $vp))))
+        (local.set $wp (i32.add (local.get $wp0) (i32.load (local.get $ip))))
+        (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $S) (v128.load offset=0 (local.get $wp)))))
+        (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $S) (v128.load offset=16 (local.get $wp)))))
+        (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $S) (v128.load offset=32 (local.get $wp)))))
+        (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $S) (v128.load offset=48 (local.get $wp)))))
         (local.set $ip (i32.add (local.get $ip) (i32.const 4)))
         (local.set $vp (i32.add (local.get $vp) (i32.const 4)))
         (local.set $n (i32.sub (local.get $n) (i32.const 1)))
@@ -252,6 +253,23 @@
     (v128.store offset=16 (local.get $op) (local.get $a1))
     (v128.store offset=32 (local.get $op) (local.get $a2))
     (v128.store offset=48 (local.get $op) (local.get $a3))
+  )
+
+  ;; One row's 4 columns from column byte offset $wp0 of W: out = Σ_k val[k]·W[idx[k]], k in order.
+  (func $rowsTile1 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32)
+    (local $wp i32) (local $S v128) (local $a0 v128)
+    (local.set $a0 (v128.const i32x4 0 0 0 0))
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get $n)))
+        (local.set $S (f32x4.splat (f32.load (local.get $vp))))
+        (local.set $wp (i32.add (local.get $wp0) (i32.load (local.get $ip))))
+        (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $S) (v128.load offset=0 (local.get $wp)))))
+        (local.set $ip (i32.add (local.get $ip) (i32.const 4)))
+        (local.set $vp (i32.add (local.get $vp) (i32.const 4)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $next)))
+    (v128.store offset=0 (local.get $op) (local.get $a0))
   )
 
   ;; One row's 32 columns of dz (from $dp) into the rows idx[k] of gW (from column offset $gp0).
@@ -268,16 +286,16 @@
     (block $done
       (loop $next
         (br_if $done (i32.eqz (local.get $n)))
-          (local.set $S (f32x4.splat (f32.load (local.get $vp))))
-          (local.set $gp (i32.add (local.get $gp0) (i32.load (local.get $ip))))
-          (v128.store offset=0 (local.get $gp) (f32x4.add (v128.load offset=0 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a0))))
-          (v128.store offset=16 (local.get $gp) (f32x4.add (v128.load offset=16 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a1))))
-          (v128.store offset=32 (local.get $gp) (f32x4.add (v128.load offset=32 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a2))))
-          (v128.store offset=48 (local.get $gp) (f32x4.add (v128.load offset=48 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a3))))
-          (v128.store offset=64 (local.get $gp) (f32x4.add (v128.load offset=64 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a4))))
-          (v128.store offset=80 (local.get $gp) (f32x4.add (v128.load offset=80 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a5))))
-          (v128.store offset=96 (local.get $gp) (f32x4.add (v128.load offset=96 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a6))))
-          (v128.store offset=112 (local.get $gp) (f32x4.add (v128.load offset=112 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a7))))
+        (local.set $S (f32x4.splat (f32.load (local.get $vp))))
+        (local.set $gp (i32.add (local.get $gp0) (i32.load (local.get $ip))))
+        (v128.store offset=0 (local.get $gp) (f32x4.add (v128.load offset=0 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a0))))
+        (v128.store offset=16 (local.get $gp) (f32x4.add (v128.load offset=16 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a1))))
+        (v128.store offset=32 (local.get $gp) (f32x4.add (v128.load offset=32 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a2))))
+        (v128.store offset=48 (local.get $gp) (f32x4.add (v128.load offset=48 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a3))))
+        (v128.store offset=64 (local.get $gp) (f32x4.add (v128.load offset=64 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a4))))
+        (v128.store offset=80 (local.get $gp) (f32x4.add (v128.load offset=80 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a5))))
+        (v128.store offset=96 (local.get $gp) (f32x4.add (v128.load offset=96 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a6))))
+        (v128.store offset=112 (local.get $gp) (f32x4.add (v128.load offset=112 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a7))))
         (local.set $ip (i32.add (local.get $ip) (i32.const 4)))
         (local.set $vp (i32.add (local.get $vp) (i32.const 4)))
         (local.set $n (i32.sub (local.get $n) (i32.const 1)))
@@ -286,7 +304,7 @@
 
   ;; One row's 16 columns of dz (from $dp) into the rows idx[k] of gW (from column offset $gp0).
   (func $outerTile4 (param $ip i32) (param $vp i32) (param $n i32) (param $gp0 i32) (param $dp i32)
-    (local $gp i32) (local $S v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
+    (local $gp i32) (local $S v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (local.set $a0 (v128.load offset=0 (local.get $dp)))
     (local.set $a1 (v128.load offset=16 (local.get $dp)))
     (local.set $a2 (v128.load offset=32 (local.get $dp)))
@@ -294,89 +312,131 @@
     (block $done
       (loop $next
         (br_if $done (i32.eqz (local.get $n)))
-          (local.set $S (f32x4.splat (f32.load (local.get $vp))))
-          (local.set $gp (i32.add (local.get $gp0) (i32.load (local.get $ip))))
-          (v128.store offset=0 (local.get $gp) (f32x4.add (v128.load offset=0 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a0))))
-          (v128.store offset=16 (local.get $gp) (f32x4.add (v128.load offset=16 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a1))))
-          (v128.store offset=32 (local.get $gp) (f32x4.add (v128.load offset=32 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a2))))
-          (v128.store offset=48 (local.get $gp) (f32x4.add (v128.load offset=48 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a3))))
+        (local.set $S (f32x4.splat (f32.load (local.get $vp))))
+        (local.set $gp (i32.add (local.get $gp0) (i32.load (local.get $ip))))
+        (v128.store offset=0 (local.get $gp) (f32x4.add (v128.load offset=0 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a0))))
+        (v128.store offset=16 (local.get $gp) (f32x4.add (v128.load offset=16 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a1))))
+        (v128.store offset=32 (local.get $gp) (f32x4.add (v128.load offset=32 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a2))))
+        (v128.store offset=48 (local.get $gp) (f32x4.add (v128.load offset=48 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a3))))
         (local.set $ip (i32.add (local.get $ip) (i32.const 4)))
         (local.set $vp (i32.add (local.get $vp) (i32.const 4)))
         (local.set $n (i32.sub (local.get $n) (i32.const 1)))
         (br $next)))
   )
 
-  ;; out[r, :] = Σ_k val[r, k]·W[idx[r, k], :] (overwritten), W [F × N] at $m, out [rows × N] at $o;
-  ;; each sum in input order, each product rounded, then added (the engine's float32 order).
+  ;; One row's 4 columns of dz (from $dp) into the rows idx[k] of gW (from column offset $gp0).
+  (func $outerTile1 (param $ip i32) (param $vp i32) (param $n i32) (param $gp0 i32) (param $dp i32)
+    (local $gp i32) (local $S v128) (local $a0 v128)
+    (local.set $a0 (v128.load offset=0 (local.get $dp)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get $n)))
+        (local.set $S (f32x4.splat (f32.load (local.get $vp))))
+        (local.set $gp (i32.add (local.get $gp0) (i32.load (local.get $ip))))
+        (v128.store offset=0 (local.get $gp) (f32x4.add (v128.load offset=0 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a0))))
+        (local.set $ip (i32.add (local.get $ip) (i32.const 4)))
+        (local.set $vp (i32.add (local.get $vp) (i32.const 4)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $next)))
+  )
+
+  ;; out[r, :] = Σ_k val[k]·W[idx[k], :] over row r's entries k in ptr[r] … ptr[r + 1] − 1 (out
+  ;; overwritten), W [F × N] at $m, out [rows × N] at $o; each sum in input order, each product
+  ;; rounded, then added (the engine's float32 order).
   (func (export "sparseRows")
-    (param $idx i32) (param $val i32) (param $cnt i32) (param $F i32) (param $m i32) (param $o i32) (param $rows i32) (param $N i32)
-    (local $ld i32) (local $col i32) (local $r i32) (local $lf i32)
+    (param $idx i32) (param $val i32) (param $ptr i32) (param $m i32) (param $o i32) (param $rows i32) (param $N i32)
+    (local $ld i32) (local $col i32) (local $w i32) (local $r i32) (local $p0 i32) (local $p1 i32)
     (local.set $ld (i32.shl (local.get $N) (i32.const 2)))
-    (local.set $lf (i32.shl (local.get $F) (i32.const 2)))
     (local.set $col (i32.const 0))
     (block $doneC
       (loop $nextC
         (br_if $doneC (i32.ge_u (local.get $col) (local.get $ld)))
+        ;; the tile's width in bytes: 128, 64 or 16
+        (local.set $w (select (i32.const 128)
+          (select (i32.const 64) (i32.const 16) (i32.le_u (i32.add (local.get $col) (i32.const 64)) (local.get $ld)))
+          (i32.le_u (i32.add (local.get $col) (i32.const 128)) (local.get $ld))))
         (local.set $r (i32.const 0))
+        (local.set $p1 (i32.load (local.get $ptr)))
         (block $doneR
           (loop $nextR
             (br_if $doneR (i32.ge_u (local.get $r) (local.get $rows)))
-            (if (i32.le_u (i32.add (local.get $col) (i32.const 128)) (local.get $ld))
+            (local.set $p0 (local.get $p1))
+            (local.set $p1 (i32.load (i32.add (local.get $ptr) (i32.shl (i32.add (local.get $r) (i32.const 1)) (i32.const 2)))))
+            (if (i32.eq (local.get $w) (i32.const 128))
               (then (call $rowsTile8
-                (i32.add (local.get $idx) (i32.mul (local.get $r) (local.get $lf)))
-                (i32.add (local.get $val) (i32.mul (local.get $r) (local.get $lf)))
-                (i32.load (i32.add (local.get $cnt) (i32.shl (local.get $r) (i32.const 2))))
+                (i32.add (local.get $idx) (i32.shl (local.get $p0) (i32.const 2)))
+                (i32.add (local.get $val) (i32.shl (local.get $p0) (i32.const 2)))
+                (i32.sub (local.get $p1) (local.get $p0))
                 (i32.add (local.get $m) (local.get $col))
                 (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))))
-              (else (call $rowsTile4
-                (i32.add (local.get $idx) (i32.mul (local.get $r) (local.get $lf)))
-                (i32.add (local.get $val) (i32.mul (local.get $r) (local.get $lf)))
-                (i32.load (i32.add (local.get $cnt) (i32.shl (local.get $r) (i32.const 2))))
+              (else (if (i32.eq (local.get $w) (i32.const 64))
+                (then (call $rowsTile4
+                (i32.add (local.get $idx) (i32.shl (local.get $p0) (i32.const 2)))
+                (i32.add (local.get $val) (i32.shl (local.get $p0) (i32.const 2)))
+                (i32.sub (local.get $p1) (local.get $p0))
                 (i32.add (local.get $m) (local.get $col))
-                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col))))))
+                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))))
+                (else (call $rowsTile1
+                (i32.add (local.get $idx) (i32.shl (local.get $p0) (i32.const 2)))
+                (i32.add (local.get $val) (i32.shl (local.get $p0) (i32.const 2)))
+                (i32.sub (local.get $p1) (local.get $p0))
+                (i32.add (local.get $m) (local.get $col))
+                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col))))))))
             (local.set $r (i32.add (local.get $r) (i32.const 1)))
             (br $nextR)))
-        (local.set $col (i32.add (local.get $col)
-          (select (i32.const 128) (i32.const 64) (i32.le_u (i32.add (local.get $col) (i32.const 128)) (local.get $ld)))))
+        (local.set $col (i32.add (local.get $col) (local.get $w)))
         (br $nextC)))
   )
 
-  ;; gW[idx[r, k], :] += val[r, k]·dz[r, :] over rows r in order; dz [rows × N] at $o, gW [F × N] at $m.
+  ;; gW[idx[k], :] += val[k]·dz[r, :] over row r's entries k, rows in order; dz [rows × N] at $o,
+  ;; gW [F × N] at $m.
   (func (export "sparseOuter")
-    (param $idx i32) (param $val i32) (param $cnt i32) (param $F i32) (param $m i32) (param $o i32) (param $rows i32) (param $N i32)
-    (local $ld i32) (local $col i32) (local $r i32) (local $lf i32)
+    (param $idx i32) (param $val i32) (param $ptr i32) (param $m i32) (param $o i32) (param $rows i32) (param $N i32)
+    (local $ld i32) (local $col i32) (local $w i32) (local $r i32) (local $p0 i32) (local $p1 i32)
     (local.set $ld (i32.shl (local.get $N) (i32.const 2)))
-    (local.set $lf (i32.shl (local.get $F) (i32.const 2)))
     (local.set $col (i32.const 0))
     (block $doneC
       (loop $nextC
         (br_if $doneC (i32.ge_u (local.get $col) (local.get $ld)))
+        ;; the tile's width in bytes: 128, 64 or 16
+        (local.set $w (select (i32.const 128)
+          (select (i32.const 64) (i32.const 16) (i32.le_u (i32.add (local.get $col) (i32.const 64)) (local.get $ld)))
+          (i32.le_u (i32.add (local.get $col) (i32.const 128)) (local.get $ld))))
         (local.set $r (i32.const 0))
+        (local.set $p1 (i32.load (local.get $ptr)))
         (block $doneR
           (loop $nextR
             (br_if $doneR (i32.ge_u (local.get $r) (local.get $rows)))
-            (if (i32.le_u (i32.add (local.get $col) (i32.const 128)) (local.get $ld))
+            (local.set $p0 (local.get $p1))
+            (local.set $p1 (i32.load (i32.add (local.get $ptr) (i32.shl (i32.add (local.get $r) (i32.const 1)) (i32.const 2)))))
+            (if (i32.eq (local.get $w) (i32.const 128))
               (then (call $outerTile8
-                (i32.add (local.get $idx) (i32.mul (local.get $r) (local.get $lf)))
-                (i32.add (local.get $val) (i32.mul (local.get $r) (local.get $lf)))
-                (i32.load (i32.add (local.get $cnt) (i32.shl (local.get $r) (i32.const 2))))
+                (i32.add (local.get $idx) (i32.shl (local.get $p0) (i32.const 2)))
+                (i32.add (local.get $val) (i32.shl (local.get $p0) (i32.const 2)))
+                (i32.sub (local.get $p1) (local.get $p0))
                 (i32.add (local.get $m) (local.get $col))
                 (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))))
-              (else (call $outerTile4
-                (i32.add (local.get $idx) (i32.mul (local.get $r) (local.get $lf)))
-                (i32.add (local.get $val) (i32.mul (local.get $r) (local.get $lf)))
-                (i32.load (i32.add (local.get $cnt) (i32.shl (local.get $r) (i32.const 2))))
+              (else (if (i32.eq (local.get $w) (i32.const 64))
+                (then (call $outerTile4
+                (i32.add (local.get $idx) (i32.shl (local.get $p0) (i32.const 2)))
+                (i32.add (local.get $val) (i32.shl (local.get $p0) (i32.const 2)))
+                (i32.sub (local.get $p1) (local.get $p0))
                 (i32.add (local.get $m) (local.get $col))
-                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col))))))
+                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))))
+                (else (call $outerTile1
+                (i32.add (local.get $idx) (i32.shl (local.get $p0) (i32.const 2)))
+                (i32.add (local.get $val) (i32.shl (local.get $p0) (i32.const 2)))
+                (i32.sub (local.get $p1) (local.get $p0))
+                (i32.add (local.get $m) (local.get $col))
+                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col))))))))
             (local.set $r (i32.add (local.get $r) (i32.const 1)))
             (br $nextR)))
-        (local.set $col (i32.add (local.get $col)
-          (select (i32.const 128) (i32.const 64) (i32.le_u (i32.add (local.get $col) (i32.const 128)) (local.get $ld)))))
+        (local.set $col (i32.add (local.get $col) (local.get $w)))
         (br $nextC)))
   )
 
   ;; C[r, :] += Σ_c A[r, c]·Bt[c, :] for a small inner dimension k: A [rows × k], Bt [k × N] (W transposed,
-  ;; N a multiple of 16), C [rows × N]; sixteen columns per pass over a row of A.
+  ;; N a multiple of 4), C [rows × N]; sixteen columns per pass over a row of A, then four.
   (func (export "denseSmallK")
     (param $a i32) (param $bt i32) (param $c i32) (param $rows i32) (param $k i32) (param $N i32)
     (local $ld i32) (local $r i32) (local $col i32) (local $q i32) (local $p i32) (local $bp i32) (local $cp i32) (local $ap i32)
@@ -391,7 +451,7 @@
         (local.set $col (i32.const 0))
         (block $doneC
           (loop $nextC
-            (br_if $doneC (i32.ge_u (local.get $col) (local.get $ld)))
+            (br_if $doneC (i32.gt_u (i32.add (local.get $col) (i32.const 64)) (local.get $ld)))
             (local.set $a0 (v128.load offset=0 (local.get $cp)))
             (local.set $a1 (v128.load offset=16 (local.get $cp)))
             (local.set $a2 (v128.load offset=32 (local.get $cp)))
@@ -418,6 +478,26 @@
             (local.set $cp (i32.add (local.get $cp) (i32.const 64)))
             (local.set $col (i32.add (local.get $col) (i32.const 64)))
             (br $nextC)))
+        (block $doneT
+          (loop $nextT
+            (br_if $doneT (i32.ge_u (local.get $col) (local.get $ld)))
+            (local.set $a0 (v128.load (local.get $cp)))
+            (local.set $bp (i32.add (local.get $bt) (local.get $col)))
+            (local.set $q (local.get $ap))
+            (local.set $p (local.get $k))
+            (block $doneP
+              (loop $nextP
+                (br_if $doneP (i32.eqz (local.get $p)))
+                (local.set $a0 (f32x4.add (local.get $a0)
+                  (f32x4.mul (f32x4.splat (f32.load (local.get $q))) (v128.load (local.get $bp)))))
+                (local.set $bp (i32.add (local.get $bp) (local.get $ld)))
+                (local.set $q (i32.add (local.get $q) (i32.const 4)))
+                (local.set $p (i32.sub (local.get $p) (i32.const 1)))
+                (br $nextP)))
+            (v128.store (local.get $cp) (local.get $a0))
+            (local.set $cp (i32.add (local.get $cp) (i32.const 16)))
+            (local.set $col (i32.add (local.get $col) (i32.const 16)))
+            (br $nextT)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $nextR)))
   )

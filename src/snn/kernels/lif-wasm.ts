@@ -63,7 +63,6 @@ export function lifKernelAvailable(): boolean {
 }
 
 const up4 = (n: number) => Math.ceil(n / 4) * 4;
-const up16 = (n: number) => Math.ceil(n / 16) * 16;
 
 /** Reserves float regions (all allocations first: growing detaches views), then returns views. */
 function regions(k: Kernels, sizes: number[]): { at: number[]; view: (i: number) => Float32Array } {
@@ -78,6 +77,16 @@ function putRows(dst: Float32Array, src: Float32Array, rows: number, n: number, 
     dst.set(src.subarray(0, rows * n));
     return;
   }
+  if (n < 64) {
+    // short rows: a loop beats a subarray per row
+    for (let r = 0; r < rows; r++) {
+      const d = r * n4;
+      const o = r * n;
+      for (let i = 0; i < n; i++) dst[d + i] = src[o + i]!;
+      for (let i = n; i < n4; i++) dst[d + i] = 0;
+    }
+    return;
+  }
   for (let r = 0; r < rows; r++) {
     dst.set(src.subarray(r * n, (r + 1) * n), r * n4);
     dst.fill(0, r * n4 + n, (r + 1) * n4);
@@ -87,6 +96,14 @@ function putRows(dst: Float32Array, src: Float32Array, rows: number, n: number, 
 function getRows(dst: Float32Array, src: Float32Array, rows: number, n: number, n4: number): void {
   if (n === n4) {
     dst.set(src.subarray(0, rows * n));
+    return;
+  }
+  if (n < 64) {
+    for (let r = 0; r < rows; r++) {
+      const d = r * n;
+      const o = r * n4;
+      for (let i = 0; i < n; i++) dst[d + i] = src[o + i]!;
+    }
     return;
   }
   for (let r = 0; r < rows; r++) dst.set(src.subarray(r * n4, r * n4 + n), r * n);
@@ -192,6 +209,19 @@ export function lifBackward(
   getRows(gx, r.view(2), gRows, n, n4);
 }
 
+/** Copies s [rows, F] in at `pS` and compacts it in place (val = s) into idx and ptr (see lif-simd.wat). */
+function compactRows(
+  k: Kernels,
+  s: Float32Array,
+  rows: number,
+  F: number,
+  N4: number,
+  at: number[],
+): void {
+  k.heap.f32(at[0]!, rows * F).set(s.subarray(0, rows * F));
+  k.compact(at[0]!, rows, F, 4 * N4, at[3]!, at[0]!, at[4]!);
+}
+
 /** out[r, :] = Σ_j s[r, j]·W[j, :] for `rows` rows (out overwritten), W [F, N], each sum in input order. */
 export function spikeRows(
   s: Float32Array,
@@ -202,14 +232,13 @@ export function spikeRows(
   out: Float32Array,
 ): void {
   const k = load();
-  const N16 = up16(N);
-  const r = regions(k, [rows * F, F * N16, rows * N16, rows * F, rows]);
-  const [pS, pW, pOut, pIdx, pCnt] = r.at as [number, number, number, number, number];
-  r.view(0).set(s.subarray(0, rows * F));
-  putRows(r.view(1), w, F, N, N16);
-  k.compact(pS, rows, F, 4 * N16, pIdx, pS, pCnt);
-  k.sparseRows(pIdx, pS, pCnt, F, pW, pOut, rows, N16);
-  getRows(out, r.view(2), rows, N, N16);
+  const N4 = up4(N);
+  const r = regions(k, [rows * F, F * N4, rows * N4, rows * F, rows + 1]);
+  const [pS, pW, pOut, pIdx, pPtr] = r.at as [number, number, number, number, number];
+  putRows(r.view(1), w, F, N, N4);
+  compactRows(k, s, rows, F, N4, r.at);
+  k.sparseRows(pIdx, pS, pPtr, pW, pOut, rows, N4);
+  getRows(out, r.view(2), rows, N, N4);
 }
 
 /** gw[j, :] += Σ_r s[r, j]·dz[r, :] over `rows` rows. */
@@ -222,15 +251,14 @@ export function spikeOuter(
   gw: Float32Array,
 ): void {
   const k = load();
-  const N16 = up16(N);
-  const r = regions(k, [rows * F, rows * N16, F * N16, rows * F, rows]);
-  const [pS, pDz, pGw, pIdx, pCnt] = r.at as [number, number, number, number, number];
-  r.view(0).set(s.subarray(0, rows * F));
-  putRows(r.view(1), dz, rows, N, N16);
-  putRows(r.view(2), gw, F, N, N16);
-  k.compact(pS, rows, F, 4 * N16, pIdx, pS, pCnt);
-  k.sparseOuter(pIdx, pS, pCnt, F, pGw, pDz, rows, N16);
-  getRows(gw, r.view(2), F, N, N16);
+  const N4 = up4(N);
+  const r = regions(k, [rows * F, rows * N4, F * N4, rows * F, rows + 1]);
+  const [pS, pDz, pGw, pIdx, pPtr] = r.at as [number, number, number, number, number];
+  putRows(r.view(1), dz, rows, N, N4);
+  putRows(r.view(2), gw, F, N, N4);
+  compactRows(k, s, rows, F, N4, r.at);
+  k.sparseOuter(pIdx, pS, pPtr, pGw, pDz, rows, N4);
+  getRows(gw, r.view(2), F, N, N4);
 }
 
 /** The largest inner dimension `spikeInputGrad` takes (a few output classes). */
@@ -246,13 +274,13 @@ export function spikeInputGrad(
   gs: Float32Array,
 ): void {
   const k = load();
-  const F16 = up16(F);
-  const r = regions(k, [rows * N, N * F16, rows * F16]);
+  const F4 = up4(F);
+  const r = regions(k, [rows * N, N * F4, rows * F4]);
   r.view(0).set(dz.subarray(0, rows * N));
   const bt = r.view(1);
   bt.fill(0);
-  for (let j = 0; j < F; j++) for (let c = 0; c < N; c++) bt[c * F16 + j] = w[j * N + c]!;
-  putRows(r.view(2), gs, rows, F, F16);
-  k.denseSmallK(r.at[0]!, r.at[1]!, r.at[2]!, rows, N, F16);
-  getRows(gs, r.view(2), rows, F, F16);
+  for (let j = 0; j < F; j++) for (let c = 0; c < N; c++) bt[c * F4 + j] = w[j * N + c]!;
+  putRows(r.view(2), gs, rows, F, F4);
+  k.denseSmallK(r.at[0]!, r.at[1]!, r.at[2]!, rows, N, F4);
+  getRows(gs, r.view(2), rows, F, F4);
 }
