@@ -15,7 +15,7 @@
  * A value therefore lives until the `reset()` of its tape.
  */
 import { SpikelabError } from '../core/errors.ts';
-import { type FloatArray, sizeOf, type Tensor } from './tensor.ts';
+import { type FloatArray, type OnesIndex, sizeOf, type Tensor } from './tensor.ts';
 
 export type Alloc = (n: number) => FloatArray;
 
@@ -37,6 +37,8 @@ export interface OpDef<A = undefined, S = undefined> {
   forward(inputs: readonly Tensor[], out: FloatArray, attrs: A, alloc: Alloc): S;
   /** Adds ∂L/∂inputᵢ into grads[i]; grads[i] is null when input i needs no gradient. */
   backward(ctx: OpContext<A, S>, dy: FloatArray, grads: readonly (FloatArray | null)[]): void;
+  /** Where the ones of a 0/1 output are, when the forward pass listed them (see `Tensor.ones`). */
+  ones?(saved: S): OnesIndex | null;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds ops of every attribute type
@@ -325,7 +327,8 @@ export function apply<A, S>(op: OpDef<A, S>, vars: readonly Var[], attrs: A): Va
         : fresh32;
   const out = alloc(sizeOf(shape));
   const saved = op.forward(inputs, out, attrs, alloc);
-  const output: Tensor = { shape, data: out };
+  const ones = op.ones?.(saved) ?? null;
+  const output: Tensor = ones ? { shape, data: out, ones } : { shape, data: out };
   if (tape === null) return new Var(null, -1, output, false);
   return tape.record(op, vars, inputs, attrs, saved, output);
 }

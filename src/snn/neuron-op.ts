@@ -26,8 +26,9 @@
 import { apply, defineOp, type Var } from '../ann/graph.ts';
 import { gemm } from '../ann/kernels/gemm.ts';
 import { mismatch } from '../ann/ops/shape-check.ts';
-import type { FloatArray } from '../ann/tensor.ts';
+import type { FloatArray, OnesIndex } from '../ann/tensor.ts';
 import {
+  canListSpikes,
   type KernelDynamics,
   lifBackward,
   lifForward,
@@ -94,7 +95,12 @@ interface Saved {
   readonly hard: FloatArray;
   /** The spike values other neurons see (hard, or smooth in smooth mode). */
   readonly spk: FloatArray;
+  /** The spikes of each row listed (the kernel's spike output), for the synapses downstream. */
+  readonly ones?: OnesIndex;
 }
+
+/** An Int32Array over a float32 buffer of the tape's arena. */
+const ints = (f: FloatArray, n: number) => new Int32Array(f.buffer, f.byteOffset, n);
 
 const fr = Math.fround;
 
@@ -120,6 +126,10 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
     const inp = x!.data;
     const u = alloc(T * BN);
     if (kernelApplies(a, out, rw !== undefined)) {
+      const list = a.spiking && a.emit === 'spikes' && canListSpikes(BN, N);
+      const ones = list
+        ? { N, ptr: ints(alloc(T * B + 1), T * B + 1), cols: ints(alloc(T * BN), T * BN) }
+        : null;
       let count = lifForward(
         inp as Float32Array,
         a.static,
@@ -128,6 +138,7 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
         kernelDynamics(a),
         u as Float32Array,
         out as Float32Array,
+        ones,
       );
       let hard = out;
       if (a.emit !== 'spikes' || !a.spiking) {
@@ -142,7 +153,7 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
       }
       a.record.spikes = a.spiking ? hard : null;
       a.record.count = a.spiking ? count : 0;
-      return { u, hard, spk: hard };
+      return ones ? { u, hard, spk: hard, ones } : { u, hard, spk: hard };
     }
     const hard = alloc(T * BN);
     const spk = a.smooth ? alloc(T * BN) : hard;
@@ -189,6 +200,7 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
     a.record.count = count;
     return { u, hard, spk };
   },
+  ones: (saved) => saved.ones ?? null,
   backward({ inputs: [x, rw], attrs: a, saved, alloc }, dy, [gx, grw]) {
     const { ticks: T, batch: B } = a;
     const N = x!.shape[1]!;

@@ -107,3 +107,70 @@ describe('the fused SIMD kernel against the TypeScript loops', () => {
     });
   }
 });
+
+describe('spikes listed by the kernel for the synapses downstream', () => {
+  function chain(kernel: boolean) {
+    const rng = new Rng(5);
+    const tape = new Tape();
+    const H = 8; // rows of 8 neurons: the kernel lists their spikes
+    const C = 3;
+    const param = (n: number, sd: number, shape: number[]) =>
+      tape.variable(
+        tensor(
+          Float32Array.from({ length: n }, () => rng.normal(0, sd)),
+          shape,
+        ),
+      );
+    const x = tape.constant(
+      tensor(
+        Float32Array.from({ length: T * B * F }, () => (rng.uniform() < 0.4 ? 1 : 0)),
+        [T * B, F],
+      ),
+    );
+    const w1 = param(F * H, 0.9, [F, H]);
+    const b1 = param(H, 0.3, [H]);
+    const w2 = param(H * C, 0.8, [H, C]);
+    const b2 = param(C, 0.2, [C]);
+    const common = {
+      ...base,
+      alpha: null,
+      surrogate: { name: 'atan', scale: 2 },
+      ticks: T,
+      batch: B,
+      kernel,
+    } as const;
+    const h = neurons(synapses(x, w1, b1, T, B, kernel), null, {
+      ...common,
+      spiking: true,
+      subtract: true,
+      emit: 'spikes',
+      record: { spikes: null },
+    });
+    const y = neurons(synapses(h, w2, b2, T, B, kernel), null, {
+      ...common,
+      spiking: false,
+      subtract: true,
+      emit: 'membrane',
+      record: { spikes: null },
+    });
+    tape.backward(
+      y,
+      Float32Array.from({ length: y.data.length }, () => rng.normal()),
+    );
+    const g = (v: Var) => Array.from(tape.grad(v)!);
+    return { h, y: Array.from(y.data), g1: g(w1), g2: g(w2), gb2: g(b2) };
+  }
+
+  it('gives the loops’ currents bit for bit and their gradients', () => {
+    const fast = chain(true);
+    const slow = chain(false);
+    expect(fast.h.value.ones).toBeDefined(); // the listed path runs
+    expect(slow.h.value.ones).toBeUndefined();
+    const listed = fast.h.value.ones!;
+    expect(listed.ptr[T * B]).toBe(Array.from(fast.h.data).filter((v) => v === 1).length);
+    expect(fast.y).toEqual(slow.y);
+    for (const k of ['g1', 'g2', 'gb2'] as const)
+      for (let i = 0; i < slow[k].length; i++) expect(fast[k][i]).toBeCloseTo(slow[k][i]!, 4);
+    expect(slow.g2.some((v) => Math.abs(v) > 0.05)).toBe(true);
+  });
+});

@@ -11,7 +11,8 @@
 ;; Flags: cuba (synaptic current), subtract (reset by subtraction, else to
 ;; 0), emit (1: the output is the spikes, 0: the membrane after reset).
 ;; theta = +inf makes a non-spiking leaky integrator.
-;; forward returns the number of spikes (padding lanes included).
+;; forward returns the number of spikes (padding lanes included). With N > 0 (a multiple of 4
+;; dividing n) it also lists each row's spikes as "compact" does (val: ones), rows of N lanes.
 ;; Surrogate: kind 0 fast sigmoid 1/(k|x| + 1)², kind 1 ATan (α/2)/(1 + (πα x/2)²).
 (module
   (import "env" "memory" (memory 1))
@@ -21,14 +22,17 @@
     (param $v i32) (param $syn i32) (param $T i32) (param $n i32)
     (param $beta f32) (param $alpha f32) (param $theta f32)
     (param $cuba i32) (param $subtract i32) (param $emit i32)
+    (param $N i32) (param $idx i32) (param $val i32) (param $ptr i32)
     (result i32)
     (local $t i32) (local $k i32) (local $o i32) (local $io i32) (local $count v128)
+    (local $mb i32) (local $sh v128) (local $c i32) (local $j i32) (local $row i32)
     (local $B v128) (local $A v128) (local $TH v128) (local $ONE v128)
     (local $x v128) (local $i v128) (local $uk v128) (local $m v128) (local $vr v128) (local $vk v128)
     (local.set $B (f32x4.splat (local.get $beta)))
     (local.set $A (f32x4.splat (local.get $alpha)))
     (local.set $TH (f32x4.splat (local.get $theta)))
     (local.set $ONE (f32x4.splat (f32.const 1)))
+    (if (local.get $N) (then (i32.store (local.get $ptr) (i32.const 0))))
     (local.set $t (i32.const 0))
     (block $doneT
       (loop $nextT
@@ -53,6 +57,23 @@
             (v128.store (i32.add (local.get $u) (i32.add (local.get $o) (local.get $k))) (local.get $uk))
             (local.set $m (f32x4.gt (local.get $uk) (local.get $TH)))
             (local.set $count (i32x4.sub (local.get $count) (local.get $m)))
+            (if (local.get $N)
+              (then
+                ;; list the spikes of rows of N neurons: columns in idx, ones in val, row ends in ptr
+                (local.set $mb (i32x4.bitmask (local.get $m)))
+                (local.set $sh (v128.load (i32.shl (local.get $mb) (i32.const 4))))
+                (v128.store (i32.add (local.get $idx) (local.get $c))
+                  (i8x16.swizzle (i32x4.add (i32x4.splat (local.get $j)) (v128.const i32x4 0 1 2 3)) (local.get $sh)))
+                (v128.store (i32.add (local.get $val) (local.get $c))
+                  (i8x16.swizzle (v128.and (local.get $m) (local.get $ONE)) (local.get $sh)))
+                (local.set $c (i32.add (local.get $c) (i32.shl (i32.popcnt (local.get $mb)) (i32.const 2))))
+                (local.set $j (i32.add (local.get $j) (i32.const 4)))
+                (if (i32.eq (local.get $j) (local.get $N))
+                  (then
+                    (local.set $j (i32.const 0))
+                    (local.set $row (i32.add (local.get $row) (i32.const 1)))
+                    (i32.store (i32.add (local.get $ptr) (i32.shl (local.get $row) (i32.const 2)))
+                      (i32.shr_u (local.get $c) (i32.const 2)))))))
             (local.set $vr (select (f32x4.sub (local.get $uk) (local.get $TH)) (v128.const i32x4 0 0 0 0)
               (local.get $subtract)))
             (local.set $vk (v128.bitselect (local.get $vr) (local.get $uk) (local.get $m)))
@@ -136,7 +157,7 @@
   )
 
   ;; The sparse products of the synapses work on rows compacted by "compact": row r's entries are
-  ;; k = ptr[r] … ptr[r + 1] − 1 of idx (the byte offset j·stride of input j's row of W or gW) and
+  ;; k = ptr[r] … ptr[r + 1] − 1 of idx (the input j, whose row of W or gW they read) and
   ;; val (its value), in input order, the rows one after another. Column counts N are multiples of 4 (operands padded with zeros); columns
   ;; go in tiles of 32 (eight f32x4 accumulators in registers), then of 16, then of 4.
 
@@ -145,11 +166,10 @@
   ;; address 0, written by the wrapper), then a scalar tail. val may be s itself (entries are
   ;; written at or before the inputs they come from, which are read first).
   (func (export "compact")
-    (param $s i32) (param $rows i32) (param $F i32) (param $stride i32) (param $idx i32) (param $val i32) (param $ptr i32)
+    (param $s i32) (param $rows i32) (param $F i32) (param $idx i32) (param $val i32) (param $ptr i32)
     (local $r i32) (local $j i32) (local $jo i32) (local $c i32) (local $v f32) (local $sp i32)
-    (local $m i32) (local $sh v128) (local $x v128) (local $J v128) (local $step i32)
-    (local.set $J (i32x4.mul (i32x4.splat (local.get $stride)) (v128.const i32x4 0 1 2 3)))
-    (local.set $step (i32.shl (local.get $stride) (i32.const 2)))
+    (local $m i32) (local $sh v128) (local $x v128) (local $J v128)
+    (local.set $J (v128.const i32x4 0 1 2 3))
     (local.set $sp (local.get $s))
     (local.set $c (i32.const 0))
     (i32.store (local.get $ptr) (i32.const 0))
@@ -170,7 +190,7 @@
               (i8x16.swizzle (i32x4.add (i32x4.splat (local.get $jo)) (local.get $J)) (local.get $sh)))
             (local.set $c (i32.add (local.get $c) (i32.shl (i32.popcnt (local.get $m)) (i32.const 2))))
             (local.set $sp (i32.add (local.get $sp) (i32.const 16)))
-            (local.set $jo (i32.add (local.get $jo) (local.get $step)))
+            (local.set $jo (i32.add (local.get $jo) (i32.const 4)))
             (local.set $j (i32.add (local.get $j) (i32.const 4)))
             (br $next4)))
         (block $doneJ
@@ -181,7 +201,7 @@
             (f32.store (i32.add (local.get $val) (local.get $c)) (local.get $v))
             (local.set $c (i32.add (local.get $c) (i32.shl (f32.ne (local.get $v) (f32.const 0)) (i32.const 2))))
             (local.set $sp (i32.add (local.get $sp) (i32.const 4)))
-            (local.set $jo (i32.add (local.get $jo) (local.get $stride)))
+            (local.set $jo (i32.add (local.get $jo) (i32.const 1)))
             (local.set $j (i32.add (local.get $j) (i32.const 1)))
             (br $nextJ)))
         (i32.store (i32.add (local.get $ptr) (i32.shl (i32.add (local.get $r) (i32.const 1)) (i32.const 2)))
@@ -192,7 +212,7 @@
 
 
   ;; One row's 32 columns from column byte offset $wp0 of W: out = Σ_k val[k]·W[idx[k]], k in order.
-  (func $rowsTile8 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32)
+  (func $rowsTile8 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32) (param $ld i32)
     (local $wp i32) (local $S v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
     (local.set $a0 (v128.const i32x4 0 0 0 0))
     (local.set $a1 (v128.const i32x4 0 0 0 0))
@@ -206,7 +226,7 @@
       (loop $next
         (br_if $done (i32.eqz (local.get $n)))
         (local.set $S (f32x4.splat (f32.load (local.get $vp))))
-        (local.set $wp (i32.add (local.get $wp0) (i32.load (local.get $ip))))
+        (local.set $wp (i32.add (local.get $wp0) (i32.mul (i32.load (local.get $ip)) (local.get $ld))))
         (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $S) (v128.load offset=0 (local.get $wp)))))
         (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $S) (v128.load offset=16 (local.get $wp)))))
         (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $S) (v128.load offset=32 (local.get $wp)))))
@@ -230,7 +250,7 @@
   )
 
   ;; One row's 16 columns from column byte offset $wp0 of W: out = Σ_k val[k]·W[idx[k]], k in order.
-  (func $rowsTile4 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32)
+  (func $rowsTile4 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32) (param $ld i32)
     (local $wp i32) (local $S v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (local.set $a0 (v128.const i32x4 0 0 0 0))
     (local.set $a1 (v128.const i32x4 0 0 0 0))
@@ -240,7 +260,7 @@
       (loop $next
         (br_if $done (i32.eqz (local.get $n)))
         (local.set $S (f32x4.splat (f32.load (local.get $vp))))
-        (local.set $wp (i32.add (local.get $wp0) (i32.load (local.get $ip))))
+        (local.set $wp (i32.add (local.get $wp0) (i32.mul (i32.load (local.get $ip)) (local.get $ld))))
         (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $S) (v128.load offset=0 (local.get $wp)))))
         (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $S) (v128.load offset=16 (local.get $wp)))))
         (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $S) (v128.load offset=32 (local.get $wp)))))
@@ -256,14 +276,14 @@
   )
 
   ;; One row's 4 columns from column byte offset $wp0 of W: out = Σ_k val[k]·W[idx[k]], k in order.
-  (func $rowsTile1 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32)
+  (func $rowsTile1 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32) (param $ld i32)
     (local $wp i32) (local $S v128) (local $a0 v128)
     (local.set $a0 (v128.const i32x4 0 0 0 0))
     (block $done
       (loop $next
         (br_if $done (i32.eqz (local.get $n)))
         (local.set $S (f32x4.splat (f32.load (local.get $vp))))
-        (local.set $wp (i32.add (local.get $wp0) (i32.load (local.get $ip))))
+        (local.set $wp (i32.add (local.get $wp0) (i32.mul (i32.load (local.get $ip)) (local.get $ld))))
         (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $S) (v128.load offset=0 (local.get $wp)))))
         (local.set $ip (i32.add (local.get $ip) (i32.const 4)))
         (local.set $vp (i32.add (local.get $vp) (i32.const 4)))
@@ -273,7 +293,7 @@
   )
 
   ;; One row's 32 columns of dz (from $dp) into the rows idx[k] of gW (from column offset $gp0).
-  (func $outerTile8 (param $ip i32) (param $vp i32) (param $n i32) (param $gp0 i32) (param $dp i32)
+  (func $outerTile8 (param $ip i32) (param $vp i32) (param $n i32) (param $gp0 i32) (param $dp i32) (param $ld i32)
     (local $gp i32) (local $S v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
     (local.set $a0 (v128.load offset=0 (local.get $dp)))
     (local.set $a1 (v128.load offset=16 (local.get $dp)))
@@ -287,7 +307,7 @@
       (loop $next
         (br_if $done (i32.eqz (local.get $n)))
         (local.set $S (f32x4.splat (f32.load (local.get $vp))))
-        (local.set $gp (i32.add (local.get $gp0) (i32.load (local.get $ip))))
+        (local.set $gp (i32.add (local.get $gp0) (i32.mul (i32.load (local.get $ip)) (local.get $ld))))
         (v128.store offset=0 (local.get $gp) (f32x4.add (v128.load offset=0 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a0))))
         (v128.store offset=16 (local.get $gp) (f32x4.add (v128.load offset=16 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a1))))
         (v128.store offset=32 (local.get $gp) (f32x4.add (v128.load offset=32 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a2))))
@@ -303,7 +323,7 @@
   )
 
   ;; One row's 16 columns of dz (from $dp) into the rows idx[k] of gW (from column offset $gp0).
-  (func $outerTile4 (param $ip i32) (param $vp i32) (param $n i32) (param $gp0 i32) (param $dp i32)
+  (func $outerTile4 (param $ip i32) (param $vp i32) (param $n i32) (param $gp0 i32) (param $dp i32) (param $ld i32)
     (local $gp i32) (local $S v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (local.set $a0 (v128.load offset=0 (local.get $dp)))
     (local.set $a1 (v128.load offset=16 (local.get $dp)))
@@ -313,7 +333,7 @@
       (loop $next
         (br_if $done (i32.eqz (local.get $n)))
         (local.set $S (f32x4.splat (f32.load (local.get $vp))))
-        (local.set $gp (i32.add (local.get $gp0) (i32.load (local.get $ip))))
+        (local.set $gp (i32.add (local.get $gp0) (i32.mul (i32.load (local.get $ip)) (local.get $ld))))
         (v128.store offset=0 (local.get $gp) (f32x4.add (v128.load offset=0 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a0))))
         (v128.store offset=16 (local.get $gp) (f32x4.add (v128.load offset=16 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a1))))
         (v128.store offset=32 (local.get $gp) (f32x4.add (v128.load offset=32 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a2))))
@@ -325,14 +345,14 @@
   )
 
   ;; One row's 4 columns of dz (from $dp) into the rows idx[k] of gW (from column offset $gp0).
-  (func $outerTile1 (param $ip i32) (param $vp i32) (param $n i32) (param $gp0 i32) (param $dp i32)
+  (func $outerTile1 (param $ip i32) (param $vp i32) (param $n i32) (param $gp0 i32) (param $dp i32) (param $ld i32)
     (local $gp i32) (local $S v128) (local $a0 v128)
     (local.set $a0 (v128.load offset=0 (local.get $dp)))
     (block $done
       (loop $next
         (br_if $done (i32.eqz (local.get $n)))
         (local.set $S (f32x4.splat (f32.load (local.get $vp))))
-        (local.set $gp (i32.add (local.get $gp0) (i32.load (local.get $ip))))
+        (local.set $gp (i32.add (local.get $gp0) (i32.mul (i32.load (local.get $ip)) (local.get $ld))))
         (v128.store offset=0 (local.get $gp) (f32x4.add (v128.load offset=0 (local.get $gp)) (f32x4.mul (local.get $S) (local.get $a0))))
         (local.set $ip (i32.add (local.get $ip) (i32.const 4)))
         (local.set $vp (i32.add (local.get $vp) (i32.const 4)))
@@ -368,20 +388,23 @@
                 (i32.add (local.get $val) (i32.shl (local.get $p0) (i32.const 2)))
                 (i32.sub (local.get $p1) (local.get $p0))
                 (i32.add (local.get $m) (local.get $col))
-                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))))
+                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))
+                (local.get $ld)))
               (else (if (i32.eq (local.get $w) (i32.const 64))
                 (then (call $rowsTile4
                 (i32.add (local.get $idx) (i32.shl (local.get $p0) (i32.const 2)))
                 (i32.add (local.get $val) (i32.shl (local.get $p0) (i32.const 2)))
                 (i32.sub (local.get $p1) (local.get $p0))
                 (i32.add (local.get $m) (local.get $col))
-                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))))
+                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))
+                (local.get $ld)))
                 (else (call $rowsTile1
                 (i32.add (local.get $idx) (i32.shl (local.get $p0) (i32.const 2)))
                 (i32.add (local.get $val) (i32.shl (local.get $p0) (i32.const 2)))
                 (i32.sub (local.get $p1) (local.get $p0))
                 (i32.add (local.get $m) (local.get $col))
-                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col))))))))
+                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))
+                (local.get $ld))))))
             (local.set $r (i32.add (local.get $r) (i32.const 1)))
             (br $nextR)))
         (local.set $col (i32.add (local.get $col) (local.get $w)))
@@ -415,20 +438,23 @@
                 (i32.add (local.get $val) (i32.shl (local.get $p0) (i32.const 2)))
                 (i32.sub (local.get $p1) (local.get $p0))
                 (i32.add (local.get $m) (local.get $col))
-                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))))
+                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))
+                (local.get $ld)))
               (else (if (i32.eq (local.get $w) (i32.const 64))
                 (then (call $outerTile4
                 (i32.add (local.get $idx) (i32.shl (local.get $p0) (i32.const 2)))
                 (i32.add (local.get $val) (i32.shl (local.get $p0) (i32.const 2)))
                 (i32.sub (local.get $p1) (local.get $p0))
                 (i32.add (local.get $m) (local.get $col))
-                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))))
+                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))
+                (local.get $ld)))
                 (else (call $outerTile1
                 (i32.add (local.get $idx) (i32.shl (local.get $p0) (i32.const 2)))
                 (i32.add (local.get $val) (i32.shl (local.get $p0) (i32.const 2)))
                 (i32.sub (local.get $p1) (local.get $p0))
                 (i32.add (local.get $m) (local.get $col))
-                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col))))))))
+                (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))
+                (local.get $ld))))))
             (local.set $r (i32.add (local.get $r) (i32.const 1)))
             (br $nextR)))
         (local.set $col (i32.add (local.get $col) (local.get $w)))

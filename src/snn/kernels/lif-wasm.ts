@@ -6,6 +6,8 @@
  * work: `npm run bench:snn-train`). Rows whose length is not a multiple of
  * 4 are padded with zeros, which compute zeros.
  */
+
+import type { OnesIndex } from '../../ann/tensor.ts';
 import { compileWasm, WasmHeap, wasmSimdSupported } from '../../core/wasm.ts';
 import { wasmBase64 } from './lif-simd.wasm.gen.ts';
 
@@ -122,7 +124,15 @@ export interface KernelDynamics {
   scale: number;
 }
 
-/** Forward over T ticks of n values each: fills `u` (pre-reset membrane) and `out`; returns the spike count. */
+/** Whether `lifForward` can list the spikes of n values per tick in rows of N (no padding). */
+export const canListSpikes = (n: number, N: number): boolean =>
+  n % 4 === 0 && N > 0 && N % 4 === 0 && n % N === 0;
+
+/**
+ * Forward over T ticks of n values each: fills `u` (pre-reset membrane) and `out`; returns the
+ * spike count. With `ones` (rows of N values, where `canListSpikes(n, N)`) it also lists the
+ * spikes of each row into `ones.ptr` (T·n/N + 1) and `ones.cols` (up to T·n).
+ */
 export function lifForward(
   inp: Float32Array,
   isStatic: boolean,
@@ -131,11 +141,15 @@ export function lifForward(
   d: KernelDynamics,
   u: Float32Array,
   out: Float32Array,
+  ones: (OnesIndex & { readonly N: number }) | null = null,
 ): number {
   const k = load();
   const n4 = up4(n);
   const inRows = isStatic ? 1 : T;
-  const r = regions(k, [inRows * n4, T * n4, T * n4, n4, n4]);
+  const list = ones !== null && canListSpikes(n, ones.N);
+  const listed = list ? T * n : 0;
+  const rows = list ? (T * n) / ones.N : 0;
+  const r = regions(k, [inRows * n4, T * n4, T * n4, n4, n4, listed, listed, rows + 1]);
   putRows(r.view(0), inp, inRows, n, n4);
   r.view(3).fill(0);
   r.view(4).fill(0);
@@ -156,9 +170,18 @@ export function lifForward(
     +d.cuba,
     +d.subtract,
     +d.emitSpikes,
+    list ? ones.N : 0,
+    r.at[5]!,
+    r.at[6]!,
+    r.at[7]!,
   );
   getRows(u, r.view(1), T, n, n4);
   getRows(out, r.view(2), T, n, n4);
+  if (list) {
+    const ptr = k.heap.i32(r.at[7]!, rows + 1);
+    ones.ptr.set(ptr);
+    ones.cols.set(k.heap.i32(r.at[5]!, ptr[rows]!));
+  }
   if (n4 !== n) {
     // padding lanes may spike (θ < 0): count the real ones
     count = 0;
@@ -209,56 +232,73 @@ export function lifBackward(
   getRows(gx, r.view(2), gRows, n, n4);
 }
 
-/** Copies s [rows, F] in at `pS` and compacts it in place (val = s) into idx and ptr (see lif-simd.wat). */
-function compactRows(
-  k: Kernels,
-  s: Float32Array,
-  rows: number,
-  F: number,
-  N4: number,
-  at: number[],
-): void {
-  k.heap.f32(at[0]!, rows * F).set(s.subarray(0, rows * F));
-  k.compact(at[0]!, rows, F, 4 * N4, at[3]!, at[0]!, at[4]!);
+/** The non-zero inputs of each row of s [rows, F], in order: a ones index plus their values. */
+export interface SparseRows extends OnesIndex {
+  /** The values (null: all ones). */
+  readonly vals: Float32Array | null;
 }
 
-/** out[r, :] = Σ_j s[r, j]·W[j, :] for `rows` rows (out overwritten), W [F, N], each sum in input order. */
-export function spikeRows(
-  s: Float32Array,
-  w: Float32Array,
+/** Lists the non-zero entries of s [rows, F] into `into` (ptr: rows + 1, cols and vals: rows·F). */
+export function compactRows(s: Float32Array, rows: number, F: number, into: SparseRows): void {
+  const k = load();
+  const r = regions(k, [rows * F, rows * F, rows + 1]);
+  const [pS, pIdx, pPtr] = r.at as [number, number, number];
+  r.view(0).set(s.subarray(0, rows * F));
+  k.compact(pS, rows, F, pIdx, pS, pPtr);
+  const ptr = k.heap.i32(pPtr, rows + 1);
+  const nnz = ptr[rows]!;
+  into.ptr.set(ptr);
+  into.cols.set(k.heap.i32(pIdx, nnz));
+  into.vals?.set(k.heap.f32(pS, nnz));
+}
+
+/** Copies the first `rows` rows of a sparse-row list in; returns [idx, val, ptr] offsets. */
+function putSparse(k: Kernels, sp: SparseRows, rows: number, at: number[]): void {
+  const nnz = sp.ptr[rows]!;
+  k.heap.i32(at[0]!, nnz).set(sp.cols.subarray(0, nnz));
+  const val = k.heap.f32(at[1]!, nnz);
+  if (sp.vals) val.set(sp.vals.subarray(0, nnz));
+  else val.fill(1);
+  k.heap.i32(at[2]!, rows + 1).set(sp.ptr.subarray(0, rows + 1));
+}
+
+/** out[r, :] = Σ_j s[r, j]·W[j, :] for `rows` rows of s given as sparse rows (out overwritten), W [F, N], each sum in input order. */
+export function sparseRowsTimes(
+  sp: SparseRows,
   rows: number,
+  w: Float32Array,
   F: number,
   N: number,
   out: Float32Array,
 ): void {
   const k = load();
   const N4 = up4(N);
-  const r = regions(k, [rows * F, F * N4, rows * N4, rows * F, rows + 1]);
-  const [pS, pW, pOut, pIdx, pPtr] = r.at as [number, number, number, number, number];
-  putRows(r.view(1), w, F, N, N4);
-  compactRows(k, s, rows, F, N4, r.at);
-  k.sparseRows(pIdx, pS, pPtr, pW, pOut, rows, N4);
-  getRows(out, r.view(2), rows, N, N4);
+  const nnz = sp.ptr[rows]!;
+  const r = regions(k, [nnz, nnz, rows + 1, F * N4, rows * N4]);
+  putSparse(k, sp, rows, r.at);
+  putRows(r.view(3), w, F, N, N4);
+  k.sparseRows(r.at[0]!, r.at[1]!, r.at[2]!, r.at[3]!, r.at[4]!, rows, N4);
+  getRows(out, r.view(4), rows, N, N4);
 }
 
-/** gw[j, :] += Σ_r s[r, j]·dz[r, :] over `rows` rows. */
-export function spikeOuter(
-  s: Float32Array,
-  dz: Float32Array,
+/** gw[j, :] += Σ_r s[r, j]·dz[r, :] over `rows` rows of s given as sparse rows. */
+export function sparseOuterAdd(
+  sp: SparseRows,
   rows: number,
+  dz: Float32Array,
   F: number,
   N: number,
   gw: Float32Array,
 ): void {
   const k = load();
   const N4 = up4(N);
-  const r = regions(k, [rows * F, rows * N4, F * N4, rows * F, rows + 1]);
-  const [pS, pDz, pGw, pIdx, pPtr] = r.at as [number, number, number, number, number];
-  putRows(r.view(1), dz, rows, N, N4);
-  putRows(r.view(2), gw, F, N, N4);
-  compactRows(k, s, rows, F, N4, r.at);
-  k.sparseOuter(pIdx, pS, pPtr, pGw, pDz, rows, N4);
-  getRows(gw, r.view(2), F, N, N4);
+  const nnz = sp.ptr[rows]!;
+  const r = regions(k, [nnz, nnz, rows + 1, rows * N4, F * N4]);
+  putSparse(k, sp, rows, r.at);
+  putRows(r.view(3), dz, rows, N, N4);
+  putRows(r.view(4), gw, F, N, N4);
+  k.sparseOuter(r.at[0]!, r.at[1]!, r.at[2]!, r.at[4]!, r.at[3]!, rows, N4);
+  getRows(gw, r.view(4), F, N, N4);
 }
 
 /** The largest inner dimension `spikeInputGrad` takes (a few output classes). */
