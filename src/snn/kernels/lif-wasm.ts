@@ -256,9 +256,7 @@ export function compactRows(s: Float32Array, rows: number, F: number, into: Spar
 function putSparse(k: Kernels, sp: SparseRows, rows: number, at: number[]): void {
   const nnz = sp.ptr[rows]!;
   k.heap.i32(at[0]!, nnz).set(sp.cols.subarray(0, nnz));
-  const val = k.heap.f32(at[1]!, nnz);
-  if (sp.vals) val.set(sp.vals.subarray(0, nnz));
-  else val.fill(1);
+  if (sp.vals) k.heap.f32(at[1]!, nnz).set(sp.vals.subarray(0, nnz)); // else all ones, not read
   k.heap.i32(at[2]!, rows + 1).set(sp.ptr.subarray(0, rows + 1));
 }
 
@@ -277,7 +275,7 @@ export function sparseRowsTimes(
   const r = regions(k, [nnz, nnz, rows + 1, F * N4, rows * N4]);
   putSparse(k, sp, rows, r.at);
   putRows(r.view(3), w, F, N, N4);
-  k.sparseRows(r.at[0]!, r.at[1]!, r.at[2]!, r.at[3]!, r.at[4]!, rows, N4);
+  k.sparseRows(r.at[0]!, r.at[1]!, r.at[2]!, r.at[3]!, r.at[4]!, rows, N4, sp.vals ? 0 : 1);
   getRows(out, r.view(4), rows, N, N4);
 }
 
@@ -297,7 +295,7 @@ export function sparseOuterAdd(
   putSparse(k, sp, rows, r.at);
   putRows(r.view(3), dz, rows, N, N4);
   putRows(r.view(4), gw, F, N, N4);
-  k.sparseOuter(r.at[0]!, r.at[1]!, r.at[2]!, r.at[4]!, r.at[3]!, rows, N4);
+  k.sparseOuter(r.at[0]!, r.at[1]!, r.at[2]!, r.at[4]!, r.at[3]!, rows, N4, sp.vals ? 0 : 1);
   getRows(gw, r.view(4), F, N, N4);
 }
 
