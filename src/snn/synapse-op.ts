@@ -94,7 +94,7 @@ const synapseOp = defineOp<SynapseAttrs, SparseRows | null>({
     }
     return sparse;
   },
-  backward({ inputs: [s, w], attrs, saved }, dz, [gs, gw, gb]) {
+  backward({ inputs: [s, w], attrs, saved }, dz, [gs, gw, gb], zeroed) {
     const { ticks: T, batch: B } = attrs;
     const lag = attrs.delay * B;
     const F = w!.shape[0]!;
@@ -129,7 +129,15 @@ const synapseOp = defineOp<SynapseAttrs, SparseRows | null>({
       dz instanceof Float32Array &&
       w!.data instanceof Float32Array
     )
-      spikeInputGrad(dz.subarray(lag * N), w!.data, T * B - lag, F, N, gs as Float32Array);
+      spikeInputGrad(
+        dz.subarray(lag * N),
+        w!.data,
+        T * B - lag,
+        F,
+        N,
+        gs as Float32Array,
+        !zeroed[0],
+      );
     else if (gs && T * B > lag)
       gemm(T * B - lag, F, N, dz.subarray(lag * N), false, w!.data, true, gs, true);
   },

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Tape, type Var } from '../../src/ann/graph.ts';
+import { add } from '../../src/ann/ops/arithmetic.ts';
 import { tensor } from '../../src/ann/tensor.ts';
 import { Rng } from '../../src/core/rng.ts';
 import { type NeuronAttrs, neurons } from '../../src/snn/neuron-op.ts';
@@ -172,5 +173,38 @@ describe('spikes listed by the kernel for the synapses downstream', () => {
     for (const k of ['g1', 'g2', 'gb2'] as const)
       for (let i = 0; i < slow[k].length; i++) expect(fast[k][i]).toBeCloseTo(slow[k][i]!, 4);
     expect(slow.g2.some((v) => Math.abs(v) > 0.05)).toBe(true);
+  });
+});
+
+describe('∂L/∂s of spikes read by two projections', () => {
+  it('the second projection adds to the first one’s gradient', () => {
+    const grads = (kernel: boolean) => {
+      const rng = new Rng(3);
+      const tape = new Tape();
+      const s = tape.variable(
+        tensor(
+          Float32Array.from({ length: T * B * F }, () => (rng.uniform() < 0.3 ? 1 : 0)),
+          [T * B, F],
+        ),
+      );
+      const w = () =>
+        tape.variable(
+          tensor(
+            Float32Array.from({ length: F * N }, () => rng.normal()),
+            [F, N],
+          ),
+        );
+      const b = tape.variable(tensor(new Float32Array(N), [N]));
+      const y = add(synapses(s, w(), b, T, B, kernel), synapses(s, w(), b, T, B, kernel));
+      tape.backward(
+        y,
+        Float32Array.from({ length: y.data.length }, () => rng.normal()),
+      );
+      return Array.from(tape.grad(s)!);
+    };
+    const fast = grads(true);
+    const slow = grads(false);
+    expect(slow.some((v) => Math.abs(v) > 0.5)).toBe(true);
+    for (let i = 0; i < slow.length; i++) expect(fast[i]).toBeCloseTo(slow[i]!, 4);
   });
 });

@@ -629,13 +629,15 @@
         (br $nextC)))
   )
 
-  ;; C[r, :] += Σ_c A[r, c]·Bt[c, :] for a small inner dimension k: A [rows × k], Bt [k × N] (W transposed,
+  ;; C[r, :] (+)= Σ_c A[r, c]·Bt[c, :] for a small inner dimension k (added to C when $acc is set): A [rows × k], Bt [k × N] (W transposed,
   ;; N a multiple of 4), C [rows × N]; sixteen columns per pass over a row of A, then four.
   (func (export "denseSmallK")
-    (param $a i32) (param $bt i32) (param $c i32) (param $rows i32) (param $k i32) (param $N i32)
+    (param $a i32) (param $bt i32) (param $c i32) (param $rows i32) (param $k i32) (param $N i32) (param $acc i32)
     (local $ld i32) (local $r i32) (local $col i32) (local $q i32) (local $p i32) (local $bp i32) (local $cp i32) (local $ap i32)
-    (local $S v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $M v128) (local $S v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (local.set $ld (i32.shl (local.get $N) (i32.const 2)))
+    ;; C's old values count only when accumulating (else C is uninitialised: masked to +0)
+    (local.set $M (i32x4.splat (i32.sub (i32.const 0) (i32.ne (local.get $acc) (i32.const 0)))))
     (local.set $r (i32.const 0))
     (block $doneR
       (loop $nextR
@@ -646,10 +648,10 @@
         (block $doneC
           (loop $nextC
             (br_if $doneC (i32.gt_u (i32.add (local.get $col) (i32.const 64)) (local.get $ld)))
-            (local.set $a0 (v128.load offset=0 (local.get $cp)))
-            (local.set $a1 (v128.load offset=16 (local.get $cp)))
-            (local.set $a2 (v128.load offset=32 (local.get $cp)))
-            (local.set $a3 (v128.load offset=48 (local.get $cp)))
+            (local.set $a0 (v128.and (v128.load offset=0 (local.get $cp)) (local.get $M)))
+            (local.set $a1 (v128.and (v128.load offset=16 (local.get $cp)) (local.get $M)))
+            (local.set $a2 (v128.and (v128.load offset=32 (local.get $cp)) (local.get $M)))
+            (local.set $a3 (v128.and (v128.load offset=48 (local.get $cp)) (local.get $M)))
             (local.set $bp (i32.add (local.get $bt) (local.get $col)))
             (local.set $q (local.get $ap))
             (local.set $p (local.get $k))
@@ -675,7 +677,7 @@
         (block $doneT
           (loop $nextT
             (br_if $doneT (i32.ge_u (local.get $col) (local.get $ld)))
-            (local.set $a0 (v128.load (local.get $cp)))
+            (local.set $a0 (v128.and (v128.load (local.get $cp)) (local.get $M)))
             (local.set $bp (i32.add (local.get $bt) (local.get $col)))
             (local.set $q (local.get $ap))
             (local.set $p (local.get $k))

@@ -302,7 +302,10 @@ export function sparseOuterAdd(
 /** The largest inner dimension `spikeInputGrad` takes (a few output classes). */
 export const SMALL_K = 32;
 
-/** gs[r, :] += dz[r, :]·Wᵀ for `rows` rows, W [F, N] with N ≤ SMALL_K: ∂L/∂s of a narrow projection. */
+/**
+ * gs[r, :] += dz[r, :]·Wᵀ for `rows` rows, W [F, N] with N ≤ SMALL_K: ∂L/∂s of a narrow
+ * projection. With `accumulate` false gs is overwritten (and not copied in).
+ */
 export function spikeInputGrad(
   dz: Float32Array,
   w: Float32Array,
@@ -310,6 +313,7 @@ export function spikeInputGrad(
   F: number,
   N: number,
   gs: Float32Array,
+  accumulate = true,
 ): void {
   const k = load();
   const F4 = up4(F);
@@ -318,7 +322,7 @@ export function spikeInputGrad(
   const bt = r.view(1);
   bt.fill(0);
   for (let j = 0; j < F; j++) for (let c = 0; c < N; c++) bt[c * F4 + j] = w[j * N + c]!;
-  putRows(r.view(2), gs, rows, F, F4);
-  k.denseSmallK(r.at[0]!, r.at[1]!, r.at[2]!, rows, N, F4);
+  if (accumulate) putRows(r.view(2), gs, rows, F, F4);
+  k.denseSmallK(r.at[0]!, r.at[1]!, r.at[2]!, rows, N, F4, +accumulate);
   getRows(gs, r.view(2), rows, F, F4);
 }
