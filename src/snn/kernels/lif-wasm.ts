@@ -232,6 +232,9 @@ export function lifBackward(
   getRows(gx, r.view(2), gRows, n, n4);
 }
 
+/** Padded row length of the sparse products: a multiple of 4, and at least 16 (one 16-column tile, not four of 4). */
+const tileWidth = (N: number) => (N <= 16 ? 16 : up4(N));
+
 /** The non-zero inputs of each row of s [rows, F], in order: a ones index plus their values. */
 export interface SparseRows extends OnesIndex {
   /** The values (null: all ones). */
@@ -270,7 +273,7 @@ export function sparseRowsTimes(
   out: Float32Array,
 ): void {
   const k = load();
-  const N4 = up4(N);
+  const N4 = tileWidth(N);
   const nnz = sp.ptr[rows]!;
   const r = regions(k, [nnz, nnz, rows + 1, F * N4, rows * N4]);
   putSparse(k, sp, rows, r.at);
@@ -289,7 +292,7 @@ export function sparseOuterAdd(
   gw: Float32Array,
 ): void {
   const k = load();
-  const N4 = up4(N);
+  const N4 = tileWidth(N);
   const nnz = sp.ptr[rows]!;
   const r = regions(k, [nnz, nnz, rows + 1, rows * N4, F * N4]);
   putSparse(k, sp, rows, r.at);
