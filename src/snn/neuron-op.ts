@@ -89,8 +89,8 @@ function kernelDynamics(a: NeuronAttrs): KernelDynamics {
 }
 
 interface Saved {
-  /** Membrane before reset, per row and neuron. */
-  readonly u: FloatArray;
+  /** Membrane before reset, per row and neuron; null when the kernel recomputes it in the backward pass. */
+  readonly u: FloatArray | null;
   /** Hard spikes (0/1). */
   readonly hard: FloatArray;
   /** The spike values other neurons see (hard, or smooth in smooth mode). */
@@ -124,24 +124,26 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
     const BN = B * N;
     const r32 = out instanceof Float32Array;
     const inp = x!.data;
-    const u = alloc(T * BN);
     if (kernelApplies(a, out, rw !== undefined)) {
+      // a layer that emits its spikes lists them, and its backward pass recomputes u from the
+      // input (the memory traffic of keeping it costs more than the arithmetic)
       const list = a.spiking && a.emit === 'spikes' && canListSpikes(BN, N);
       const ones = list
         ? { N, ptr: ints(alloc(T * B + 1), T * B + 1), cols: ints(alloc(T * BN), T * BN) }
         : null;
+      const u = list ? null : alloc(T * BN);
       let count = lifForward(
         inp as Float32Array,
         a.static,
         T,
         BN,
         kernelDynamics(a),
-        u as Float32Array,
+        u as Float32Array | null,
         out as Float32Array,
         ones,
       );
       let hard = out;
-      if (a.emit !== 'spikes' || !a.spiking) {
+      if (u !== null && (a.emit !== 'spikes' || !a.spiking)) {
         hard = alloc(T * BN);
         const theta = fr(a.threshold);
         count = 0;
@@ -155,6 +157,7 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
       a.record.count = a.spiking ? count : 0;
       return ones ? { u, hard, spk: hard, ones } : { u, hard, spk: hard };
     }
+    const u = alloc(T * BN);
     const hard = alloc(T * BN);
     const spk = a.smooth ? alloc(T * BN) : hard;
     const v = alloc(BN).fill(0);
@@ -210,12 +213,13 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
       if (gx)
         lifBackward(
           dy as Float32Array,
-          u as Float32Array,
+          u as Float32Array | null,
           gx as Float32Array,
           a.static,
           T,
           BN,
           kernelDynamics(a),
+          x!.data as Float32Array,
         );
       return;
     }
@@ -227,6 +231,7 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
     const alpha = a.alpha ?? 0;
     const { beta, threshold: theta, spiking, subtract, surrogate } = a;
     const emitSpikes = a.emit === 'spikes';
+    if (u === null) throw new Error('snn-neurons: no membrane kept for the loops'); // only the kernel drops it
     for (let t = T - 1; t >= 0; t--) {
       const o = t * BN;
       for (let k = 0; k < BN; k++) {

@@ -110,7 +110,7 @@ describe('the fused SIMD kernel against the TypeScript loops', () => {
 });
 
 describe('spikes listed by the kernel for the synapses downstream', () => {
-  function chain(kernel: boolean) {
+  function chain(kernel: boolean, alpha: number | null) {
     const rng = new Rng(5);
     const tape = new Tape();
     const H = 8; // rows of 8 neurons: the kernel lists their spikes
@@ -134,7 +134,7 @@ describe('spikes listed by the kernel for the synapses downstream', () => {
     const b2 = param(C, 0.2, [C]);
     const common = {
       ...base,
-      alpha: null,
+      alpha,
       surrogate: { name: 'atan', scale: 2 },
       ticks: T,
       batch: B,
@@ -162,18 +162,24 @@ describe('spikes listed by the kernel for the synapses downstream', () => {
     return { h, y: Array.from(y.data), g1: g(w1), g2: g(w2), gb2: g(b2) };
   }
 
-  it('gives the loops’ currents bit for bit and their gradients', () => {
-    const fast = chain(true);
-    const slow = chain(false);
-    expect(fast.h.value.ones).toBeDefined(); // the listed path runs
-    expect(slow.h.value.ones).toBeUndefined();
-    const listed = fast.h.value.ones!;
-    expect(listed.ptr[T * B]).toBe(Array.from(fast.h.data).filter((v) => v === 1).length);
-    expect(fast.y).toEqual(slow.y);
-    for (const k of ['g1', 'g2', 'gb2'] as const)
-      for (let i = 0; i < slow[k].length; i++) expect(fast[k][i]).toBeCloseTo(slow[k][i]!, 4);
-    expect(slow.g2.some((v) => Math.abs(v) > 0.05)).toBe(true);
-  });
+  it.each([
+    ['LIF', null],
+    ['CubaLIF', 0.7],
+  ] as const)(
+    '%s: the loops’ currents bit for bit, and their gradients (u recomputed)',
+    (_, alpha) => {
+      const fast = chain(true, alpha);
+      const slow = chain(false, alpha);
+      expect(fast.h.value.ones).toBeDefined(); // the listed path runs
+      expect(slow.h.value.ones).toBeUndefined();
+      const listed = fast.h.value.ones!;
+      expect(listed.ptr[T * B]).toBe(Array.from(fast.h.data).filter((v) => v === 1).length);
+      expect(fast.y).toEqual(slow.y);
+      for (const k of ['g1', 'g2', 'gb2'] as const)
+        for (let i = 0; i < slow[k].length; i++) expect(fast[k][i]).toBeCloseTo(slow[k][i]!, 4);
+      expect(slow.g2.some((v) => Math.abs(v) > 0.05)).toBe(true);
+    },
+  );
 });
 
 describe('∂L/∂s of spikes read by two projections', () => {

@@ -13,6 +13,8 @@
 ;; theta = +inf makes a non-spiking leaky integrator.
 ;; forward returns the number of spikes (padding lanes included). With N > 0 (a multiple of 4
 ;; dividing n) it also lists each row's spikes as "compact" does (val: ones), rows of N lanes.
+;; $store: bit 0 stores u, bit 1 the output (a run that lists its spikes, or that recomputes u
+;; for the backward pass, may leave either out).
 ;; Surrogate: kind 0 fast sigmoid 1/(k|x| + 1)², kind 1 ATan (α/2)/(1 + (πα x/2)²).
 (module
   (import "env" "memory" (memory 1))
@@ -22,7 +24,7 @@
     (param $v i32) (param $syn i32) (param $T i32) (param $n i32)
     (param $beta f32) (param $alpha f32) (param $theta f32)
     (param $cuba i32) (param $subtract i32) (param $emit i32)
-    (param $N i32) (param $idx i32) (param $val i32) (param $ptr i32)
+    (param $N i32) (param $idx i32) (param $val i32) (param $ptr i32) (param $store i32)
     (result i32)
     (local $t i32) (local $k i32) (local $o i32) (local $io i32) (local $count v128)
     (local $mb i32) (local $sh v128) (local $c i32) (local $j i32) (local $row i32)
@@ -54,7 +56,8 @@
             (local.set $uk (f32x4.add
               (f32x4.mul (local.get $B) (v128.load (i32.add (local.get $v) (local.get $k))))
               (local.get $x)))
-            (v128.store (i32.add (local.get $u) (i32.add (local.get $o) (local.get $k))) (local.get $uk))
+            (if (i32.and (local.get $store) (i32.const 1))
+              (then (v128.store (i32.add (local.get $u) (i32.add (local.get $o) (local.get $k))) (local.get $uk))))
             (local.set $m (f32x4.gt (local.get $uk) (local.get $TH)))
             (local.set $count (i32x4.sub (local.get $count) (local.get $m)))
             (if (local.get $N)
@@ -78,8 +81,9 @@
               (local.get $subtract)))
             (local.set $vk (v128.bitselect (local.get $vr) (local.get $uk) (local.get $m)))
             (v128.store (i32.add (local.get $v) (local.get $k)) (local.get $vk))
-            (v128.store (i32.add (local.get $out) (i32.add (local.get $o) (local.get $k)))
-              (select (v128.and (local.get $m) (local.get $ONE)) (local.get $vk) (local.get $emit)))
+            (if (i32.and (local.get $store) (i32.const 2))
+              (then (v128.store (i32.add (local.get $out) (i32.add (local.get $o) (local.get $k)))
+                (select (v128.and (local.get $m) (local.get $ONE)) (local.get $vk) (local.get $emit)))))
             (local.set $k (i32.add (local.get $k) (i32.const 16)))
             (br $nextK)))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))

@@ -128,10 +128,48 @@ export interface KernelDynamics {
 export const canListSpikes = (n: number, N: number): boolean =>
   n % 4 === 0 && N > 0 && N % 4 === 0 && n % N === 0;
 
+/** Runs the forward kernel on the input at `pIn`; see lif-simd.wat for the regions. */
+function runForward(
+  k: Kernels,
+  at: readonly number[],
+  isStatic: boolean,
+  T: number,
+  n4: number,
+  d: KernelDynamics,
+  listN: number,
+  store: number,
+): number {
+  const [pIn, pU, pOut, pV, pSyn, pIdx, pVal, pPtr] = at as number[];
+  k.heap.f32(pV!, n4).fill(0);
+  k.heap.f32(pSyn!, n4).fill(0);
+  return k.forward(
+    pIn!,
+    isStatic ? 1 : 0,
+    pU!,
+    pOut!,
+    pV!,
+    pSyn!,
+    T,
+    n4,
+    d.beta,
+    d.alpha,
+    d.spiking ? d.theta : Number.POSITIVE_INFINITY,
+    +d.cuba,
+    +d.subtract,
+    +d.emitSpikes,
+    listN,
+    pIdx!,
+    pVal!,
+    pPtr!,
+    store,
+  );
+}
+
 /**
- * Forward over T ticks of n values each: fills `u` (pre-reset membrane) and `out`; returns the
- * spike count. With `ones` (rows of N values, where `canListSpikes(n, N)`) it also lists the
- * spikes of each row into `ones.ptr` (T·n/N + 1) and `ones.cols` (up to T·n).
+ * Forward over T ticks of n values each: fills `out` and `u` (the pre-reset membrane; null: not
+ * kept, `lifBackward` recomputes it) and returns the spike count. With `ones` (rows of N values,
+ * where `canListSpikes(n, N)`, spikes out) it also lists the spikes of each row into `ones.ptr`
+ * (T·n/N + 1) and `ones.cols` (up to T·n), and writes `out` from the list.
  */
 export function lifForward(
   inp: Float32Array,
@@ -139,77 +177,101 @@ export function lifForward(
   T: number,
   n: number,
   d: KernelDynamics,
-  u: Float32Array,
+  u: Float32Array | null,
   out: Float32Array,
   ones: (OnesIndex & { readonly N: number }) | null = null,
 ): number {
   const k = load();
   const n4 = up4(n);
   const inRows = isStatic ? 1 : T;
-  const list = ones !== null && canListSpikes(n, ones.N);
+  const list = ones !== null && d.emitSpikes && canListSpikes(n, ones.N);
+  if (u === null && !list) throw new Error('lifForward: u is needed unless the spikes are listed');
   const listed = list ? T * n : 0;
   const rows = list ? (T * n) / ones.N : 0;
-  const r = regions(k, [inRows * n4, T * n4, T * n4, n4, n4, listed, listed, rows + 1]);
+  const r = regions(k, [
+    inRows * n4,
+    u ? T * n4 : 0,
+    list ? 0 : T * n4,
+    n4,
+    n4,
+    listed,
+    listed,
+    rows + 1,
+  ]);
   putRows(r.view(0), inp, inRows, n, n4);
-  r.view(3).fill(0);
-  r.view(4).fill(0);
-  const theta = d.spiking ? d.theta : Number.POSITIVE_INFINITY;
-  const [pIn, pU, pOut, pV, pSyn] = r.at as [number, number, number, number, number];
-  let count = k.forward(
-    pIn,
-    isStatic ? 1 : 0,
-    pU,
-    pOut,
-    pV,
-    pSyn,
+  let count = runForward(
+    k,
+    r.at,
+    isStatic,
     T,
     n4,
-    d.beta,
-    d.alpha,
-    theta,
-    +d.cuba,
-    +d.subtract,
-    +d.emitSpikes,
+    d,
     list ? ones.N : 0,
-    r.at[5]!,
-    r.at[6]!,
-    r.at[7]!,
+    (u ? 1 : 0) | (list ? 0 : 2),
   );
-  getRows(u, r.view(1), T, n, n4);
-  getRows(out, r.view(2), T, n, n4);
+  if (u) getRows(u, r.view(1), T, n, n4);
   if (list) {
     const ptr = k.heap.i32(r.at[7]!, rows + 1);
     ones.ptr.set(ptr);
-    ones.cols.set(k.heap.i32(r.at[5]!, ptr[rows]!));
-  }
+    const cols = ones.cols;
+    cols.set(k.heap.i32(r.at[5]!, ptr[rows]!));
+    // the raster from the list: cheaper than copying it out
+    out.fill(0, 0, T * n);
+    const N = ones.N;
+    for (let row = 0, q = 0; row < rows; row++) {
+      const o = row * N;
+      for (const end = ptr[row + 1]!; q < end; q++) out[o + cols[q]!] = 1;
+    }
+  } else getRows(out, r.view(2), T, n, n4);
   if (n4 !== n) {
-    // padding lanes may spike (θ < 0): count the real ones
+    // padding lanes may spike (θ < 0): count the real ones (u is kept when not listing)
     count = 0;
-    for (let i = 0; i < T * n; i++) if (u[i]! > theta) count++;
+    const theta = d.spiking ? d.theta : Number.POSITIVE_INFINITY;
+    for (let i = 0; i < T * n; i++) if (u![i]! > theta) count++;
   }
   return count;
 }
 
-/** Backward through time: adds ∂L/∂input into gx ([n] when static, else [T·n]). */
+/**
+ * Backward through time: adds ∂L/∂input into gx ([n] when static, else [T·n]). `u` null: the
+ * forward pass kept no membrane, and it is recomputed here from the input `inp` (the same
+ * float32 operations, so the same values).
+ */
 export function lifBackward(
   dy: Float32Array,
-  u: Float32Array,
+  u: Float32Array | null,
   gx: Float32Array,
   isStatic: boolean,
   T: number,
   n: number,
   d: KernelDynamics,
+  inp: Float32Array | null = null,
 ): void {
   const k = load();
   const n4 = up4(n);
   const gRows = isStatic ? 1 : T;
-  const r = regions(k, [T * n4, T * n4, gRows * n4, n4, n4]);
+  const again = u === null;
+  if (again && inp === null) throw new Error('lifBackward: recomputing u needs the input');
+  const r = regions(k, [
+    T * n4,
+    T * n4,
+    gRows * n4,
+    n4,
+    n4,
+    again ? gRows * n4 : 0,
+    again ? n4 : 0,
+    again ? n4 : 0,
+  ]);
+  const [pDy, pU, pGx, pGv, pGi] = r.at as [number, number, number, number, number];
+  if (again) {
+    putRows(r.view(5), inp!, gRows, n, n4);
+    // input, u, (no output), v, syn, (no list)
+    runForward(k, [r.at[5]!, pU, 0, r.at[6]!, r.at[7]!, 0, 0, 0], isStatic, T, n4, d, 0, 1);
+  } else putRows(r.view(1), u, T, n, n4);
   putRows(r.view(0), dy, T, n, n4);
-  putRows(r.view(1), u, T, n, n4);
   putRows(r.view(2), gx, gRows, n, n4);
   r.view(3).fill(0);
   r.view(4).fill(0);
-  const [pDy, pU, pGx, pGv, pGi] = r.at as [number, number, number, number, number];
   k.backward(
     pDy,
     pU,
