@@ -1,50 +1,49 @@
 ;; A layer of discrete leaky neurons over T ticks, forward and backward
-;; through time, four neurons per f32x4 lane group. The forward pass is
-;; neuron-op.ts's float32 path operation for operation (f32 mul, then f32
-;; add, each rounded: WebAssembly has no fused multiply-add), so spikes and
-;; membranes are bit-identical to it and to the engine. The backward pass
-;; computes in f32 what neuron-op.ts computes in f64 (the tests compare
-;; them within float32 rounding).
+;; through time, four neurons per f32x4 lane group, in tiles of 1024 neurons:
+;; a tile runs all its ticks before the next, so its state (v, the synaptic
+;; current, a static input, and in the backward pass the gradients and the
+;; recomputed membrane) stays in the cache. The forward pass is neuron-op.ts's
+;; float32 path operation for operation (f32 mul, then f32 add, each rounded:
+;; WebAssembly has no fused multiply-add), so spikes and membranes are
+;; bit-identical to it and to the engine. The backward pass computes in f32
+;; what neuron-op.ts computes in f64 (the tests compare them within float32
+;; rounding).
 ;;
-;; Layout: n = B·N values per tick (a multiple of 4), rows of tick t at
-;; t·n. `static` inputs hold one tick, used in every tick.
+;; Layout: n = B·N values per tick (a multiple of 4), rows of tick t at t·n.
+;; `static` inputs hold one tick, used in every tick. v, syn (forward) and gv,
+;; gi (backward) are n zeros on entry.
 ;; Flags: cuba (synaptic current), subtract (reset by subtraction, else to
 ;; 0), emit (1: the output is the spikes, 0: the membrane after reset).
 ;; theta = +inf makes a non-spiking leaky integrator.
-;; forward returns the number of spikes (padding lanes included). With N > 0 (a multiple of 4
-;; dividing n) it also lists each row's spikes as "compact" does (val: ones), rows of N lanes.
-;; $store: bit 0 stores u, bit 1 the output (a run that lists its spikes, or that recomputes u
-;; for the backward pass, may leave either out).
 ;; Surrogate: kind 0 fast sigmoid 1/(k|x| + 1)², kind 1 ATan (α/2)/(1 + (πα x/2)²).
 (module
   (import "env" "memory" (memory 1))
 
-  (func (export "forward")
-    (param $inp i32) (param $static i32) (param $u i32) (param $out i32)
-    (param $v i32) (param $syn i32) (param $T i32) (param $n i32)
-    (param $beta f32) (param $alpha f32) (param $theta f32)
-    (param $cuba i32) (param $subtract i32) (param $emit i32)
-    (param $N i32) (param $idx i32) (param $val i32) (param $ptr i32) (param $store i32)
-    (result i32)
-    (local $t i32) (local $k i32) (local $o i32) (local $io i32) (local $count v128)
-    (local $mb i32) (local $sh v128) (local $c i32) (local $j i32) (local $row i32)
-    (local $B v128) (local $A v128) (local $TH v128) (local $ONE v128)
-    (local $x v128) (local $i v128) (local $uk v128) (local $m v128) (local $vr v128) (local $vk v128)
-    (local.set $B (f32x4.splat (local.get $beta)))
-    (local.set $A (f32x4.splat (local.get $alpha)))
-    (local.set $TH (f32x4.splat (local.get $theta)))
-    (local.set $ONE (f32x4.splat (f32.const 1)))
-    (if (local.get $N) (then (i32.store (local.get $ptr) (i32.const 0))))
+  ;; One tile [$k0, $k1) (bytes within a tick) of the forward pass, ticks 0 … T − 1; u of tick t
+  ;; stored at $u + t·$ul + (k − $ub) when bit 0 of $store is set, the output at $out + t·4n + k
+  ;; with bit 1; spike masks (4 bits per group) at masks + t·n/4 + k/16 when $masks ≠ 0.
+  ;; Returns the tile's spike count (a vector of four partial counts, negated).
+  (func $forwardTile
+    (param $inp i32) (param $static i32) (param $u i32) (param $ul i32) (param $ub i32) (param $out i32)
+    (param $v i32) (param $syn i32) (param $k0 i32) (param $k1 i32) (param $T i32) (param $n i32)
+    (param $B v128) (param $A v128) (param $TH v128)
+    (param $cuba i32) (param $subtract i32) (param $emit i32) (param $store i32) (param $masks i32)
+    (result v128)
+    (local $t i32) (local $k i32) (local $o i32) (local $io i32) (local $uo i32) (local $mp i32) (local $ld i32)
+    (local $count v128) (local $x v128) (local $i v128) (local $uk v128) (local $m v128) (local $vk v128)
+    (local.set $ld (i32.shl (local.get $n) (i32.const 2)))
     (local.set $t (i32.const 0))
     (block $doneT
       (loop $nextT
         (br_if $doneT (i32.ge_u (local.get $t) (local.get $T)))
-        (local.set $o (i32.shl (i32.mul (local.get $t) (local.get $n)) (i32.const 2)))
+        (local.set $o (i32.mul (local.get $t) (local.get $ld)))
         (local.set $io (select (i32.const 0) (local.get $o) (local.get $static)))
-        (local.set $k (i32.const 0))
+        (local.set $uo (i32.sub (i32.add (local.get $u) (i32.mul (local.get $t) (local.get $ul))) (local.get $ub)))
+        (local.set $mp (i32.add (local.get $masks) (i32.mul (local.get $t) (i32.shr_u (local.get $n) (i32.const 2)))))
+        (local.set $k (local.get $k0))
         (block $doneK
           (loop $nextK
-            (br_if $doneK (i32.ge_u (local.get $k) (i32.shl (local.get $n) (i32.const 2))))
+            (br_if $doneK (i32.ge_u (local.get $k) (local.get $k1)))
             (local.set $x (v128.load (i32.add (local.get $inp) (i32.add (local.get $io) (local.get $k)))))
             (if (local.get $cuba)
               (then
@@ -57,51 +56,143 @@
               (f32x4.mul (local.get $B) (v128.load (i32.add (local.get $v) (local.get $k))))
               (local.get $x)))
             (if (i32.and (local.get $store) (i32.const 1))
-              (then (v128.store (i32.add (local.get $u) (i32.add (local.get $o) (local.get $k))) (local.get $uk))))
+              (then (v128.store (i32.add (local.get $uo) (local.get $k)) (local.get $uk))))
             (local.set $m (f32x4.gt (local.get $uk) (local.get $TH)))
-            (local.set $count (i32x4.sub (local.get $count) (local.get $m)))
-            (if (local.get $N)
-              (then
-                ;; list the spikes of rows of N neurons: columns in idx, ones in val, row ends in ptr
-                (local.set $mb (i32x4.bitmask (local.get $m)))
-                (local.set $sh (v128.load (i32.shl (local.get $mb) (i32.const 4))))
-                (v128.store (i32.add (local.get $idx) (local.get $c))
-                  (i8x16.swizzle (i32x4.add (i32x4.splat (local.get $j)) (v128.const i32x4 0 1 2 3)) (local.get $sh)))
-                (v128.store (i32.add (local.get $val) (local.get $c))
-                  (i8x16.swizzle (v128.and (local.get $m) (local.get $ONE)) (local.get $sh)))
-                (local.set $c (i32.add (local.get $c) (i32.shl (i32.popcnt (local.get $mb)) (i32.const 2))))
-                (local.set $j (i32.add (local.get $j) (i32.const 4)))
-                (if (i32.eq (local.get $j) (local.get $N))
-                  (then
-                    (local.set $j (i32.const 0))
-                    (local.set $row (i32.add (local.get $row) (i32.const 1)))
-                    (i32.store (i32.add (local.get $ptr) (i32.shl (local.get $row) (i32.const 2)))
-                      (i32.shr_u (local.get $c) (i32.const 2)))))))
-            (local.set $vr (select (f32x4.sub (local.get $uk) (local.get $TH)) (v128.const i32x4 0 0 0 0)
-              (local.get $subtract)))
-            (local.set $vk (v128.bitselect (local.get $vr) (local.get $uk) (local.get $m)))
+            (local.set $count (i32x4.add (local.get $count) (local.get $m)))
+            (local.set $vk (v128.bitselect
+              (select (f32x4.sub (local.get $uk) (local.get $TH)) (v128.const i32x4 0 0 0 0) (local.get $subtract))
+              (local.get $uk) (local.get $m)))
             (v128.store (i32.add (local.get $v) (local.get $k)) (local.get $vk))
             (if (i32.and (local.get $store) (i32.const 2))
               (then (v128.store (i32.add (local.get $out) (i32.add (local.get $o) (local.get $k)))
-                (select (v128.and (local.get $m) (local.get $ONE)) (local.get $vk) (local.get $emit)))))
+                (select (v128.and (local.get $m) (f32x4.splat (f32.const 1))) (local.get $vk) (local.get $emit)))))
+            (if (local.get $masks)
+              (then (i32.store8 (i32.add (local.get $mp) (i32.shr_u (local.get $k) (i32.const 4)))
+                (i32x4.bitmask (local.get $m)))))
             (local.set $k (i32.add (local.get $k) (i32.const 16)))
             (br $nextK)))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (br $nextT)))
-    ;; the number of spikes (lanes of the mask are −1 where u > θ)
-    (i32.add
-      (i32.add (i32x4.extract_lane 0 (local.get $count)) (i32x4.extract_lane 1 (local.get $count)))
-      (i32.add (i32x4.extract_lane 2 (local.get $count)) (i32x4.extract_lane 3 (local.get $count))))
+    (local.get $count)
+  )
+  ;; forwardTile for LIF neurons that reset by subtraction and emit spikes, without the flags' tests.
+  (func $forwardTileLif
+    (param $inp i32) (param $static i32) (param $u i32) (param $ul i32) (param $ub i32) (param $out i32)
+    (param $v i32) (param $syn i32) (param $k0 i32) (param $k1 i32) (param $T i32) (param $n i32)
+    (param $B v128) (param $A v128) (param $TH v128)
+    (param $cuba i32) (param $subtract i32) (param $emit i32) (param $store i32) (param $masks i32)
+    (result v128)
+    (local $t i32) (local $k i32) (local $o i32) (local $io i32) (local $uo i32) (local $mp i32) (local $ld i32)
+    (local $ONE v128) (local $count v128) (local $x v128) (local $i v128) (local $uk v128) (local $m v128) (local $vk v128)
+    (local.set $ld (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $ONE (f32x4.splat (f32.const 1)))
+    (local.set $t (i32.const 0))
+    (block $doneT
+      (loop $nextT
+        (br_if $doneT (i32.ge_u (local.get $t) (local.get $T)))
+        (local.set $o (i32.mul (local.get $t) (local.get $ld)))
+        (local.set $io (select (i32.const 0) (local.get $o) (local.get $static)))
+        (local.set $uo (i32.sub (i32.add (local.get $u) (i32.mul (local.get $t) (local.get $ul))) (local.get $ub)))
+        (local.set $mp (i32.add (local.get $masks) (i32.mul (local.get $t) (i32.shr_u (local.get $n) (i32.const 2)))))
+        (local.set $k (local.get $k0))
+        (block $doneK
+          (loop $nextK
+            (br_if $doneK (i32.ge_u (local.get $k) (local.get $k1)))
+            (local.set $x (v128.load (i32.add (local.get $inp) (i32.add (local.get $io) (local.get $k)))))
+            (local.set $uk (f32x4.add
+              (f32x4.mul (local.get $B) (v128.load (i32.add (local.get $v) (local.get $k))))
+              (local.get $x)))
+            (if (i32.and (local.get $store) (i32.const 1))
+              (then (v128.store (i32.add (local.get $uo) (local.get $k)) (local.get $uk))))
+            (local.set $m (f32x4.gt (local.get $uk) (local.get $TH)))
+            (local.set $count (i32x4.add (local.get $count) (local.get $m)))
+            (local.set $vk (v128.bitselect (f32x4.sub (local.get $uk) (local.get $TH)) (local.get $uk) (local.get $m)))
+            (v128.store (i32.add (local.get $v) (local.get $k)) (local.get $vk))
+            (if (i32.and (local.get $store) (i32.const 2))
+              (then (v128.store (i32.add (local.get $out) (i32.add (local.get $o) (local.get $k)))
+                (v128.and (local.get $m) (local.get $ONE)))))
+            (if (local.get $masks)
+              (then (i32.store8 (i32.add (local.get $mp) (i32.shr_u (local.get $k) (i32.const 4)))
+                (i32x4.bitmask (local.get $m)))))
+            (local.set $k (i32.add (local.get $k) (i32.const 16)))
+            (br $nextK)))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $nextT)))
+    (local.get $count)
   )
 
-  ;; gx (accumulated), gv, gi, grads from dy; u the saved pre-reset membrane.
+  ;; The forward pass, tile by tile; returns the number of spikes (padding lanes included).
+  ;; $store: bit 0 stores u (at $u, rows of n), bit 1 the output; $masks ≠ 0 stores each group's
+  ;; spike mask per tick, a byte at masks + t·n/4 + group, for "listMasks".
+  (func (export "forward")
+    (param $inp i32) (param $static i32) (param $u i32) (param $out i32)
+    (param $v i32) (param $syn i32) (param $T i32) (param $n i32)
+    (param $beta f32) (param $alpha f32) (param $theta f32)
+    (param $cuba i32) (param $subtract i32) (param $emit i32)
+    (param $store i32) (param $masks i32)
+    (result i32)
+    (local $k0 i32) (local $k1 i32) (local $end i32) (local $count v128)
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k0) (local.get $end)))
+        (local.set $k1 (select (i32.add (local.get $k0) (i32.const 4096)) (local.get $end)
+          (i32.lt_u (i32.add (local.get $k0) (i32.const 4096)) (local.get $end))))
+        (if (i32.and (i32.and (i32.eqz (local.get $cuba)) (local.get $subtract)) (local.get $emit))
+          (then (local.set $count (i32x4.add (local.get $count) (call $forwardTileLif
+            (local.get $inp) (local.get $static) (local.get $u) (i32.shl (local.get $n) (i32.const 2)) (i32.const 0)
+            (local.get $out) (local.get $v) (local.get $syn) (local.get $k0) (local.get $k1) (local.get $T) (local.get $n)
+            (f32x4.splat (local.get $beta)) (f32x4.splat (local.get $alpha)) (f32x4.splat (local.get $theta))
+            (local.get $cuba) (local.get $subtract) (local.get $emit) (local.get $store) (local.get $masks)))))
+          (else (local.set $count (i32x4.add (local.get $count) (call $forwardTile
+            (local.get $inp) (local.get $static) (local.get $u) (i32.shl (local.get $n) (i32.const 2)) (i32.const 0)
+            (local.get $out) (local.get $v) (local.get $syn) (local.get $k0) (local.get $k1) (local.get $T) (local.get $n)
+            (f32x4.splat (local.get $beta)) (f32x4.splat (local.get $alpha)) (f32x4.splat (local.get $theta))
+            (local.get $cuba) (local.get $subtract) (local.get $emit) (local.get $store) (local.get $masks))))))
+        (local.set $k0 (local.get $k1))
+        (br $next)))
+    (i32.sub (i32.const 0) (i32.add
+      (i32.add (i32x4.extract_lane 0 (local.get $count)) (i32x4.extract_lane 1 (local.get $count)))
+      (i32.add (i32x4.extract_lane 2 (local.get $count)) (i32x4.extract_lane 3 (local.get $count)))))
+  )
+
+  ;; The spikes of rows of N lanes (N a multiple of 4) from the forward pass's masks, as
+  ;; "compact" lists non-zero inputs: idx the columns, ptr the rows' ends; groups = T·n/4.
+  (func (export "listMasks")
+    (param $masks i32) (param $groups i32) (param $N i32) (param $idx i32) (param $ptr i32)
+    (local $g i32) (local $m i32) (local $c i32) (local $j i32) (local $row i32)
+    (i32.store (local.get $ptr) (i32.const 0))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $g) (local.get $groups)))
+        (local.set $m (i32.load8_u (i32.add (local.get $masks) (local.get $g))))
+        (v128.store (i32.add (local.get $idx) (local.get $c))
+          (i8x16.swizzle (i32x4.add (i32x4.splat (local.get $j)) (v128.const i32x4 0 1 2 3))
+            (v128.load (i32.shl (local.get $m) (i32.const 4)))))
+        (local.set $c (i32.add (local.get $c) (i32.shl (i32.popcnt (local.get $m)) (i32.const 2))))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (if (i32.eq (local.get $j) (local.get $N))
+          (then
+            (local.set $j (i32.const 0))
+            (local.set $row (i32.add (local.get $row) (i32.const 1)))
+            (i32.store (i32.add (local.get $ptr) (i32.shl (local.get $row) (i32.const 2)))
+              (i32.shr_u (local.get $c) (i32.const 2)))))
+        (local.set $g (i32.add (local.get $g) (i32.const 1)))
+        (br $next)))
+  )
+
+  ;; Adds ∂L/∂input into gx from dy, tile by tile, ticks backwards. $u = 0: the tile's u is
+  ;; recomputed from the input $inp first (the forward pass's operations, into the scratch $scr
+  ;; of T × 4096 bytes, with v and syn as its state); else u is read at $u (rows of n).
   (func (export "backward")
     (param $dy i32) (param $u i32) (param $gx i32) (param $static i32)
-    (param $gv i32) (param $gi i32) (param $T i32) (param $n i32)
+    (param $gv i32) (param $gi i32) (param $inp i32) (param $scr i32) (param $v i32) (param $syn i32)
+    (param $T i32) (param $n i32)
     (param $beta f32) (param $alpha f32) (param $theta f32)
     (param $cuba i32) (param $subtract i32) (param $emit i32) (param $spiking i32)
     (param $kind i32) (param $scale f32)
-    (local $t i32) (local $k i32) (local $o i32) (local $go i32)
+    (local $t i32) (local $k i32) (local $k0 i32) (local $k1 i32) (local $end i32) (local $o i32) (local $go i32)
+    (local $ld i32) (local $ub i32) (local $ul i32) (local $ur i32) (local $gp i32)
     (local $B v128) (local $A v128) (local $TH v128) (local $ONE v128) (local $K v128) (local $H v128)
     (local $d v128) (local $gs v128) (local $gvt v128) (local $du v128) (local $uk v128) (local $z v128)
     (local $sg v128) (local $dd v128)
@@ -114,50 +205,73 @@
       (f32.mul (f32.const 1.5707963267948966) (local.get $scale))
       (local.get $scale) (local.get $kind))))
     (local.set $H (f32x4.splat (f32.mul (f32.const 0.5) (local.get $scale))))
-    (local.set $t (local.get $T))
-    (block $doneT
-      (loop $nextT
-        (br_if $doneT (i32.eqz (local.get $t)))
-        (local.set $t (i32.sub (local.get $t) (i32.const 1)))
-        (local.set $o (i32.shl (i32.mul (local.get $t) (local.get $n)) (i32.const 2)))
-        (local.set $go (select (i32.const 0) (local.get $o) (local.get $static)))
-        (local.set $k (i32.const 0))
-        (block $doneK
-          (loop $nextK
-            (br_if $doneK (i32.ge_u (local.get $k) (i32.shl (local.get $n) (i32.const 2))))
-            (local.set $d (v128.load (i32.add (local.get $dy) (i32.add (local.get $o) (local.get $k)))))
-            (local.set $gvt (v128.load (i32.add (local.get $gv) (local.get $k))))
-            (if (local.get $emit)
-              (then (local.set $gs (local.get $d)))
-              (else
-                (local.set $gs (v128.const i32x4 0 0 0 0))
-                (local.set $gvt (f32x4.add (local.get $gvt) (local.get $d)))))
-            (local.set $uk (v128.load (i32.add (local.get $u) (i32.add (local.get $o) (local.get $k)))))
-            (local.set $du (local.get $gvt))
-            (if (local.get $spiking)
-              (then
-                (if (i32.eqz (local.get $subtract))
-                  (then (local.set $du (v128.andnot (local.get $gvt) (f32x4.gt (local.get $uk) (local.get $TH))))))
-                (local.set $z (f32x4.mul (local.get $K) (f32x4.sub (local.get $uk) (local.get $TH))))
-                (if (local.get $kind)
-                  (then
-                    (local.set $sg (f32x4.div (local.get $H)
-                      (f32x4.add (local.get $ONE) (f32x4.mul (local.get $z) (local.get $z))))))
+    (local.set $ld (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $end (local.get $ld))
+    (block $doneTile
+      (loop $nextTile
+        (br_if $doneTile (i32.ge_u (local.get $k0) (local.get $end)))
+        (local.set $k1 (select (i32.add (local.get $k0) (i32.const 4096)) (local.get $end)
+          (i32.lt_u (i32.add (local.get $k0) (i32.const 4096)) (local.get $end))))
+        ;; where this tile's u is: u of tick t, byte k at ur + t·ul + k
+        (if (i32.eqz (local.get $u))
+          (then
+            (drop (call $forwardTile
+              (local.get $inp) (local.get $static) (local.get $scr) (i32.const 4096) (local.get $k0)
+              (i32.const 0) (local.get $v) (local.get $syn) (local.get $k0) (local.get $k1) (local.get $T) (local.get $n)
+              (local.get $B) (local.get $A) (local.get $TH)
+              (local.get $cuba) (local.get $subtract) (local.get $emit) (i32.const 1) (i32.const 0)))
+            (local.set $ur (i32.sub (local.get $scr) (local.get $k0)))
+            (local.set $ul (i32.const 4096)))
+          (else
+            (local.set $ur (local.get $u))
+            (local.set $ul (local.get $ld))))
+        (local.set $t (local.get $T))
+        (block $doneT
+          (loop $nextT
+            (br_if $doneT (i32.eqz (local.get $t)))
+            (local.set $t (i32.sub (local.get $t) (i32.const 1)))
+            (local.set $o (i32.mul (local.get $t) (local.get $ld)))
+            (local.set $go (select (i32.const 0) (local.get $o) (local.get $static)))
+            (local.set $ub (i32.add (local.get $ur) (i32.mul (local.get $t) (local.get $ul))))
+            (local.set $k (local.get $k0))
+            (block $doneK
+              (loop $nextK
+                (br_if $doneK (i32.ge_u (local.get $k) (local.get $k1)))
+                (local.set $d (v128.load (i32.add (local.get $dy) (i32.add (local.get $o) (local.get $k)))))
+                (local.set $gvt (v128.load (i32.add (local.get $gv) (local.get $k))))
+                (if (local.get $emit)
+                  (then (local.set $gs (local.get $d)))
                   (else
-                    (local.set $z (f32x4.add (f32x4.abs (local.get $z)) (local.get $ONE)))
-                    (local.set $sg (f32x4.div (local.get $ONE) (f32x4.mul (local.get $z) (local.get $z))))))
-                (local.set $du (f32x4.add (local.get $du) (f32x4.mul (local.get $gs) (local.get $sg))))))
-            (local.set $dd (local.get $du))
-            (if (local.get $cuba)
-              (then
-                (local.set $dd (f32x4.add (local.get $du) (v128.load (i32.add (local.get $gi) (local.get $k)))))
-                (v128.store (i32.add (local.get $gi) (local.get $k)) (f32x4.mul (local.get $A) (local.get $dd)))))
-            (v128.store (i32.add (local.get $gv) (local.get $k)) (f32x4.mul (local.get $B) (local.get $du)))
-            (v128.store (i32.add (local.get $gx) (i32.add (local.get $go) (local.get $k)))
-              (f32x4.add (v128.load (i32.add (local.get $gx) (i32.add (local.get $go) (local.get $k)))) (local.get $dd)))
-            (local.set $k (i32.add (local.get $k) (i32.const 16)))
-            (br $nextK)))
-        (br $nextT)))
+                    (local.set $gs (v128.const i32x4 0 0 0 0))
+                    (local.set $gvt (f32x4.add (local.get $gvt) (local.get $d)))))
+                (local.set $uk (v128.load (i32.add (local.get $ub) (local.get $k))))
+                (local.set $du (local.get $gvt))
+                (if (local.get $spiking)
+                  (then
+                    (if (i32.eqz (local.get $subtract))
+                      (then (local.set $du (v128.andnot (local.get $gvt) (f32x4.gt (local.get $uk) (local.get $TH))))))
+                    (local.set $z (f32x4.mul (local.get $K) (f32x4.sub (local.get $uk) (local.get $TH))))
+                    (if (local.get $kind)
+                      (then
+                        (local.set $sg (f32x4.div (local.get $H)
+                          (f32x4.add (local.get $ONE) (f32x4.mul (local.get $z) (local.get $z))))))
+                      (else
+                        (local.set $z (f32x4.add (f32x4.abs (local.get $z)) (local.get $ONE)))
+                        (local.set $sg (f32x4.div (local.get $ONE) (f32x4.mul (local.get $z) (local.get $z))))))
+                    (local.set $du (f32x4.add (local.get $du) (f32x4.mul (local.get $gs) (local.get $sg))))))
+                (local.set $dd (local.get $du))
+                (if (local.get $cuba)
+                  (then
+                    (local.set $dd (f32x4.add (local.get $du) (v128.load (i32.add (local.get $gi) (local.get $k)))))
+                    (v128.store (i32.add (local.get $gi) (local.get $k)) (f32x4.mul (local.get $A) (local.get $dd)))))
+                (v128.store (i32.add (local.get $gv) (local.get $k)) (f32x4.mul (local.get $B) (local.get $du)))
+                (local.set $gp (i32.add (local.get $gx) (i32.add (local.get $go) (local.get $k))))
+                (v128.store (local.get $gp) (f32x4.add (v128.load (local.get $gp)) (local.get $dd)))
+                (local.set $k (i32.add (local.get $k) (i32.const 16)))
+                (br $nextK)))
+            (br $nextT)))
+        (local.set $k0 (local.get $k1))
+        (br $nextTile)))
   )
 
   ;; The sparse products of the synapses work on rows compacted by "compact": row r's entries are

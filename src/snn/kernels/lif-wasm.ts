@@ -16,6 +16,7 @@ type Fn = (...args: number[]) => number;
 interface Kernels {
   heap: WasmHeap;
   forward: Fn;
+  listMasks: Fn;
   backward: Fn;
   compact: Fn;
   sparseRows: Fn;
@@ -51,6 +52,7 @@ function load(): Kernels {
   kernels = {
     heap: new WasmHeap(memory, SHUFFLES.length),
     forward: e['forward']!,
+    listMasks: e['listMasks']!,
     backward: e['backward']!,
     compact: e['compact']!,
     sparseRows: e['sparseRows']!,
@@ -128,48 +130,11 @@ export interface KernelDynamics {
 export const canListSpikes = (n: number, N: number): boolean =>
   n % 4 === 0 && N > 0 && N % 4 === 0 && n % N === 0;
 
-/** Runs the forward kernel on the input at `pIn`; see lif-simd.wat for the regions. */
-function runForward(
-  k: Kernels,
-  at: readonly number[],
-  isStatic: boolean,
-  T: number,
-  n4: number,
-  d: KernelDynamics,
-  listN: number,
-  store: number,
-): number {
-  const [pIn, pU, pOut, pV, pSyn, pIdx, pVal, pPtr] = at as number[];
-  k.heap.f32(pV!, n4).fill(0);
-  k.heap.f32(pSyn!, n4).fill(0);
-  return k.forward(
-    pIn!,
-    isStatic ? 1 : 0,
-    pU!,
-    pOut!,
-    pV!,
-    pSyn!,
-    T,
-    n4,
-    d.beta,
-    d.alpha,
-    d.spiking ? d.theta : Number.POSITIVE_INFINITY,
-    +d.cuba,
-    +d.subtract,
-    +d.emitSpikes,
-    listN,
-    pIdx!,
-    pVal!,
-    pPtr!,
-    store,
-  );
-}
-
 /**
  * Forward over T ticks of n values each: fills `out` and `u` (the pre-reset membrane; null: not
  * kept, `lifBackward` recomputes it) and returns the spike count. With `ones` (rows of N values,
  * where `canListSpikes(n, N)`, spikes out) it also lists the spikes of each row into `ones.ptr`
- * (T·n/N + 1) and `ones.cols` (up to T·n), and writes `out` from the list.
+ * (T·n/N + 1) and `ones.cols` (up to T·n).
  */
 export function lifForward(
   inp: Float32Array,
@@ -186,43 +151,48 @@ export function lifForward(
   const inRows = isStatic ? 1 : T;
   const list = ones !== null && d.emitSpikes && canListSpikes(n, ones.N);
   if (u === null && !list) throw new Error('lifForward: u is needed unless the spikes are listed');
-  const listed = list ? T * n : 0;
   const rows = list ? (T * n) / ones.N : 0;
+  // input, u, output, v, syn, masks (bytes), idx, ptr
   const r = regions(k, [
     inRows * n4,
     u ? T * n4 : 0,
-    list ? 0 : T * n4,
+    T * n4,
     n4,
     n4,
-    listed,
-    listed,
+    list ? (T * n4) / 16 : 0,
+    list ? T * n : 0,
     rows + 1,
   ]);
+  const [pIn, pU, pOut, pV, pSyn, pMasks, pIdx, pPtr] = r.at as number[];
   putRows(r.view(0), inp, inRows, n, n4);
-  let count = runForward(
-    k,
-    r.at,
-    isStatic,
+  r.view(3).fill(0);
+  r.view(4).fill(0);
+  let count = k.forward(
+    pIn!,
+    isStatic ? 1 : 0,
+    pU!,
+    pOut!,
+    pV!,
+    pSyn!,
     T,
     n4,
-    d,
-    list ? ones.N : 0,
-    (u ? 1 : 0) | (list ? 0 : 2),
+    d.beta,
+    d.alpha,
+    d.spiking ? d.theta : Number.POSITIVE_INFINITY,
+    +d.cuba,
+    +d.subtract,
+    +d.emitSpikes,
+    (u ? 1 : 0) | 2,
+    list ? pMasks! : 0,
   );
   if (u) getRows(u, r.view(1), T, n, n4);
   if (list) {
-    const ptr = k.heap.i32(r.at[7]!, rows + 1);
+    k.listMasks(pMasks!, (T * n) / 4, ones.N, pIdx!, pPtr!);
+    const ptr = k.heap.i32(pPtr!, rows + 1);
     ones.ptr.set(ptr);
-    const cols = ones.cols;
-    cols.set(k.heap.i32(r.at[5]!, ptr[rows]!));
-    // the raster from the list: cheaper than copying it out
-    out.fill(0, 0, T * n);
-    const N = ones.N;
-    for (let row = 0, q = 0; row < rows; row++) {
-      const o = row * N;
-      for (const end = ptr[row + 1]!; q < end; q++) out[o + cols[q]!] = 1;
-    }
-  } else getRows(out, r.view(2), T, n, n4);
+    ones.cols.set(k.heap.i32(pIdx!, ptr[rows]!));
+  }
+  getRows(out, r.view(2), T, n, n4);
   if (n4 !== n) {
     // padding lanes may spike (θ < 0): count the real ones (u is kept when not listing)
     count = 0;
@@ -234,8 +204,8 @@ export function lifForward(
 
 /**
  * Backward through time: adds ∂L/∂input into gx ([n] when static, else [T·n]). `u` null: the
- * forward pass kept no membrane, and it is recomputed here from the input `inp` (the same
- * float32 operations, so the same values).
+ * forward pass kept no membrane, and the kernel recomputes it from the input `inp` (the same
+ * float32 operations, so the same values), a group of neurons at a time.
  */
 export function lifBackward(
   dy: Float32Array,
@@ -252,33 +222,39 @@ export function lifBackward(
   const gRows = isStatic ? 1 : T;
   const again = u === null;
   if (again && inp === null) throw new Error('lifBackward: recomputing u needs the input');
+  // dy, u, gx, gv, gi, input, scratch (T × 1024 floats), v, syn
   const r = regions(k, [
     T * n4,
-    T * n4,
+    again ? 0 : T * n4,
     gRows * n4,
     n4,
     n4,
     again ? gRows * n4 : 0,
+    again ? 1024 * T : 0,
     again ? n4 : 0,
     again ? n4 : 0,
   ]);
-  const [pDy, pU, pGx, pGv, pGi] = r.at as [number, number, number, number, number];
+  const [pDy, pU, pGx, pGv, pGi, pIn, pScr, pV, pSyn] = r.at as number[];
   if (again) {
     putRows(r.view(5), inp!, gRows, n, n4);
-    // input, u, (no output), v, syn, (no list)
-    runForward(k, [r.at[5]!, pU, 0, r.at[6]!, r.at[7]!, 0, 0, 0], isStatic, T, n4, d, 0, 1);
+    r.view(7).fill(0);
+    r.view(8).fill(0);
   } else putRows(r.view(1), u, T, n, n4);
   putRows(r.view(0), dy, T, n, n4);
   putRows(r.view(2), gx, gRows, n, n4);
   r.view(3).fill(0);
   r.view(4).fill(0);
   k.backward(
-    pDy,
-    pU,
-    pGx,
+    pDy!,
+    again ? 0 : pU!,
+    pGx!,
     isStatic ? 1 : 0,
-    pGv,
-    pGi,
+    pGv!,
+    pGi!,
+    pIn!,
+    pScr!,
+    pV!,
+    pSyn!,
     T,
     n4,
     d.beta,
