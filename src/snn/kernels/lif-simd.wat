@@ -747,40 +747,55 @@
         (br $nextC)))
   )
 
-  ;; C[r, :] (+)= Σ_c A[r, c]·Bt[c, :] for a small inner dimension k (added to C when $acc is set): A [rows × k], Bt [k × N] (W transposed,
-  ;; N a multiple of 4), C [rows × N]; sixteen columns per pass over a row of A, then four.
-  (func (export "denseSmallK")
-    (param $a i32) (param $bt i32) (param $c i32) (param $rows i32) (param $k i32) (param $N i32) (param $acc i32)
-    (local $ld i32) (local $r i32) (local $col i32) (local $q i32) (local $p i32) (local $bp i32) (local $cp i32) (local $ap i32)
-    (local $M v128) (local $S v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+  ;; C[r, :] (+)= Σ_c A[r, c]·Bt[c, :] for a small inner dimension k (added to C when $acc is set):
+  ;; A [rows × k], Bt [k × N] (W transposed, N a multiple of 4), C [rows × N]. Two rows at a time
+  ;; share each load of Bt; sixteen columns per pass, then four; an odd last row alone.
+  (func $smallKRows
+    (param $a i32) (param $bt i32) (param $c i32) (param $two i32) (param $k i32) (param $N i32) (param $M v128)
+    (local $ld i32) (local $col i32) (local $q i32) (local $p i32) (local $bp i32) (local $cp i32) (local $lda i32)
+    (local $S v128) (local $R v128) (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $e0 v128) (local $e1 v128) (local $e2 v128) (local $e3 v128)
     (local.set $ld (i32.shl (local.get $N) (i32.const 2)))
-    ;; C's old values count only when accumulating (else C is uninitialised: masked to +0)
-    (local.set $M (i32x4.splat (i32.sub (i32.const 0) (i32.ne (local.get $acc) (i32.const 0)))))
-    (local.set $r (i32.const 0))
-    (block $doneR
-      (loop $nextR
-        (br_if $doneR (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $ap (i32.add (local.get $a) (i32.shl (i32.mul (local.get $r) (local.get $k)) (i32.const 2))))
-        (local.set $cp (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ld))))
-        (local.set $col (i32.const 0))
-        (block $doneC
-          (loop $nextC
-            (br_if $doneC (i32.gt_u (i32.add (local.get $col) (i32.const 64)) (local.get $ld)))
+    (local.set $lda (i32.shl (local.get $k) (i32.const 2)))
+    (local.set $cp (local.get $c))
+    (block $doneC
+      (loop $nextC
+        (br_if $doneC (i32.ge_u (local.get $col) (local.get $ld)))
+        (if (i32.le_u (i32.add (local.get $col) (i32.const 64)) (local.get $ld))
+          (then
             (local.set $a0 (v128.and (v128.load offset=0 (local.get $cp)) (local.get $M)))
             (local.set $a1 (v128.and (v128.load offset=16 (local.get $cp)) (local.get $M)))
             (local.set $a2 (v128.and (v128.load offset=32 (local.get $cp)) (local.get $M)))
             (local.set $a3 (v128.and (v128.load offset=48 (local.get $cp)) (local.get $M)))
+            (if (local.get $two)
+              (then
+                (local.set $e0 (v128.and (v128.load offset=0 (i32.add (local.get $cp) (local.get $ld))) (local.get $M)))
+                (local.set $e1 (v128.and (v128.load offset=16 (i32.add (local.get $cp) (local.get $ld))) (local.get $M)))
+                (local.set $e2 (v128.and (v128.load offset=32 (i32.add (local.get $cp) (local.get $ld))) (local.get $M)))
+                (local.set $e3 (v128.and (v128.load offset=48 (i32.add (local.get $cp) (local.get $ld))) (local.get $M)))))
             (local.set $bp (i32.add (local.get $bt) (local.get $col)))
-            (local.set $q (local.get $ap))
+            (local.set $q (local.get $a))
             (local.set $p (local.get $k))
             (block $doneP
               (loop $nextP
                 (br_if $doneP (i32.eqz (local.get $p)))
+                (local.set $b0 (v128.load offset=0 (local.get $bp)))
+                (local.set $b1 (v128.load offset=16 (local.get $bp)))
+                (local.set $b2 (v128.load offset=32 (local.get $bp)))
+                (local.set $b3 (v128.load offset=48 (local.get $bp)))
                 (local.set $S (f32x4.splat (f32.load (local.get $q))))
-                (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $S) (v128.load offset=0 (local.get $bp)))))
-                (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $S) (v128.load offset=16 (local.get $bp)))))
-                (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $S) (v128.load offset=32 (local.get $bp)))))
-                (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $S) (v128.load offset=48 (local.get $bp)))))
+                (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $S) (local.get $b0))))
+                (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $S) (local.get $b1))))
+                (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $S) (local.get $b2))))
+                (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $S) (local.get $b3))))
+                (if (local.get $two)
+                  (then
+                    (local.set $R (f32x4.splat (f32.load (i32.add (local.get $q) (local.get $lda)))))
+                    (local.set $e0 (f32x4.add (local.get $e0) (f32x4.mul (local.get $R) (local.get $b0))))
+                    (local.set $e1 (f32x4.add (local.get $e1) (f32x4.mul (local.get $R) (local.get $b1))))
+                    (local.set $e2 (f32x4.add (local.get $e2) (f32x4.mul (local.get $R) (local.get $b2))))
+                    (local.set $e3 (f32x4.add (local.get $e3) (f32x4.mul (local.get $R) (local.get $b3))))))
                 (local.set $bp (i32.add (local.get $bp) (local.get $ld)))
                 (local.set $q (i32.add (local.get $q) (i32.const 4)))
                 (local.set $p (i32.sub (local.get $p) (i32.const 1)))
@@ -789,30 +804,57 @@
             (v128.store offset=16 (local.get $cp) (local.get $a1))
             (v128.store offset=32 (local.get $cp) (local.get $a2))
             (v128.store offset=48 (local.get $cp) (local.get $a3))
+            (if (local.get $two)
+              (then
+                (v128.store offset=0 (i32.add (local.get $cp) (local.get $ld)) (local.get $e0))
+                (v128.store offset=16 (i32.add (local.get $cp) (local.get $ld)) (local.get $e1))
+                (v128.store offset=32 (i32.add (local.get $cp) (local.get $ld)) (local.get $e2))
+                (v128.store offset=48 (i32.add (local.get $cp) (local.get $ld)) (local.get $e3))))
             (local.set $cp (i32.add (local.get $cp) (i32.const 64)))
-            (local.set $col (i32.add (local.get $col) (i32.const 64)))
-            (br $nextC)))
-        (block $doneT
-          (loop $nextT
-            (br_if $doneT (i32.ge_u (local.get $col) (local.get $ld)))
+            (local.set $col (i32.add (local.get $col) (i32.const 64))))
+          (else
             (local.set $a0 (v128.and (v128.load (local.get $cp)) (local.get $M)))
+            (if (local.get $two)
+              (then (local.set $e0 (v128.and (v128.load (i32.add (local.get $cp) (local.get $ld))) (local.get $M)))))
             (local.set $bp (i32.add (local.get $bt) (local.get $col)))
-            (local.set $q (local.get $ap))
+            (local.set $q (local.get $a))
             (local.set $p (local.get $k))
             (block $doneP
               (loop $nextP
                 (br_if $doneP (i32.eqz (local.get $p)))
+                (local.set $b0 (v128.load (local.get $bp)))
                 (local.set $a0 (f32x4.add (local.get $a0)
-                  (f32x4.mul (f32x4.splat (f32.load (local.get $q))) (v128.load (local.get $bp)))))
+                  (f32x4.mul (f32x4.splat (f32.load (local.get $q))) (local.get $b0))))
+                (if (local.get $two)
+                  (then (local.set $e0 (f32x4.add (local.get $e0)
+                    (f32x4.mul (f32x4.splat (f32.load (i32.add (local.get $q) (local.get $lda)))) (local.get $b0))))))
                 (local.set $bp (i32.add (local.get $bp) (local.get $ld)))
                 (local.set $q (i32.add (local.get $q) (i32.const 4)))
                 (local.set $p (i32.sub (local.get $p) (i32.const 1)))
                 (br $nextP)))
             (v128.store (local.get $cp) (local.get $a0))
+            (if (local.get $two) (then (v128.store (i32.add (local.get $cp) (local.get $ld)) (local.get $e0))))
             (local.set $cp (i32.add (local.get $cp) (i32.const 16)))
-            (local.set $col (i32.add (local.get $col) (i32.const 16)))
-            (br $nextT)))
-        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (local.set $col (i32.add (local.get $col) (i32.const 16)))))
+        (br $nextC)))
+  )
+
+  (func (export "denseSmallK")
+    (param $a i32) (param $bt i32) (param $c i32) (param $rows i32) (param $k i32) (param $N i32) (param $acc i32)
+    (local $r i32) (local $M v128)
+    ;; C's old values count only when accumulating (else C is uninitialised: masked to +0)
+    (local.set $M (i32x4.splat (i32.sub (i32.const 0) (i32.ne (local.get $acc) (i32.const 0)))))
+    (block $doneR
+      (loop $nextR
+        (br_if $doneR (i32.ge_u (local.get $r) (local.get $rows)))
+        (call $smallKRows
+          (i32.add (local.get $a) (i32.shl (i32.mul (local.get $r) (local.get $k)) (i32.const 2)))
+          (local.get $bt)
+          (i32.add (local.get $c) (i32.shl (i32.mul (local.get $r) (local.get $N)) (i32.const 2)))
+          (i32.lt_u (i32.add (local.get $r) (i32.const 1)) (local.get $rows))
+          (local.get $k) (local.get $N) (local.get $M))
+        (local.set $r (i32.add (local.get $r) (i32.const 2)))
         (br $nextR)))
   )
+
 )
