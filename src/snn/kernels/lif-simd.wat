@@ -215,11 +215,17 @@
         ;; where this tile's u is: u of tick t, byte k at ur + t·ul + k
         (if (i32.eqz (local.get $u))
           (then
-            (drop (call $forwardTile
-              (local.get $inp) (local.get $static) (local.get $scr) (i32.const 4096) (local.get $k0)
-              (i32.const 0) (local.get $v) (local.get $syn) (local.get $k0) (local.get $k1) (local.get $T) (local.get $n)
-              (local.get $B) (local.get $A) (local.get $TH)
-              (local.get $cuba) (local.get $subtract) (local.get $emit) (i32.const 1) (i32.const 0)))
+            (if (i32.and (i32.and (i32.eqz (local.get $cuba)) (local.get $subtract)) (local.get $emit))
+              (then (drop (call $forwardTileLif
+                (local.get $inp) (local.get $static) (local.get $scr) (i32.const 4096) (local.get $k0)
+                (i32.const 0) (local.get $v) (local.get $syn) (local.get $k0) (local.get $k1) (local.get $T) (local.get $n)
+                (local.get $B) (local.get $A) (local.get $TH)
+                (local.get $cuba) (local.get $subtract) (local.get $emit) (i32.const 1) (i32.const 0))))
+              (else (drop (call $forwardTile
+                (local.get $inp) (local.get $static) (local.get $scr) (i32.const 4096) (local.get $k0)
+                (i32.const 0) (local.get $v) (local.get $syn) (local.get $k0) (local.get $k1) (local.get $T) (local.get $n)
+                (local.get $B) (local.get $A) (local.get $TH)
+                (local.get $cuba) (local.get $subtract) (local.get $emit) (i32.const 1) (i32.const 0)))))
             (local.set $ur (i32.sub (local.get $scr) (local.get $k0)))
             (local.set $ul (i32.const 4096)))
           (else
