@@ -1,10 +1,12 @@
 /**
  * The fused WebAssembly SIMD kernels of lif-simd.wat: a layer's ticks
- * forward and backward through time, and the sparse spike products of the
+ * forward and backward through time, and the sparse products of the
  * synapses. One memory, grown to the largest call and kept; each call copies
- * its arrays in and its results out (the copies are a few per cent of the
- * work: `npm run bench:snn-train`). Rows whose length is not a multiple of
- * 4 are padded with zeros, which compute zeros.
+ * its arrays in and its results out. What is not copied: a spiking layer
+ * lists its spikes per row as it runs (the synapses then read the list, not
+ * the raster) and keeps no membrane (the backward pass recomputes it, tile by
+ * tile, in the kernel's memory). Rows whose length is not a multiple of 4
+ * are padded with zeros, which compute zeros.
  */
 
 import type { OnesIndex } from '../../ann/tensor.ts';
