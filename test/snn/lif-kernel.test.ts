@@ -11,7 +11,7 @@ import { add } from '../../src/ann/ops/arithmetic.ts';
 import { tensor } from '../../src/ann/tensor.ts';
 import { Rng } from '../../src/core/rng.ts';
 import { type NeuronAttrs, neurons } from '../../src/snn/neuron-op.ts';
-import { synapses } from '../../src/snn/synapse-op.ts';
+import { sparseDense, synapses } from '../../src/snn/synapse-op.ts';
 
 const T = 9;
 const B = 3;
@@ -212,5 +212,64 @@ describe('∂L/∂s of spikes read by two projections', () => {
     const slow = grads(false);
     expect(slow.some((v) => Math.abs(v) > 0.5)).toBe(true);
     for (let i = 0; i < slow.length; i++) expect(fast[i]).toBeCloseTo(slow[i]!, 4);
+  });
+});
+
+describe('a first layer with a static input current', () => {
+  function first(kernel: boolean) {
+    const rng = new Rng(21);
+    const tape = new Tape();
+    const H = 12;
+    const C = 3;
+    const param = (n: number, sd: number, shape: number[]) =>
+      tape.variable(
+        tensor(
+          Float32Array.from({ length: n }, () => rng.normal(0, sd)),
+          shape,
+        ),
+      );
+    const x = tape.constant(
+      tensor(
+        Float32Array.from({ length: B * F }, () => (rng.uniform() < 0.5 ? rng.uniform() : 0)),
+        [B, F],
+      ),
+    );
+    const w1 = param(F * H, 1.2, [F, H]);
+    const b1 = param(H, 0.3, [H]);
+    const w2 = param(H * C, 0.8, [H, C]);
+    const b2 = param(C, 0.2, [C]);
+    const common = { ...base, alpha: null, ticks: T, batch: B, kernel } as const;
+    const h = neurons(sparseDense(x, w1, b1, kernel), null, {
+      ...common,
+      static: true,
+      spiking: true,
+      subtract: true,
+      emit: 'spikes',
+      surrogate: { name: 'atan', scale: 2 },
+      record: { spikes: null },
+    });
+    const y = neurons(synapses(h, w2, b2, T, B, kernel), null, {
+      ...common,
+      spiking: false,
+      subtract: true,
+      emit: 'membrane',
+      surrogate: { name: 'atan', scale: 2 },
+      record: { spikes: null },
+    });
+    tape.backward(
+      y,
+      Float32Array.from({ length: y.data.length }, () => rng.normal()),
+    );
+    const g = (v: Var) => Array.from(tape.grad(v)!);
+    return { y: Array.from(y.data), g1: g(w1), gb1: g(b1), g2: g(w2) };
+  }
+
+  it('LIF, ATan, subtraction (the kernel’s plain path): the loops’ values and gradients', () => {
+    const fast = first(true);
+    const slow = first(false);
+    expect(fast.y).toEqual(slow.y);
+    for (const k of ['g1', 'gb1', 'g2'] as const)
+      for (let i = 0; i < slow[k].length; i++) expect(fast[k][i]).toBeCloseTo(slow[k][i]!, 4);
+    expect(slow.g1.some((v) => Math.abs(v) > 0.05)).toBe(true);
   });
 });

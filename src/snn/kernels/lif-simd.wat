@@ -195,7 +195,7 @@
     (local $ld i32) (local $ub i32) (local $ul i32) (local $ur i32) (local $gp i32)
     (local $B v128) (local $A v128) (local $TH v128) (local $ONE v128) (local $K v128) (local $H v128)
     (local $d v128) (local $gs v128) (local $gvt v128) (local $du v128) (local $uk v128) (local $z v128)
-    (local $sg v128) (local $dd v128)
+    (local $sg v128) (local $dd v128) (local $plain i32)
     (local.set $B (f32x4.splat (local.get $beta)))
     (local.set $A (f32x4.splat (local.get $alpha)))
     (local.set $TH (f32x4.splat (local.get $theta)))
@@ -207,6 +207,8 @@
     (local.set $H (f32x4.splat (f32.mul (f32.const 0.5) (local.get $scale))))
     (local.set $ld (i32.shl (local.get $n) (i32.const 2)))
     (local.set $end (local.get $ld))
+    (local.set $plain (i32.and (i32.and (i32.and (i32.eqz (local.get $cuba)) (local.get $subtract))
+      (i32.and (local.get $emit) (local.get $spiking))) (i32.and (local.get $kind) (local.get $static))))
     (block $doneTile
       (loop $nextTile
         (br_if $doneTile (i32.ge_u (local.get $k0) (local.get $end)))
@@ -231,51 +233,79 @@
           (else
             (local.set $ur (local.get $u))
             (local.set $ul (local.get $ld))))
-        (local.set $t (local.get $T))
-        (block $doneT
-          (loop $nextT
-            (br_if $doneT (i32.eqz (local.get $t)))
-            (local.set $t (i32.sub (local.get $t) (i32.const 1)))
-            (local.set $o (i32.mul (local.get $t) (local.get $ld)))
-            (local.set $go (select (i32.const 0) (local.get $o) (local.get $static)))
-            (local.set $ub (i32.add (local.get $ur) (i32.mul (local.get $t) (local.get $ul))))
-            (local.set $k (local.get $k0))
-            (block $doneK
-              (loop $nextK
-                (br_if $doneK (i32.ge_u (local.get $k) (local.get $k1)))
-                (local.set $d (v128.load (i32.add (local.get $dy) (i32.add (local.get $o) (local.get $k)))))
-                (local.set $gvt (v128.load (i32.add (local.get $gv) (local.get $k))))
-                (if (local.get $emit)
-                  (then (local.set $gs (local.get $d)))
-                  (else
-                    (local.set $gs (v128.const i32x4 0 0 0 0))
-                    (local.set $gvt (f32x4.add (local.get $gvt) (local.get $d)))))
-                (local.set $uk (v128.load (i32.add (local.get $ub) (local.get $k))))
-                (local.set $du (local.get $gvt))
-                (if (local.get $spiking)
-                  (then
-                    (if (i32.eqz (local.get $subtract))
-                      (then (local.set $du (v128.andnot (local.get $gvt) (f32x4.gt (local.get $uk) (local.get $TH))))))
-                    (local.set $z (f32x4.mul (local.get $K) (f32x4.sub (local.get $uk) (local.get $TH))))
-                    (if (local.get $kind)
-                      (then
-                        (local.set $sg (f32x4.div (local.get $H)
-                          (f32x4.add (local.get $ONE) (f32x4.mul (local.get $z) (local.get $z))))))
+        ;; the common case (LIF, reset by subtraction, spikes out, ATan, static input) without the flags' tests
+        (if (local.get $plain)
+          (then
+            (local.set $t (local.get $T))
+            (block $doneT
+              (loop $nextT
+                (br_if $doneT (i32.eqz (local.get $t)))
+                (local.set $t (i32.sub (local.get $t) (i32.const 1)))
+                (local.set $o (i32.mul (local.get $t) (local.get $ld)))
+                (local.set $ub (i32.add (local.get $ur) (i32.mul (local.get $t) (local.get $ul))))
+                (local.set $k (local.get $k0))
+                (block $doneK
+                  (loop $nextK
+                    (br_if $doneK (i32.ge_u (local.get $k) (local.get $k1)))
+                    (local.set $z (f32x4.mul (local.get $K)
+                      (f32x4.sub (v128.load (i32.add (local.get $ub) (local.get $k))) (local.get $TH))))
+                    (local.set $du (f32x4.add (v128.load (i32.add (local.get $gv) (local.get $k)))
+                      (f32x4.mul (v128.load (i32.add (local.get $dy) (i32.add (local.get $o) (local.get $k))))
+                        (f32x4.div (local.get $H)
+                          (f32x4.add (local.get $ONE) (f32x4.mul (local.get $z) (local.get $z)))))))
+                    (v128.store (i32.add (local.get $gv) (local.get $k)) (f32x4.mul (local.get $B) (local.get $du)))
+                    (local.set $gp (i32.add (local.get $gx) (local.get $k)))
+                    (v128.store (local.get $gp) (f32x4.add (v128.load (local.get $gp)) (local.get $du)))
+                    (local.set $k (i32.add (local.get $k) (i32.const 16)))
+                    (br $nextK)))
+                (br $nextT))))
+          (else
+            (local.set $t (local.get $T))
+            (block $doneT
+              (loop $nextT
+                (br_if $doneT (i32.eqz (local.get $t)))
+                (local.set $t (i32.sub (local.get $t) (i32.const 1)))
+                (local.set $o (i32.mul (local.get $t) (local.get $ld)))
+                (local.set $go (select (i32.const 0) (local.get $o) (local.get $static)))
+                (local.set $ub (i32.add (local.get $ur) (i32.mul (local.get $t) (local.get $ul))))
+                (local.set $k (local.get $k0))
+                (block $doneK
+                  (loop $nextK
+                    (br_if $doneK (i32.ge_u (local.get $k) (local.get $k1)))
+                    (local.set $d (v128.load (i32.add (local.get $dy) (i32.add (local.get $o) (local.get $k)))))
+                    (local.set $gvt (v128.load (i32.add (local.get $gv) (local.get $k))))
+                    (if (local.get $emit)
+                      (then (local.set $gs (local.get $d)))
                       (else
-                        (local.set $z (f32x4.add (f32x4.abs (local.get $z)) (local.get $ONE)))
-                        (local.set $sg (f32x4.div (local.get $ONE) (f32x4.mul (local.get $z) (local.get $z))))))
-                    (local.set $du (f32x4.add (local.get $du) (f32x4.mul (local.get $gs) (local.get $sg))))))
-                (local.set $dd (local.get $du))
-                (if (local.get $cuba)
-                  (then
-                    (local.set $dd (f32x4.add (local.get $du) (v128.load (i32.add (local.get $gi) (local.get $k)))))
-                    (v128.store (i32.add (local.get $gi) (local.get $k)) (f32x4.mul (local.get $A) (local.get $dd)))))
-                (v128.store (i32.add (local.get $gv) (local.get $k)) (f32x4.mul (local.get $B) (local.get $du)))
-                (local.set $gp (i32.add (local.get $gx) (i32.add (local.get $go) (local.get $k))))
-                (v128.store (local.get $gp) (f32x4.add (v128.load (local.get $gp)) (local.get $dd)))
-                (local.set $k (i32.add (local.get $k) (i32.const 16)))
-                (br $nextK)))
-            (br $nextT)))
+                        (local.set $gs (v128.const i32x4 0 0 0 0))
+                        (local.set $gvt (f32x4.add (local.get $gvt) (local.get $d)))))
+                    (local.set $uk (v128.load (i32.add (local.get $ub) (local.get $k))))
+                    (local.set $du (local.get $gvt))
+                    (if (local.get $spiking)
+                      (then
+                        (if (i32.eqz (local.get $subtract))
+                          (then (local.set $du (v128.andnot (local.get $gvt) (f32x4.gt (local.get $uk) (local.get $TH))))))
+                        (local.set $z (f32x4.mul (local.get $K) (f32x4.sub (local.get $uk) (local.get $TH))))
+                        (if (local.get $kind)
+                          (then
+                            (local.set $sg (f32x4.div (local.get $H)
+                              (f32x4.add (local.get $ONE) (f32x4.mul (local.get $z) (local.get $z))))))
+                          (else
+                            (local.set $z (f32x4.add (f32x4.abs (local.get $z)) (local.get $ONE)))
+                            (local.set $sg (f32x4.div (local.get $ONE) (f32x4.mul (local.get $z) (local.get $z))))))
+                        (local.set $du (f32x4.add (local.get $du) (f32x4.mul (local.get $gs) (local.get $sg))))))
+                    (local.set $dd (local.get $du))
+                    (if (local.get $cuba)
+                      (then
+                        (local.set $dd (f32x4.add (local.get $du) (v128.load (i32.add (local.get $gi) (local.get $k)))))
+                        (v128.store (i32.add (local.get $gi) (local.get $k)) (f32x4.mul (local.get $A) (local.get $dd)))))
+                    (v128.store (i32.add (local.get $gv) (local.get $k)) (f32x4.mul (local.get $B) (local.get $du)))
+                    (local.set $gp (i32.add (local.get $gx) (i32.add (local.get $go) (local.get $k))))
+                    (v128.store (local.get $gp) (f32x4.add (v128.load (local.get $gp)) (local.get $dd)))
+                    (local.set $k (i32.add (local.get $k) (i32.const 16)))
+                    (br $nextK)))
+                (br $nextT)))
+          ))
         (local.set $k0 (local.get $k1))
         (br $nextTile)))
   )
