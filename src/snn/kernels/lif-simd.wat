@@ -160,26 +160,33 @@
   ;; "compact" lists non-zero inputs: idx the columns, ptr the rows' ends; groups = T·n/4.
   (func (export "listMasks")
     (param $masks i32) (param $groups i32) (param $N i32) (param $idx i32) (param $ptr i32)
-    (local $g i32) (local $m i32) (local $c i32) (local $j i32) (local $row i32)
-    (i32.store (local.get $ptr) (i32.const 0))
-    (block $done
-      (loop $next
-        (br_if $done (i32.ge_u (local.get $g) (local.get $groups)))
-        (local.set $m (i32.load8_u (i32.add (local.get $masks) (local.get $g))))
-        (v128.store (i32.add (local.get $idx) (local.get $c))
-          (i8x16.swizzle (i32x4.add (i32x4.splat (local.get $j)) (v128.const i32x4 0 1 2 3))
-            (v128.load (i32.shl (local.get $m) (i32.const 4)))))
-        (local.set $c (i32.add (local.get $c) (i32.shl (i32.popcnt (local.get $m)) (i32.const 2))))
-        (local.set $j (i32.add (local.get $j) (i32.const 4)))
-        (if (i32.eq (local.get $j) (local.get $N))
-          (then
-            (local.set $j (i32.const 0))
-            (local.set $row (i32.add (local.get $row) (i32.const 1)))
-            (i32.store (i32.add (local.get $ptr) (i32.shl (local.get $row) (i32.const 2)))
-              (i32.shr_u (local.get $c) (i32.const 2)))))
-        (local.set $g (i32.add (local.get $g) (i32.const 1)))
-        (br $next)))
+    (local $mp i32) (local $end i32) (local $rowEnd i32) (local $m i32) (local $c i32) (local $pp i32)
+    (local $J v128) (local $FOUR v128)
+    (local.set $FOUR (i32x4.splat (i32.const 4)))
+    (local.set $mp (local.get $masks))
+    (local.set $end (i32.add (local.get $masks) (local.get $groups)))
+    (local.set $pp (local.get $ptr))
+    (i32.store (local.get $pp) (i32.const 0))
+    (block $doneR
+      (loop $nextR
+        (br_if $doneR (i32.ge_u (local.get $mp) (local.get $end)))
+        (local.set $rowEnd (i32.add (local.get $mp) (i32.shr_u (local.get $N) (i32.const 2))))
+        (local.set $J (v128.const i32x4 0 1 2 3))
+        (block $doneG
+          (loop $nextG
+            (br_if $doneG (i32.ge_u (local.get $mp) (local.get $rowEnd)))
+            (local.set $m (i32.load8_u (local.get $mp)))
+            (v128.store (i32.add (local.get $idx) (local.get $c))
+              (i8x16.swizzle (local.get $J) (v128.load (i32.shl (local.get $m) (i32.const 4)))))
+            (local.set $c (i32.add (local.get $c) (i32.shl (i32.popcnt (local.get $m)) (i32.const 2))))
+            (local.set $J (i32x4.add (local.get $J) (local.get $FOUR)))
+            (local.set $mp (i32.add (local.get $mp) (i32.const 1)))
+            (br $nextG)))
+        (local.set $pp (i32.add (local.get $pp) (i32.const 4)))
+        (i32.store (local.get $pp) (i32.shr_u (local.get $c) (i32.const 2)))
+        (br $nextR)))
   )
+
 
   ;; Adds ∂L/∂input into gx from dy, tile by tile, ticks backwards. $u = 0: the tile's u is
   ;; recomputed from the input $inp first (the forward pass's operations, into the scratch $scr
