@@ -15,7 +15,7 @@
  * A value therefore lives until the `reset()` of its tape.
  */
 import { SpikelabError } from '../core/errors.ts';
-import { type FloatArray, sizeOf, type Tensor } from './tensor.ts';
+import { type FloatArray, type OnesIndex, sizeOf, type Tensor } from './tensor.ts';
 
 export type Alloc = (n: number) => FloatArray;
 
@@ -35,8 +35,19 @@ export interface OpDef<A = undefined, S = undefined> {
   shape(inputs: readonly Tensor[], attrs: A): readonly number[];
   /** Fills `out` (uninitialised) and returns what backward needs beyond inputs and output. */
   forward(inputs: readonly Tensor[], out: FloatArray, attrs: A, alloc: Alloc): S;
-  /** Adds ∂L/∂inputᵢ into grads[i]; grads[i] is null when input i needs no gradient. */
-  backward(ctx: OpContext<A, S>, dy: FloatArray, grads: readonly (FloatArray | null)[]): void;
+  /**
+   * Adds ∂L/∂inputᵢ into grads[i]; grads[i] is null when input i needs no gradient. zeroed[i]
+   * says grads[i] holds nothing yet (all zeros, no other input shares it), so the rule may write
+   * instead of add.
+   */
+  backward(
+    ctx: OpContext<A, S>,
+    dy: FloatArray,
+    grads: readonly (FloatArray | null)[],
+    zeroed: readonly boolean[],
+  ): void;
+  /** Where the ones of a 0/1 output are, when the forward pass listed them (see `Tensor.ones`). */
+  ones?(saved: S): OnesIndex | null;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds ops of every attribute type
@@ -266,8 +277,15 @@ export class Tape {
     const node = this.nodes[id]!;
     const dy = this.grads[id];
     if (node.op === null || dy == null) return false;
+    const zeroed = node.vars.map(
+      (v) =>
+        v.requiresGrad &&
+        this.grads[v.id] == null &&
+        this.nodes[v.id]!.param === null &&
+        node.vars.filter((u) => u.id === v.id).length === 1,
+    );
     const gradsIn = node.vars.map((v) => (v.requiresGrad ? this.slot(v) : null));
-    node.op.backward(node, dy, gradsIn);
+    node.op.backward(node, dy, gradsIn, zeroed);
     return true;
   }
 
@@ -325,7 +343,8 @@ export function apply<A, S>(op: OpDef<A, S>, vars: readonly Var[], attrs: A): Va
         : fresh32;
   const out = alloc(sizeOf(shape));
   const saved = op.forward(inputs, out, attrs, alloc);
-  const output: Tensor = { shape, data: out };
+  const ones = op.ones?.(saved) ?? null;
+  const output: Tensor = ones ? { shape, data: out, ones } : { shape, data: out };
   if (tape === null) return new Var(null, -1, output, false);
   return tape.record(op, vars, inputs, attrs, saved, output);
 }

@@ -12,9 +12,21 @@ import { checkArrayLength } from '../core/memory.ts';
  */
 export type FloatArray = Float32Array | Float64Array;
 
+/**
+ * Where the ones of a 0/1 matrix [rows, cols] are: row r's in columns
+ * cols[ptr[r]] … cols[ptr[r + 1] − 1], ascending (spikes, listed by the op
+ * that emits them, so that a consumer can skip the zeros without reading them).
+ */
+export interface OnesIndex {
+  readonly ptr: Int32Array;
+  readonly cols: Int32Array;
+}
+
 export interface Tensor {
   readonly shape: readonly number[];
   readonly data: FloatArray;
+  /** Present when `data` is 0/1 and its producer listed the ones. */
+  readonly ones?: OnesIndex;
 }
 
 /** Number of elements of a shape (1 for a scalar, shape []). */

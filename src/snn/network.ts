@@ -57,6 +57,8 @@ export interface SnnPass {
   readonly spikes: Var[];
   /** Hard spikes per spiking layer (equal to `spikes` except in smooth mode). */
   readonly hardSpikes: Float32Array[] | Float64Array[];
+  /** The number of hard spikes in each spiking layer. */
+  readonly spikeCounts: number[];
 }
 
 /** PyTorch's nn.Linear default: weights and bias uniform in ±1/√fan-in. */
@@ -139,6 +141,7 @@ export class SnnNetwork {
     const input = tape ? tape.constant(x) : constant(x);
     const spikes: Var[] = [];
     const hard: (Float32Array | Float64Array)[] = [];
+    const counts: number[] = [];
     let h = input;
     let output: Var | null = null;
     this.layers.forEach((layer, l) => {
@@ -147,7 +150,7 @@ export class SnnNetwork {
         ? sparseDense(h, p(layer.weights), p(layer.bias))
         : synapses(h, p(layer.weights), p(layer.bias), T, batch);
       const d = this.dynamics(l, readsMembrane);
-      const record = { spikes: null as Float32Array | Float64Array | null };
+      const record = { spikes: null as Float32Array | Float64Array | null, count: 0 };
       const y = neurons(z, layer.recurrent ? p(layer.recurrent) : null, {
         ...d,
         ticks: T,
@@ -156,12 +159,15 @@ export class SnnNetwork {
         smooth,
         record,
       });
-      if (record.spikes) hard.push(record.spikes);
+      if (record.spikes) {
+        hard.push(record.spikes);
+        counts.push(record.count);
+      }
       if (d.emit === 'spikes') spikes.push(y);
       if (l === this.layers.length - 1) output = y;
       h = y;
     });
-    return { output: output!, spikes, hardSpikes: hard as Float32Array[] };
+    return { output: output!, spikes, hardSpikes: hard as Float32Array[], spikeCounts: counts };
   }
 }
 

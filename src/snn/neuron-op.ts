@@ -26,8 +26,9 @@
 import { apply, defineOp, type Var } from '../ann/graph.ts';
 import { gemm } from '../ann/kernels/gemm.ts';
 import { mismatch } from '../ann/ops/shape-check.ts';
-import type { FloatArray } from '../ann/tensor.ts';
+import type { FloatArray, OnesIndex } from '../ann/tensor.ts';
 import {
+  canListSpikes,
   type KernelDynamics,
   lifBackward,
   lifForward,
@@ -56,8 +57,8 @@ export interface NeuronAttrs extends NeuronDynamics {
   /** What the op returns per tick: spikes, or the membrane after reset. */
   readonly emit: 'spikes' | 'membrane';
   readonly smooth: boolean;
-  /** Filled by the forward pass: the hard spikes (0/1) per row, for counting and rasters. */
-  readonly record: { spikes: FloatArray | null };
+  /** Filled by the forward pass: the hard spikes (0/1) per row, for rasters, and their number. */
+  readonly record: { spikes: FloatArray | null; count?: number };
   /** False forces the TypeScript loops (the kernel's oracle); default: the SIMD kernel where it applies. */
   readonly kernel?: boolean;
 }
@@ -88,13 +89,18 @@ function kernelDynamics(a: NeuronAttrs): KernelDynamics {
 }
 
 interface Saved {
-  /** Membrane before reset, per row and neuron. */
-  readonly u: FloatArray;
+  /** Membrane before reset, per row and neuron; null when the kernel recomputes it in the backward pass. */
+  readonly u: FloatArray | null;
   /** Hard spikes (0/1). */
   readonly hard: FloatArray;
   /** The spike values other neurons see (hard, or smooth in smooth mode). */
   readonly spk: FloatArray;
+  /** The spikes of each row listed (the kernel's spike output), for the synapses downstream. */
+  readonly ones?: OnesIndex;
 }
+
+/** An Int32Array over a float32 buffer of the tape's arena. */
+const ints = (f: FloatArray, n: number) => new Int32Array(f.buffer, f.byteOffset, n);
 
 const fr = Math.fround;
 
@@ -118,26 +124,40 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
     const BN = B * N;
     const r32 = out instanceof Float32Array;
     const inp = x!.data;
-    const u = alloc(T * BN);
     if (kernelApplies(a, out, rw !== undefined)) {
-      lifForward(
+      // a layer that emits its spikes lists them, and its backward pass recomputes u from the
+      // input (the memory traffic of keeping it costs more than the arithmetic)
+      const list = a.spiking && a.emit === 'spikes' && canListSpikes(BN, N);
+      const ones = list
+        ? { N, ptr: ints(alloc(T * B + 1), T * B + 1), cols: ints(alloc(T * BN), T * BN) }
+        : null;
+      const u = list ? null : alloc(T * BN);
+      let count = lifForward(
         inp as Float32Array,
         a.static,
         T,
         BN,
         kernelDynamics(a),
-        u as Float32Array,
+        u as Float32Array | null,
         out as Float32Array,
+        ones,
       );
       let hard = out;
-      if (a.emit !== 'spikes' || !a.spiking) {
+      if (u !== null && (a.emit !== 'spikes' || !a.spiking)) {
         hard = alloc(T * BN);
         const theta = fr(a.threshold);
-        for (let k = 0; k < T * BN; k++) hard[k] = a.spiking && u[k]! > theta ? 1 : 0;
+        count = 0;
+        for (let k = 0; k < T * BN; k++) {
+          const h = a.spiking && u[k]! > theta ? 1 : 0;
+          hard[k] = h;
+          count += h;
+        }
       }
       a.record.spikes = a.spiking ? hard : null;
-      return { u, hard, spk: hard };
+      a.record.count = a.spiking ? count : 0;
+      return ones ? { u, hard, spk: hard, ones } : { u, hard, spk: hard };
     }
+    const u = alloc(T * BN);
     const hard = alloc(T * BN);
     const spk = a.smooth ? alloc(T * BN) : hard;
     const v = alloc(BN).fill(0);
@@ -149,6 +169,7 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
     const theta = r32 ? fr(a.threshold) : a.threshold;
     const { spiking, subtract, smooth } = a;
     const emitSpikes = a.emit === 'spikes';
+    let count = 0;
     for (let t = 0; t < T; t++) {
       const o = t * BN;
       if (rec) {
@@ -172,14 +193,17 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
           vk = subtract ? (r32 ? fr(uk - theta) : uk - theta) : 0;
         }
         hard[o + k] = h;
+        count += h;
         if (smooth) spk[o + k] = surrogateSmooth(a.surrogate, uk - theta);
         v[k] = vk;
         out[o + k] = emitSpikes ? spk[o + k]! : vk;
       }
     }
     a.record.spikes = spiking ? hard : null;
+    a.record.count = count;
     return { u, hard, spk };
   },
+  ones: (saved) => saved.ones ?? null,
   backward({ inputs: [x, rw], attrs: a, saved, alloc }, dy, [gx, grw]) {
     const { ticks: T, batch: B } = a;
     const N = x!.shape[1]!;
@@ -189,12 +213,13 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
       if (gx)
         lifBackward(
           dy as Float32Array,
-          u as Float32Array,
+          u as Float32Array | null,
           gx as Float32Array,
           a.static,
           T,
           BN,
           kernelDynamics(a),
+          x!.data as Float32Array,
         );
       return;
     }
@@ -206,6 +231,7 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
     const alpha = a.alpha ?? 0;
     const { beta, threshold: theta, spiking, subtract, surrogate } = a;
     const emitSpikes = a.emit === 'spikes';
+    if (u === null) throw new Error('snn-neurons: no membrane kept for the loops'); // only the kernel drops it
     for (let t = T - 1; t >= 0; t--) {
       const o = t * BN;
       for (let k = 0; k < BN; k++) {

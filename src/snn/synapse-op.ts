@@ -15,7 +15,15 @@ import { apply, defineOp, type Var } from '../ann/graph.ts';
 import { gemm } from '../ann/kernels/gemm.ts';
 import { mismatch } from '../ann/ops/shape-check.ts';
 import type { FloatArray } from '../ann/tensor.ts';
-import { lifKernelAvailable, spikeOuter, spikeRows } from './kernels/lif-wasm.ts';
+import {
+  compactRows,
+  lifKernelAvailable,
+  SMALL_K,
+  type SparseRows,
+  sparseOuterAdd,
+  sparseRowsTimes,
+  spikeInputGrad,
+} from './kernels/lif-wasm.ts';
 
 interface SynapseAttrs {
   readonly ticks: number;
@@ -29,7 +37,11 @@ interface SynapseAttrs {
 const useKernel = (a: SynapseAttrs, out: FloatArray) =>
   a.kernel && out instanceof Float32Array && lifKernelAvailable();
 
-const synapseOp = defineOp<SynapseAttrs, undefined>({
+/** An Int32Array over a float32 buffer of the tape's arena. */
+const ints = (f: FloatArray, n: number) => new Int32Array(f.buffer, f.byteOffset, n);
+
+/** The kernel path keeps the non-zero inputs it found for the weight gradient (null: the loops ran). */
+const synapseOp = defineOp<SynapseAttrs, SparseRows | null>({
   name: 'snn-synapses',
   shape([s, w, b], { ticks, batch }) {
     const rows = ticks * batch;
@@ -41,7 +53,7 @@ const synapseOp = defineOp<SynapseAttrs, undefined>({
       throw mismatch('snn-synapses', `bias has ${b!.data.length} values; allowed: ${w!.shape[1]}`);
     return [rows, w!.shape[1]!];
   },
-  forward([s, w, b], out, a) {
+  forward([s, w, b], out, a, alloc) {
     const { ticks: T, batch: B } = a;
     const lag = a.delay * B;
     const F = w!.shape[0]!;
@@ -51,15 +63,19 @@ const synapseOp = defineOp<SynapseAttrs, undefined>({
     const bias = b!.data;
     out.fill(0, 0, lag * N);
     const kernel = useKernel(a, out) && x instanceof Float32Array && wd instanceof Float32Array;
-    if (kernel && T * B > lag)
-      spikeRows(
-        x as Float32Array,
-        wd as Float32Array,
-        T * B - lag,
-        F,
-        N,
-        (out as Float32Array).subarray(lag * N),
-      );
+    let sparse: SparseRows | null = null;
+    const R = T * B - lag;
+    if (kernel && R > 0) {
+      // spikes listed by the neurons that emitted them, else the non-zero inputs found here
+      if (s!.ones) sparse = { ptr: s!.ones.ptr, cols: s!.ones.cols, vals: null };
+      else {
+        const ptr = ints(alloc(R + 1), R + 1);
+        const cols = ints(alloc(R * F), R * F);
+        sparse = { ptr, cols, vals: alloc(R * F) as Float32Array };
+        compactRows(x as Float32Array, R, F, sparse);
+      }
+      sparseRowsTimes(sparse, R, wd as Float32Array, F, N, (out as Float32Array).subarray(lag * N));
+    }
     for (let r = lag; r < T * B && !kernel; r++) {
       const o = r * N;
       out.fill(0, o, o + N);
@@ -76,8 +92,9 @@ const synapseOp = defineOp<SynapseAttrs, undefined>({
       const o = r * N;
       for (let n = 0; n < N; n++) out[o + n] = out[o + n]! + bias[n]!;
     }
+    return sparse;
   },
-  backward({ inputs: [s, w], attrs }, dz, [gs, gw, gb]) {
+  backward({ inputs: [s, w], attrs, saved }, dz, [gs, gw, gb], zeroed) {
     const { ticks: T, batch: B } = attrs;
     const lag = attrs.delay * B;
     const F = w!.shape[0]!;
@@ -89,8 +106,8 @@ const synapseOp = defineOp<SynapseAttrs, undefined>({
         for (let n = 0; n < N; n++) gb[n] = gb[n]! + dz[o + n]!;
       }
     }
-    if (gw && useKernel(attrs, gw) && x instanceof Float32Array && dz instanceof Float32Array) {
-      if (T * B > lag) spikeOuter(x, dz.subarray(lag * N), T * B - lag, F, N, gw as Float32Array);
+    if (gw && saved && dz instanceof Float32Array) {
+      sparseOuterAdd(saved, T * B - lag, dz.subarray(lag * N), F, N, gw as Float32Array);
     } else if (gw) {
       for (let r = lag; r < T * B; r++) {
         const o = r * N;
@@ -104,7 +121,24 @@ const synapseOp = defineOp<SynapseAttrs, undefined>({
       }
     }
     // the last tick's spikes reach no one within the run
-    if (gs && T * B > lag)
+    if (
+      gs &&
+      T * B > lag &&
+      N <= SMALL_K &&
+      useKernel(attrs, gs) &&
+      dz instanceof Float32Array &&
+      w!.data instanceof Float32Array
+    )
+      spikeInputGrad(
+        dz.subarray(lag * N),
+        w!.data,
+        T * B - lag,
+        F,
+        N,
+        gs as Float32Array,
+        !zeroed[0],
+      );
+    else if (gs && T * B > lag)
       gemm(T * B - lag, F, N, dz.subarray(lag * N), false, w!.data, true, gs, true);
   },
 });

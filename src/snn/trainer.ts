@@ -165,7 +165,7 @@ export class SnnTrainer {
     const stats = {
       loss: base.data[0]!,
       accuracy: correct / B,
-      spikesPerSample: countSpikes(pass.hardSpikes) / B,
+      spikesPerSample: pass.spikeCounts.reduce((a, c) => a + c, 0) / B,
       epoch: this.epoch + 1,
       batch: this.batchIndex + 1,
       batches: this.batchesPerEpoch,
@@ -177,25 +177,6 @@ export class SnnTrainer {
     }
     return stats;
   }
-}
-
-function countSpikes(layers: readonly (Float32Array | Float64Array)[]): number {
-  let n = 0;
-  for (const s of layers) n += s instanceof Float32Array ? sum32(s) : sum64(s);
-  return n;
-}
-
-// one monomorphic loop per array type: a loop over both is several times slower
-function sum32(s: Float32Array): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) n += s[i]!;
-  return n;
-}
-
-function sum64(s: Float64Array): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) n += s[i]!;
-  return n;
 }
 
 /** Accuracy and spike counts of `net` on `d` (no tape), in batches; rate coding draws from `seed`. */
@@ -214,8 +195,8 @@ export function evaluateSnn(
     const rows = Int32Array.from({ length: Math.min(batch, d.n - start) }, (_, i) => start + i);
     const pass = net.forward(null, encodeRows(s, d, rows, rng), rows.length, readsMembrane(s.loss));
     const pred = predict(s, pass.output.data, rows.length, net.arch.classes);
-    pass.hardSpikes.forEach((h, l) => {
-      layerSpikes[l] = layerSpikes[l]! + countSpikes([h]);
+    pass.spikeCounts.forEach((c, l) => {
+      layerSpikes[l] = layerSpikes[l]! + c;
     });
     for (let i = 0; i < rows.length; i++) {
       predictions[start + i] = pred[i]!;
