@@ -76,12 +76,19 @@ def loop_seconds(build_dir):
     return float(wall), float(cpu)
 
 
-def run(b2, duration, build_dir, repeats):
-    """Runs the network: builds once and runs the binary `repeats` times (standalone)."""
+def run(b2, duration, build_dir, repeats, objects=None):
+    """Runs the network: builds once and runs the binary `repeats` times (standalone).
+
+    The network is the calling script's objects (Brian2's magic run, which sees only
+    names bound in that script), or `objects` when given (for objects kept in lists).
+    """
     setup = time.perf_counter() - T_START
     t0 = time.perf_counter()
     c0 = time.process_time()
-    b2.run(duration, level=1)  # objects and names of the calling script, one frame up
+    if objects is None:
+        b2.run(duration, level=1)  # objects and names of the calling script, one frame up
+    else:
+        b2.Network(*objects).run(duration, level=1)
     if build_dir is None:
         wall = time.perf_counter() - t0
         cpu = time.process_time() - c0
