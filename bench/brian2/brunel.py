@@ -6,7 +6,7 @@ Poisson count per neuron per step. Builds once, runs the binary --repeats times 
 prints one JSON object like cuba.py.
 
 usage: python3 brunel.py [--scale 1] [--dt 0.1] [--duration 1000] [--seed 1] [--vreset 0]
-                         [--repeats 3] [--device cpp_standalone]
+                         [--repeats 3] [--threads 1] [--device cpp_standalone]
 """
 import argparse
 
@@ -21,13 +21,14 @@ ap.add_argument('--duration', type=float, default=1000.0)
 ap.add_argument('--seed', type=int, default=1)
 ap.add_argument('--vreset', type=float, default=0.0)
 ap.add_argument('--repeats', type=int, default=3)
+ap.add_argument('--threads', type=int, default=1)
 ap.add_argument('--device', default='cpp_standalone')
 args = ap.parse_args()
 
 import brian2 as b2  # noqa: E402
 from brian2 import mV, ms  # noqa: E402
 
-build_dir = device(b2, args.device, 'brian2-brunel-')
+build_dir = device(b2, args.device, 'brian2-brunel-', args.threads)
 b2.defaultclock.dt = args.dt * ms
 b2.seed(args.seed)
 
@@ -64,6 +65,7 @@ t = np.asarray(M.t[:] / ms)
 dur_s = args.duration / 1000.0
 report(b2, args.device, {
     'n': NE + NI, 'dt': args.dt, 'durationMs': args.duration, 'seed': args.seed,
+    'threads': args.threads,
     'synapses': int(len(S)),
     'spikes': int(M.num_spikes),
     'meanRateHz': M.num_spikes / (NE + NI) / dur_s,

@@ -7,7 +7,7 @@ Brian2's sample() generator, O(synapses) rather than a test of every pair. Build
 once, runs the binary --repeats times and prints one JSON object (see standalone.py
 for the timings), with spike count, mean rate and CV of ISIs of the last run.
 
-usage: python3 cuba.py [--n 4000] [--dt 0.1] [--duration 1000] [--seed 1] [--repeats 3]
+usage: python3 cuba.py [--n 4000] [--dt 0.1] [--duration 1000] [--seed 1] [--repeats 3] [--threads 1]
                        [--device cpp_standalone|cython|runtime]
 """
 import argparse
@@ -22,13 +22,14 @@ ap.add_argument('--dt', type=float, default=0.1)
 ap.add_argument('--duration', type=float, default=1000.0)
 ap.add_argument('--seed', type=int, default=1)
 ap.add_argument('--repeats', type=int, default=3)
+ap.add_argument('--threads', type=int, default=1)
 ap.add_argument('--device', default='cpp_standalone')
 args = ap.parse_args()
 
 import brian2 as b2  # noqa: E402
 from brian2 import mV, ms  # noqa: E402
 
-build_dir = device(b2, args.device, 'brian2-cuba-')
+build_dir = device(b2, args.device, 'brian2-cuba-', args.threads)
 b2.defaultclock.dt = args.dt * ms
 b2.seed(args.seed)
 
@@ -59,7 +60,7 @@ timing = run(b2, args.duration * ms, build_dir, args.repeats)
 i = np.asarray(M.i[:])
 t = np.asarray(M.t[:] / ms)
 report(b2, args.device, {
-    'n': n, 'dt': args.dt, 'durationMs': args.duration, 'seed': args.seed,
+    'n': n, 'dt': args.dt, 'durationMs': args.duration, 'seed': args.seed, 'threads': args.threads,
     'synapses': int(len(Ce) + len(Ci)),
     'spikes': int(M.num_spikes),
     'meanRateHz': M.num_spikes / n / (args.duration / 1000.0),
