@@ -158,7 +158,7 @@ interface Brian2Result {
   simulationSeconds: number;
   compileAndBuildSeconds: number;
   meanRateHz?: number;
-  rates?: number[];
+  populationRatesHz?: number[];
   buildDirectory: string;
 }
 
@@ -241,9 +241,9 @@ for (const c of cases) {
       `  rates after ${WARMUP_MS} ms (spikes/s): ${first.rates.map((x) => x.toFixed(3)).join(' ')}`,
       `  reference full_mean_rates:        ${FULL_MEAN_RATES.map((x) => x.toFixed(3)).join(' ')}`,
     );
-    if (b && typeof b === 'object' && b.rates)
+    if (b && typeof b === 'object' && b.populationRatesHz)
       verdicts.push(
-        `  Brian2 rates:                     ${b.rates.map((x) => x.toFixed(3)).join(' ')}`,
+        `  Brian2 rates:                     ${b.populationRatesHz.map((x) => x.toFixed(3)).join(' ')}`,
       );
   }
   console.error(`done: ${c.name}`);
