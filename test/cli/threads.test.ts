@@ -52,4 +52,14 @@ describe('simulate --threads', () => {
     expect(r.err).toContain('4 of the 999 threads get neurons');
     expect(r.out).toMatch(/4 threads\)/);
   }, 60_000);
+
+  it('without --threads, a small network runs on one thread and a large one on the cores', async () => {
+    // CUBA 4,000 (320,000 synapses) is below 30,000 neurons and 3 million synapses; CUBA 40,000 is not
+    const small = await runCli(['simulate', 'cuba', '--duration', '20', '--json']);
+    expect(small.code, small.err).toBe(0);
+    expect(JSON.parse(small.out).threads).toBe(1);
+    const large = await runCli(['simulate', 'cuba', '--n', '40000', '--duration', '20', '--json']);
+    expect(large.code, large.err).toBe(0);
+    expect(JSON.parse(large.out).threads).toBe(Math.min(availableParallelism(), 125));
+  }, 60_000);
 });
