@@ -10,7 +10,7 @@
  * The full model needs about 6 GB: run it with nothing else heavy beside it.
  */
 import { parseArgs } from 'node:util';
-import type { SpikeListener } from '../sim/engine/listener.ts';
+import { PopulationSpikes } from '../sim/engine/population-spikes.ts';
 import {
   FULL_MEAN_RATES,
   MICROCIRCUIT_POPULATIONS,
@@ -31,20 +31,8 @@ const WARMUP_MS = 500;
 
 const spec = microcircuit({ scale, seed: Number(values.seed) });
 const sizes = spec.populations.map((p) => p.size);
-const popOf = new Uint8Array(sizes.reduce((a, b) => a + b, 0));
-let offset = 0;
-sizes.forEach((n, i) => {
-  popOf.fill(i, offset, offset + n);
-  offset += n;
-});
-const counts = new Float64Array(sizes.length);
 const warmupTicks = Math.round(WARMUP_MS / spec.dt);
-const rates: SpikeListener = {
-  onSpikes(tick, ids, n) {
-    if (tick < warmupTicks) return;
-    for (let k = 0; k < n; k++) counts[popOf[ids[k]!]!]!++;
-  },
-};
+const rates = new PopulationSpikes(sizes, warmupTicks);
 
 const r = simulateSpec(spec, {
   durationMs: WARMUP_MS + 1000 * seconds,
@@ -60,7 +48,7 @@ console.log(
 );
 console.log('population  rate (spikes/s, after 500 ms)  reference (full scale)  ratio');
 MICROCIRCUIT_POPULATIONS.forEach((label, i) => {
-  const rate = counts[i]! / sizes[i]! / seconds;
+  const rate = rates.counts[i]! / sizes[i]! / seconds;
   const ref = FULL_MEAN_RATES[i]!;
   console.log(
     `${label.padEnd(11)} ${rate.toFixed(3).padStart(8)}                       ${ref.toFixed(3).padStart(6)}                  ${(rate / ref).toFixed(3)}`,

@@ -24,7 +24,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { IsiStats } from '../sim/engine/isi-stats.ts';
-import type { SpikeListener } from '../sim/engine/listener.ts';
+import { PopulationSpikes } from '../sim/engine/population-spikes.ts';
 import { Simulator } from '../sim/engine/simulator.ts';
 import { brunel } from '../sim/models/brunel.ts';
 import { cuba } from '../sim/models/cuba.ts';
@@ -100,33 +100,17 @@ interface Run {
   rates: number[];
 }
 
-/** Population rates after the warm-up (the microcircuit's benchmark recipe). */
-function rateListener(spec: NetworkSpec, warmupTicks: number) {
-  const sizes = spec.populations.map((p) => p.size);
-  const popOf = new Uint8Array(sizes.reduce((a, b) => a + b, 0));
-  let at = 0;
-  sizes.forEach((n, i) => {
-    popOf.fill(i, at, at + n);
-    at += n;
-  });
-  const counts = new Float64Array(sizes.length);
-  const listener: SpikeListener = {
-    onSpikes(tick, ids, n) {
-      if (tick < warmupTicks) return;
-      for (let k = 0; k < n; k++) counts[popOf[ids[k]!]!]!++;
-    },
-  };
-  return { listener, rates: (seconds: number) => sizes.map((n, i) => counts[i]! / n / seconds) };
-}
-
 function runOnce(c: Case, threads: number): Run {
   const spec = c.spec();
   const t0 = performance.now();
   const net = buildNetwork(spec, { memoryBudgetBytes: 20e9 });
   const warm = c.id === 'microcircuit' ? WARMUP_MS : 0;
-  const r = rateListener(spec, Math.round(warm / spec.dt));
+  const r = new PopulationSpikes(
+    spec.populations.map((p) => p.size),
+    Math.round(warm / spec.dt),
+  );
   const stats = new IsiStats(net);
-  const listeners = [stats, r.listener];
+  const listeners = [stats, r];
   const synapses = net.synapses;
   const bytesPerSynapse = net.connectivityBytes / synapses;
   const sim =

@@ -205,48 +205,51 @@ export class ParallelSimulator {
   }
 
   run(ticks: number, opts: RunOptions = {}): RunResult {
-    if (!(Number.isInteger(ticks) && ticks >= 0)) throw invalid('ticks', ticks, 'an integer ≥ 0');
-    const before = this.counts();
-    const batch = Math.max(1, opts.batchTicks ?? Math.round(10 / this.dt));
-    let done = 0;
-    let stopped = false;
-    while (done < ticks) {
-      if (opts.shouldStop?.()) {
-        stopped = true;
-        break;
-      }
-      const n = Math.min(batch, ticks - done);
-      this.runner.post(Command.run, n);
-      done += n;
-      opts.onProgress?.(done, ticks);
-    }
-    return { ticks: done, stopped, counts: subtractCounts(this.counts(), before) };
+    const batches = this.batches(ticks, opts);
+    for (let b = batches.next(); !b.done; b = batches.next());
+    return batches.result;
   }
 
-  /** As run, yielding to the event loop between batches of ticks. */
+  /** As run, yielding to the event loop between batches of ticks; an aborted signal ends it with CANCELLED. */
   async runAsync(
     ticks: number,
     opts: RunOptions & { signal?: AbortSignal; sliceMs?: number } = {},
   ): Promise<RunResult> {
-    if (!(Number.isInteger(ticks) && ticks >= 0)) throw invalid('ticks', ticks, 'an integer ≥ 0');
-    const before = this.counts();
-    const batch = Math.max(1, opts.batchTicks ?? Math.round(10 / this.dt));
-    let done = 0;
-    let stopped = false;
-    while (done < ticks) {
+    const batches = this.batches(ticks, opts);
+    for (;;) {
       await yieldToEventLoop();
       if (opts.signal?.aborted)
         throw new SpikelabError('CANCELLED', `simulation cancelled at tick ${this.tick}`);
-      if (opts.shouldStop?.()) {
-        stopped = true;
-        break;
-      }
-      const n = Math.min(batch, ticks - done);
-      this.runner.post(Command.run, n);
-      done += n;
-      opts.onProgress?.(done, ticks);
+      if (batches.next().done) return batches.result;
     }
-    return { ticks: done, stopped, counts: subtractCounts(this.counts(), before) };
+  }
+
+  /** The batches of a run of `ticks` ticks: each `next()` runs one; `result` holds the run's once done. */
+  private batches(ticks: number, opts: RunOptions) {
+    if (!(Number.isInteger(ticks) && ticks >= 0)) throw invalid('ticks', ticks, 'an integer ≥ 0');
+    const before = this.counts();
+    const batch = Math.max(1, opts.batchTicks ?? Math.round(10 / this.dt));
+    const state = { done: 0, stopped: false };
+    const self = this;
+    return {
+      result: null as unknown as RunResult,
+      next(): { done: boolean } {
+        if (state.done < ticks && opts.shouldStop?.()) state.stopped = true;
+        if (state.done >= ticks || state.stopped) {
+          this.result = {
+            ticks: state.done,
+            stopped: state.stopped,
+            counts: subtractCounts(self.counts(), before),
+          };
+          return { done: true };
+        }
+        const n = Math.min(batch, ticks - state.done);
+        self.runner.post(Command.run, n);
+        state.done += n;
+        opts.onProgress?.(state.done, ticks);
+        return { done: false };
+      },
+    };
   }
 
   runFor(durationMs: number, opts: RunOptions = {}): RunResult {

@@ -58,4 +58,18 @@ describe('the engine on threads', () => {
       }
     }, 120_000);
   }
+
+  it('runAsync gives what run gives, and an aborted signal ends it with CANCELLED', async () => {
+    const spec = brunel({ scale: 0.1, seed: 5 });
+    const ref = new Simulator(buildNetwork(spec)).run(600);
+    const sim = parallelSimulator(buildNetwork(spec), { threads: 2 });
+    try {
+      expect((await sim.runAsync(600)).counts).toEqual(ref.counts);
+      const abort = new AbortController();
+      abort.abort();
+      await expect(sim.runAsync(600, { signal: abort.signal })).rejects.toThrow(/cancelled/);
+    } finally {
+      sim.close();
+    }
+  }, 60_000);
 });

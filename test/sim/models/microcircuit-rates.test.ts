@@ -21,6 +21,7 @@
  * so, otherwise.
  */
 import { describe, expect, it } from 'vitest';
+import { PopulationSpikes } from '../../../sim/engine/population-spikes.ts';
 import { Simulator } from '../../../sim/engine/simulator.ts';
 import {
   FULL_MEAN_RATES,
@@ -35,28 +36,17 @@ const TICKS = 15_000;
 /** Rates (spikes/s) per population over ticks 5,000–15,000 (dt 0.1 ms). */
 function rates(scale: number, seed: number): number[] {
   const spec = microcircuit({ scale, seed });
-  const sizes = spec.populations.map((p) => p.size);
-  const popOf = new Uint8Array(sizes.reduce((a, b) => a + b, 0));
-  let at = 0;
-  sizes.forEach((n, i) => {
-    popOf.fill(i, at, at + n);
-    at += n;
-  });
-  const counts = new Float64Array(sizes.length);
+  const counter = new PopulationSpikes(
+    spec.populations.map((p) => p.size),
+    WARMUP_TICKS,
+  );
   const sim = new Simulator(buildNetwork(spec, { memoryBudgetBytes: 16e9 }), {
     moveConnectivity: true,
     memoryBudgetBytes: 16e9,
-    listeners: [
-      {
-        onSpikes(tick, ids, n) {
-          if (tick < WARMUP_TICKS) return;
-          for (let k = 0; k < n; k++) counts[popOf[ids[k]!]!]!++;
-        },
-      },
-    ],
+    listeners: [counter],
   });
   sim.run(TICKS);
-  return sizes.map((n, i) => counts[i]! / n / ((TICKS - WARMUP_TICKS) * 0.1e-3));
+  return counter.rates((TICKS - WARMUP_TICKS) * 0.1e-3);
 }
 
 /** Scale 0.1, seeds 1–12, rows L2/3e … L6i (spikes/s). */
