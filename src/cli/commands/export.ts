@@ -123,7 +123,7 @@ export function registerExport(program: Command, io: CliIo): Command {
     )
     .argument(
       '<network>',
-      `${referenceModels.join(' | ')} | FILE.json (network, saved model, or report)`,
+      `${referenceModels.join(' | ')} | FILE.json (network, saved model or spiking model, or report)`,
     )
     .requiredOption('--to <format>', `output format: ${exportFormatNames().join(', ')}`)
     .addOption(new Option('--out <FILE>', 'output file').default(undefined, 'stdout'))

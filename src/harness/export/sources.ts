@@ -13,6 +13,8 @@ import {
 } from '../../../sim/models/index.ts';
 import { MODEL_FORMAT } from '../../ann/model-io.ts';
 import { invalid, SpikelabError } from '../../core/errors.ts';
+import { engineSpec } from '../../snn/engine.ts';
+import { loadSnnModelText, SNN_MODEL_FORMAT } from '../../snn/model-io.ts';
 import { type ClassifierFlags, classifierFromModel, classifierFromReport } from './classifier.ts';
 import type { ExportSource } from './types.ts';
 
@@ -69,6 +71,7 @@ export function resolveExportSource(target: string, f: SourceFlags): ExportSourc
     return { kind: 'network', name: target, title: `The ${target} reference network`, spec };
   }
   if (obj.format === MODEL_FORMAT) return classifierFromModel(target, f);
+  if (obj.format === SNN_MODEL_FORMAT) return snnSource(target, data);
   // reports of version 1 and 2 have no networks list; parseReport upgrades them
   if (Array.isArray(obj.networks) || typeof obj.dataset === 'string')
     return classifierFromReport(target, data, f);
@@ -84,5 +87,30 @@ export function resolveExportSource(target: string, f: SourceFlags): ExportSourc
     name: target,
     title: `The network of ${target.split('/').pop()}`,
     spec: f.seed !== undefined ? { ...spec, seed: f.seed } : spec,
+  };
+}
+
+/**
+ * A directly trained spiking network (`train --paradigm snn --save`) as its
+ * engine network: spike-coded input enters from a SpikeSourceArray (a NIR
+ * Input node), every layer one tick after the one before, as in training.
+ */
+function snnSource(target: string, data: unknown): ExportSource {
+  const model = loadSnnModelText(JSON.stringify(data), target);
+  if (model.network.arch.input === 'current') {
+    throw new SpikelabError(
+      'NOT_APPLICABLE',
+      `${target}: a model with current-coded input (its first layer's current x·W + b is set per sample) has no exported input layer yet; allowed: a model trained with a spike encoding (train --paradigm snn --encoding rate, latency or delta)`,
+    );
+  }
+  return {
+    kind: 'network',
+    name: target,
+    title: `The spiking network trained in ${target.split('/').pop()}`,
+    // the input's spike trains are the data, not the network: none here
+    spec: engineSpec(
+      model.network,
+      Array.from({ length: model.network.arch.inputs }, () => []),
+    ),
   };
 }

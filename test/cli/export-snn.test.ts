@@ -1,0 +1,73 @@
+/**
+ * `export --to nir` of a directly trained spiking network
+ * (`train --paradigm snn --save`): read back by the NIR importer it is the
+ * engine network the model file describes, synapse for synapse, and gives
+ * its spikes for the same input spike trains; a model with current-coded
+ * input is refused by name.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SpikeMonitor } from '../../sim/engine/monitors.ts';
+import { Simulator } from '../../sim/engine/simulator.ts';
+import { importNir } from '../../sim/io/nir/index.ts';
+import { buildNetwork } from '../../sim/network/build.ts';
+import type { Network } from '../../sim/network/network.ts';
+import { engineSpec } from '../../src/snn/engine.ts';
+import { loadSnnModelText } from '../../src/snn/model-io.ts';
+import { runCli } from '../support/cli.ts';
+
+const tiny = ['--dataset', 'yinyang', '--hidden', '16', '--epochs', '1', '--timesteps', '8'];
+
+function spikes(net: Network, ticks: number): string {
+  const mon = new SpikeMonitor(1);
+  new Simulator(net, { listeners: [mon], backend: 'js' }).run(ticks);
+  const r = mon.record();
+  const name = (id: number) => {
+    const p = net.populations.find((q) => id >= q.offset && id < q.offset + q.size)!;
+    return `${p.label}:${id - p.offset}`;
+  };
+  return Array.from(r.ids, (id, k) => `${r.ticks[k]}/${name(id)}`)
+    .sort()
+    .join(' ');
+}
+
+describe('export --to nir of a trained spiking network', () => {
+  it('a latency-coded Yin-Yang network reads back as the same network with the same spikes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spikelab-snn-nir-'));
+    const model = join(dir, 'yy.json');
+    const out = join(dir, 'yy.nir');
+    const train = ['train', '--paradigm', 'snn', ...tiny, '--encoding', 'latency'];
+    expect((await runCli([...train, '--save', model, '--json'])).code).toBe(0);
+    const r = await runCli(['export', model, '--to', 'nir', '--out', out]);
+    expect(r.code, r.err).toBe(0);
+    // four inputs (x, y, 1 − x, 1 − y), each with a spike at a different tick of the eight
+    const inputTicks = [[0], [2], [5], [7]];
+    const net = loadSnnModelText(readFileSync(model, 'utf8'), model).network;
+    const here = buildNetwork(engineSpec(net, inputTicks));
+    const back = buildNetwork(
+      (await importNir(new Uint8Array(readFileSync(out)), { inputSpikes: inputTicks })).spec,
+    );
+    const shape = (n: Network) =>
+      n.projections
+        .map((p) => `${p.rowStart.length - 1} rows, ${p.targets.length} synapses`)
+        .sort();
+    expect(shape(back)).toEqual(shape(here));
+    const weights = (n: Network) => n.projections.flatMap((p) => Array.from(p.weights)).sort();
+    expect(weights(back)).toEqual(weights(here));
+    const s = spikes(here, 40);
+    expect(s.split(' ').length).toBeGreaterThan(4);
+    expect(spikes(back, 40)).toBe(s);
+  }, 120_000);
+
+  it('a model with current-coded input is refused, naming what is allowed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spikelab-snn-nir-'));
+    const model = join(dir, 'yy.json');
+    const train = ['train', '--paradigm', 'snn', ...tiny, '--encoding', 'current'];
+    expect((await runCli([...train, '--save', model, '--json'])).code).toBe(0);
+    const r = await runCli(['export', model, '--to', 'nir', '--out', join(dir, 'yy.nir')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/current-coded input .* allowed: a model trained with a spike encoding/);
+  }, 120_000);
+});
