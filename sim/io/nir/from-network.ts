@@ -38,6 +38,13 @@ export interface ExportNirOptions {
   integrator?: NirIntegrator;
   /** Populations driven by a constant input per sample (a classifier's current-coded input): an Input node and a Scale of `gain` feed each. */
   currentInputs?: { population: string; gain: number }[];
+  /**
+   * Populations whose current is an input layer's x·W + b, set per sample
+   * (a directly trained network's current-coded first layer): an Input node
+   * of `inputs` values feeds each through an Affine of `weights` (inputs × N,
+   * row-major, input by input) and `bias`.
+   */
+  inputLayers?: { population: string; inputs: number; weights: Float32Array; bias: Float32Array }[];
   memoryBudgetBytes?: number;
 }
 
@@ -184,6 +191,27 @@ export function networkToNir(spec: NetworkSpec, opts: ExportNirOptions = {}): Ni
     });
     edges.push([input, scale], [scale, p.label]);
   }
+  const biased = new Set<string>();
+  for (const c of opts.inputLayers ?? []) {
+    const p = net.populations.find((q) => q.label === c.population);
+    if (p?.kind !== 'neuron' || c.weights.length !== c.inputs * p.size || c.bias.length !== p.size)
+      throw new SpikelabError(
+        'INVALID_ARGUMENT',
+        `inputLayers: ${c.population}: a neuron population with ${c.inputs} × its size weights and a bias per neuron; got ${c.weights.length} weights, ${c.bias.length} biases`,
+      );
+    const input = unique(`${c.population}_in`);
+    const affine = unique(`${c.population}_input_weights`);
+    const w = new Float64Array(p.size * c.inputs);
+    for (let i = 0; i < c.inputs; i++)
+      for (let j = 0; j < p.size; j++) w[j * c.inputs + i] = c.weights[i * p.size + j]!;
+    nodes.set(input, { type: 'Input', params: { shape: vec([c.inputs]) } });
+    nodes.set(affine, {
+      type: 'Affine',
+      params: { weight: { shape: [p.size, c.inputs], data: w }, bias: vec(c.bias) },
+    });
+    edges.push([input, affine], [affine, p.label]);
+    biased.add(p.label);
+  }
   const popEdges = net.projections.map((pr) => ({
     pre: net.populations[pr.pre]!.label,
     post: net.populations[pr.post]!.label,
@@ -194,7 +222,6 @@ export function networkToNir(spec: NetworkSpec, opts: ExportNirOptions = {}): Ni
     net.populations.filter((p) => p.kind !== 'neuron').map((p) => p.label),
     popEdges,
   );
-  const biased = new Set<string>();
   net.projections.forEach((pr, k) => {
     const pre = net.populations[pr.pre]!;
     const post = net.populations[pr.post]! as NeuronPopulation;

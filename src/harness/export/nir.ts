@@ -17,7 +17,13 @@ export async function writeNir(source: ExportSource): Promise<ExportResult> {
       'IF_nonleaky resets by subtraction, which NIR cannot state: the IF nodes carry metadata reset_mechanism "subtract", which spikelab reads back and other tools ignore (they reset to v_reset = 0)',
     );
   }
-  if (source.kind === 'network') return { data: await exportNir(spec), notes };
+  if (source.kind === 'network') {
+    if (!source.inputLayers) return { data: await exportNir(spec), notes };
+    notes.push(
+      'the first layer takes its input as x·W + b through a NIR Input and Affine node: the engine adds the products in float32, input by input, while an importer may sum in another order or precision',
+    );
+    return { data: await exportNir(spec, { inputLayers: source.inputLayers }), notes };
+  }
   const c = source.classifier;
   if (c.parameter === 'rate') {
     // Poisson sources become the Input node: its spikes are the input

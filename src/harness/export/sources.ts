@@ -13,7 +13,7 @@ import {
 } from '../../../sim/models/index.ts';
 import { MODEL_FORMAT } from '../../ann/model-io.ts';
 import { invalid, SpikelabError } from '../../core/errors.ts';
-import { engineSpec } from '../../snn/engine.ts';
+import { engineSpec, layerLabel } from '../../snn/engine.ts';
 import { loadSnnModelText, SNN_MODEL_FORMAT } from '../../snn/model-io.ts';
 import { type ClassifierFlags, classifierFromModel, classifierFromReport } from './classifier.ts';
 import type { ExportSource } from './types.ts';
@@ -92,25 +92,32 @@ export function resolveExportSource(target: string, f: SourceFlags): ExportSourc
 
 /**
  * A directly trained spiking network (`train --paradigm snn --save`) as its
- * engine network: spike-coded input enters from a SpikeSourceArray (a NIR
- * Input node), every layer one tick after the one before, as in training.
+ * engine network, every layer one tick after the one before, as in
+ * training: spike-coded input enters from a SpikeSourceArray (a NIR Input
+ * node); a current-coded first layer keeps its weights and bias as an input
+ * layer (x·W + b per sample, a NIR Input and Affine node).
  */
 function snnSource(target: string, data: unknown): ExportSource {
-  const model = loadSnnModelText(JSON.stringify(data), target);
-  if (model.network.arch.input === 'current') {
-    throw new SpikelabError(
-      'NOT_APPLICABLE',
-      `${target}: a model with current-coded input (its first layer's current x·W + b is set per sample) has no exported input layer yet; allowed: a model trained with a spike encoding (train --paradigm snn --encoding rate, latency or delta)`,
-    );
+  const net = loadSnnModelText(JSON.stringify(data), target).network;
+  const title = `The spiking network trained in ${target.split('/').pop()}`;
+  if (net.arch.input === 'current') {
+    const first = net.layers[0]!;
+    return {
+      kind: 'network',
+      name: target,
+      title,
+      spec: engineSpec(net),
+      inputLayers: [
+        {
+          population: layerLabel(0, net.layers.length),
+          inputs: net.arch.inputs,
+          weights: Float32Array.from(first.weights.value.data),
+          bias: Float32Array.from(first.bias.value.data),
+        },
+      ],
+    };
   }
-  return {
-    kind: 'network',
-    name: target,
-    title: `The spiking network trained in ${target.split('/').pop()}`,
-    // the input's spike trains are the data, not the network: none here
-    spec: engineSpec(
-      model.network,
-      Array.from({ length: model.network.arch.inputs }, () => []),
-    ),
-  };
+  // the input's spike trains are the data, not the network: none here
+  const silent = Array.from({ length: net.arch.inputs }, () => []);
+  return { kind: 'network', name: target, title, spec: engineSpec(net, silent) };
 }

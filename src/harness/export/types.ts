@@ -25,7 +25,14 @@ export interface ClassifierTrials {
 }
 
 export type ExportSource =
-  | { kind: 'network'; name: string; title: string; spec: NetworkSpec }
+  | {
+      kind: 'network';
+      name: string;
+      title: string;
+      spec: NetworkSpec;
+      /** Populations whose current is an input layer's x·W + b per sample (see ExportNirOptions.inputLayers). */
+      inputLayers?: InputLayer[];
+    }
   | {
       kind: 'classifier';
       name: string;
@@ -56,4 +63,12 @@ export interface ExportFormat {
   /** File name ending suggested for --out. */
   readonly extension: string;
   write(source: ExportSource, options: ExportOptions): ExportResult | Promise<ExportResult>;
+}
+
+/** A current-coded first layer: its population, its inputs, their weights (inputs × N) and its bias. */
+export interface InputLayer {
+  population: string;
+  inputs: number;
+  weights: Float32Array;
+  bias: Float32Array;
 }
