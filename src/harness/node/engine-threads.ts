@@ -38,6 +38,9 @@ export const nodeShareSpawner: ShareSpawner = (jobs: ShareJob[]): ShareThreads =
       transferList: [port2],
     });
     worker.unref();
+    // a share that fails while running marks itself failed in shared memory first, and the
+    // waiting threads throw from there; the worker's own error event must not end the process
+    worker.on('error', () => {});
     return { worker, port: port1, job };
   });
   return {
