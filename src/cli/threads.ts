@@ -13,7 +13,7 @@ import { DRIVE_BLOCK } from '../../sim/engine/runtime.ts';
 import { Simulator } from '../../sim/engine/simulator.ts';
 import type { Network } from '../../sim/network/network.ts';
 import type { EngineOptions, SimulatorLike } from '../../sim/run.ts';
-import { SpikelabError } from '../core/errors.ts';
+import { isSpikelabError, SpikelabError } from '../core/errors.ts';
 import { cores, parallelSimulator } from '../harness/node/engine-threads.ts';
 import { intFlag } from './flags.ts';
 import type { CliIo } from './io.ts';
@@ -73,6 +73,14 @@ export function threadedEngine(
         `spikelab: note: ${useful} of the ${n} threads get neurons (a share is at least ${DRIVE_BLOCK} neurons of one population); running on ${useful}\n`,
       );
     if (useful === 1) return oneThread(net, opts);
-    return parallelSimulator(net, { ...opts, threads: useful, releaseConnectivity: true });
+    try {
+      return parallelSimulator(net, { ...opts, threads: useful, releaseConnectivity: true });
+    } catch (e) {
+      // threads hold the connectivity twice while they take their shares: without --threads,
+      // a network that fits once but not twice runs on one thread (checked before any is started)
+      if (threads !== undefined || !isSpikelabError(e) || e.code !== 'TOO_LARGE') throw e;
+      io.err(`spikelab: note: ${e.message}; running on one thread\n`);
+      return oneThread(net, opts);
+    }
   };
 }

@@ -62,4 +62,31 @@ describe('simulate --threads', () => {
     expect(large.code, large.err).toBe(0);
     expect(JSON.parse(large.out).threads).toBe(Math.min(availableParallelism(), 125));
   }, 60_000);
+
+  it('a network that fits the memory once but not twice runs on one thread, unless --threads asks for more', async () => {
+    // the microcircuit at scale 0.1: 270 MB of connectivity, shared with a second thread 602 MB
+    const args = [
+      'simulate',
+      'microcircuit',
+      '--scale',
+      '0.1',
+      '--duration',
+      '10',
+      '--max-memory',
+      '0.5',
+    ];
+    const auto = await runCli([...args, '--json']);
+    expect(auto.code, auto.err).toBe(0);
+    expect(JSON.parse(auto.out).threads).toBe(1);
+    // (a one-core machine never tries a second thread)
+    if (availableParallelism() > 1)
+      expect(auto.err).toMatch(
+        /needs 602 MB; the memory budget is 500 MB .*; running on one thread/,
+      );
+    const two = await runCli([...args, '--threads', '2']);
+    expect(two.code).toBe(2);
+    expect(two.err).toMatch(
+      /shared by 2 threads, its shares and the threads themselves needs 602 MB/,
+    );
+  }, 120_000);
 });
