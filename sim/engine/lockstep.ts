@@ -143,14 +143,17 @@ export class ShareRunner {
     const ownSpikes = this.spikes[this.share]![parity]!;
     const ownStarts = this.starts[this.share]![parity]!;
     const capacity = Math.floor(ownSpikes.length / this.ticksPerWindow);
+    const buffer = sim.spikeBuffer;
     for (let k = 0; k < ticks; k++) {
       const count = sim.updatePhase();
-      ownSpikes.set(sim.spikeBuffer.subarray(0, count), k * capacity);
+      // element by element: a tick has few spikes, and a subarray would be an allocation per tick
+      const at = k * capacity;
+      for (let s = 0; s < count; s++) ownSpikes[at + s] = buffer[s]!;
       ownStarts.set(sim.ownStarts, k * P1);
     }
     this.barrier();
     // every share's spikes of each tick, population by population: the whole network's order
-    const out = sim.spikeBuffer;
+    const out = buffer;
     const all = this.gathered;
     for (let k = 0; k < ticks; k++) {
       let n = 0;
@@ -164,8 +167,7 @@ export class ShareRunner {
           if (to > from) {
             const region = this.spikes[j]![parity]!;
             const base = k * Math.floor(region.length / this.ticksPerWindow);
-            out.set(region.subarray(base + from, base + to), n);
-            n += to - from;
+            for (let s = base + from; s < base + to; s++) out[n++] = region[s]!;
           }
         }
       }

@@ -49,6 +49,16 @@ export interface ShareThreads {
 
 export type ShareSpawner = (jobs: ShareJob[]) => ShareThreads;
 
+/** A run in progress: its batches so far. */
+interface BatchedRun {
+  readonly ticks: number;
+  readonly opts: RunOptions;
+  readonly batch: number;
+  readonly before: Counts;
+  done: number;
+  stopped: boolean;
+}
+
 export interface ParallelOptions {
   threads: number;
   spawner: ShareSpawner;
@@ -205,9 +215,9 @@ export class ParallelSimulator {
   }
 
   run(ticks: number, opts: RunOptions = {}): RunResult {
-    const batches = this.batches(ticks, opts);
-    for (let b = batches.next(); !b.done; b = batches.next());
-    return batches.result;
+    const r = this.begin(ticks, opts);
+    while (this.nextBatch(r));
+    return this.end(r);
   }
 
   /** As run, yielding to the event loop between batches of ticks; an aborted signal ends it with CANCELLED. */
@@ -215,41 +225,37 @@ export class ParallelSimulator {
     ticks: number,
     opts: RunOptions & { signal?: AbortSignal; sliceMs?: number } = {},
   ): Promise<RunResult> {
-    const batches = this.batches(ticks, opts);
-    for (;;) {
+    const r = this.begin(ticks, opts);
+    do {
       await yieldToEventLoop();
       if (opts.signal?.aborted)
         throw new SpikelabError('CANCELLED', `simulation cancelled at tick ${this.tick}`);
-      if (batches.next().done) return batches.result;
-    }
+    } while (this.nextBatch(r));
+    return this.end(r);
   }
 
-  /** The batches of a run of `ticks` ticks: each `next()` runs one; `result` holds the run's once done. */
-  private batches(ticks: number, opts: RunOptions) {
+  private begin(ticks: number, opts: RunOptions): BatchedRun {
     if (!(Number.isInteger(ticks) && ticks >= 0)) throw invalid('ticks', ticks, 'an integer ≥ 0');
-    const before = this.counts();
     const batch = Math.max(1, opts.batchTicks ?? Math.round(10 / this.dt));
-    const state = { done: 0, stopped: false };
-    const self = this;
-    return {
-      result: null as unknown as RunResult,
-      next(): { done: boolean } {
-        if (state.done < ticks && opts.shouldStop?.()) state.stopped = true;
-        if (state.done >= ticks || state.stopped) {
-          this.result = {
-            ticks: state.done,
-            stopped: state.stopped,
-            counts: subtractCounts(self.counts(), before),
-          };
-          return { done: true };
-        }
-        const n = Math.min(batch, ticks - state.done);
-        self.runner.post(Command.run, n);
-        state.done += n;
-        opts.onProgress?.(state.done, ticks);
-        return { done: false };
-      },
-    };
+    return { ticks, opts, batch, done: 0, stopped: false, before: this.counts() };
+  }
+
+  /** Runs the run's next batch of ticks on every thread; false once the run is over. */
+  private nextBatch(r: BatchedRun): boolean {
+    if (r.done >= r.ticks) return false;
+    if (r.opts.shouldStop?.()) {
+      r.stopped = true;
+      return false;
+    }
+    const n = Math.min(r.batch, r.ticks - r.done);
+    this.runner.post(Command.run, n);
+    r.done += n;
+    r.opts.onProgress?.(r.done, r.ticks);
+    return true;
+  }
+
+  private end(r: BatchedRun): RunResult {
+    return { ticks: r.done, stopped: r.stopped, counts: subtractCounts(this.counts(), r.before) };
   }
 
   runFor(durationMs: number, opts: RunOptions = {}): RunResult {

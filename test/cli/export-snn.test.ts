@@ -9,30 +9,16 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SpikeMonitor } from '../../sim/engine/monitors.ts';
-import { Simulator } from '../../sim/engine/simulator.ts';
 import { importNir } from '../../sim/io/nir/index.ts';
 import { buildNetwork } from '../../sim/network/build.ts';
 import type { Network } from '../../sim/network/network.ts';
 import type { NeuronPopulationSpec } from '../../sim/network/spec.ts';
 import { engineSpec } from '../../src/snn/engine.ts';
 import { loadSnnModelText } from '../../src/snn/model-io.ts';
+import { spikeWords } from '../sim/io/nir/fixtures.ts';
 import { runCli } from '../support/cli.ts';
 
 const tiny = ['--dataset', 'yinyang', '--hidden', '16', '--epochs', '1', '--timesteps', '8'];
-
-function spikes(net: Network, ticks: number): string {
-  const mon = new SpikeMonitor(1);
-  new Simulator(net, { listeners: [mon], backend: 'js' }).run(ticks);
-  const r = mon.record();
-  const name = (id: number) => {
-    const p = net.populations.find((q) => id >= q.offset && id < q.offset + q.size)!;
-    return `${p.label}:${id - p.offset}`;
-  };
-  return Array.from(r.ids, (id, k) => `${r.ticks[k]}/${name(id)}`)
-    .sort()
-    .join(' ');
-}
 
 describe('export --to nir of a trained spiking network', () => {
   it('a latency-coded Yin-Yang network reads back as the same network with the same spikes', async () => {
@@ -57,9 +43,9 @@ describe('export --to nir of a trained spiking network', () => {
     expect(shape(back)).toEqual(shape(here));
     const weights = (n: Network) => n.projections.flatMap((p) => Array.from(p.weights)).sort();
     expect(weights(back)).toEqual(weights(here));
-    const s = spikes(here, 40);
+    const s = spikeWords(here, 40);
     expect(s.split(' ').length).toBeGreaterThan(4);
-    expect(spikes(back, 40)).toBe(s);
+    expect(spikeWords(back, 40)).toBe(s);
   }, 120_000);
 
   it('a current-coded network reads back with its first layer behind an Input and an Affine node', async () => {
@@ -90,8 +76,8 @@ describe('export --to nir of a trained spiking network', () => {
     const back = buildNetwork(
       (await importNir(new Uint8Array(readFileSync(out)), { inputCurrent: u })).spec,
     );
-    const s = spikes(here, 40);
+    const s = spikeWords(here, 40);
     expect(s.split(' ').length).toBeGreaterThan(4);
-    expect(spikes(back, 40)).toBe(s);
+    expect(spikeWords(back, 40)).toBe(s);
   }, 120_000);
 });

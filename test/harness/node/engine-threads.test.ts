@@ -14,11 +14,29 @@ import { brunel } from '../../../sim/models/brunel.ts';
 import { cuba } from '../../../sim/models/cuba.ts';
 import { microcircuit } from '../../../sim/models/microcircuit.ts';
 import { buildNetwork } from '../../../sim/network/build.ts';
-import type { NetworkSpec } from '../../../sim/network/spec.ts';
+import type { NetworkSpec, NeuronPopulationSpec } from '../../../sim/network/spec.ts';
 import { parallelSimulator } from '../../../src/harness/node/engine-threads.ts';
+
+/** CUBA with step currents on neurons either side of the first share's end (768), on all, and on two of the first share's, and per-neuron τ_m. */
+function cubaWithSteps(): NetworkSpec {
+  const spec = cuba({ seed: 4, n: 2000 });
+  const exc = spec.populations[0] as NeuronPopulationSpec;
+  spec.populations[0] = {
+    ...exc,
+    params: { ...exc.params, tauM: Array.from({ length: exc.size }, (_, i) => 15 + (i % 10)) },
+    stepCurrents: [
+      { times: [20, 60], amplitudes: [0.8, 0], neurons: [5, 700, 900, 1500] },
+      { times: [40], amplitudes: [0.2] },
+      // neurons of the first share only: the other shares must not take it as one for all
+      { times: [30, 70], amplitudes: [1.5, 0], neurons: [10, 20] },
+    ],
+  };
+  return spec;
+}
 
 const cases: [string, NetworkSpec, number][] = [
   ['cuba (direct input)', cuba({ seed: 3, n: 2000 }), 1000],
+  ['cuba with step currents and per-neuron τ_m', cubaWithSteps(), 1000],
   ['brunel 0.1 (Poisson drive, ring buffers)', brunel({ scale: 0.1, seed: 3 }), 1000],
   ['microcircuit 0.02 (per-synapse delays)', microcircuit({ scale: 0.02, seed: 3 }), 1000],
 ];

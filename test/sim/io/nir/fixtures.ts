@@ -5,6 +5,7 @@ import { Simulator } from '../../../../sim/engine/simulator.ts';
 import { type ImportNirOptions, importNir } from '../../../../sim/io/nir/index.ts';
 import type { NirNetwork } from '../../../../sim/io/nir/to-network.ts';
 import { buildNetwork } from '../../../../sim/network/build.ts';
+import type { Network } from '../../../../sim/network/network.ts';
 
 export const NIR_FILES = [
   'braille_noDelay_bias_zero',
@@ -16,6 +17,20 @@ export const NIR_FILES = [
 
 export function nirBytes(name: string): Uint8Array {
   return new Uint8Array(readFileSync(new URL(`../../../data/nir/${name}.nir`, import.meta.url)));
+}
+
+/** Every spike of `ticks` ticks as sorted `tick:label<index>` words: two networks' runs compare as strings. */
+export function spikeWords(net: Network, ticks: number): string {
+  const mon = new SpikeMonitor(1);
+  new Simulator(net, { listeners: [mon], backend: 'js' }).run(ticks);
+  const r = mon.record();
+  const name = (id: number) => {
+    const p = net.populations.find((q) => id >= q.offset && id < q.offset + q.size)!;
+    return `${p.label}${id - p.offset}`;
+  };
+  return Array.from(r.ids, (id, k) => `${r.ticks[k]}:${name(id)}`)
+    .sort()
+    .join(' ');
 }
 
 export function loadNir(name: string, opts: ImportNirOptions): Promise<NirNetwork> {

@@ -4,13 +4,12 @@
  * the same spikes for the same input.
  */
 import { describe, expect, it } from 'vitest';
-import { SpikeMonitor } from '../../../../sim/engine/monitors.ts';
-import { Simulator } from '../../../../sim/engine/simulator.ts';
 import { exportNir, importNir, readNir } from '../../../../sim/io/nir/index.ts';
 import { buildNetwork } from '../../../../sim/network/build.ts';
 import type { Network } from '../../../../sim/network/network.ts';
 import type { NetworkSpec } from '../../../../sim/network/spec.ts';
 import { Rng } from '../../../../src/core/rng.ts';
+import { spikeWords } from './fixtures.ts';
 
 const rng = new Rng(11);
 const matrix = (n: number, m: number, sd: number) =>
@@ -127,19 +126,6 @@ function anatomy(net: Network) {
   };
 }
 
-function spikes(net: Network, ticks: number): string {
-  const mon = new SpikeMonitor(1);
-  new Simulator(net, { listeners: [mon], backend: 'js' }).run(ticks);
-  const r = mon.record();
-  const name = (id: number) => {
-    const p = net.populations.find((q) => id >= q.offset && id < q.offset + q.size)!;
-    return `${p.label}${id - p.offset}`;
-  };
-  return Array.from(r.ids, (id, k) => `${r.ticks[k]}:${name(id)}`)
-    .sort()
-    .join(' ');
-}
-
 describe('NIR round trip', () => {
   it.each(['exact', 'euler'] as const)(
     'discrete LIF, recurrent CubaLIF, CubaLI readout, a delayed skip (%s)',
@@ -152,9 +138,9 @@ describe('NIR round trip', () => {
       const a = buildNetwork(spec);
       const b = buildNetwork(back.spec);
       expect(anatomy(b)).toEqual(anatomy(a));
-      const s = spikes(a, 100);
+      const s = spikeWords(a, 100);
       expect(s.split(' ').length).toBeGreaterThan(40);
-      expect(spikes(b, 100)).toBe(s);
+      expect(spikeWords(b, 100)).toBe(s);
     },
   );
 
