@@ -28,6 +28,14 @@ export interface OpContext<A, S> {
   readonly alloc: Alloc;
 }
 
+let rulesRun = 0;
+
+/**
+ * Backward rules run so far, on every tape: a kernel that leaves a result in its own memory
+ * for the next rule backward checks with it that no other rule ran (and wrote) in between.
+ */
+export const backwardRulesRun = (): number => rulesRun;
+
 /** One operation: its output shape, its forward computation and its backward rule. */
 export interface OpDef<A = undefined, S = undefined> {
   readonly name: string;
@@ -285,6 +293,7 @@ export class Tape {
         node.vars.filter((u) => u.id === v.id).length === 1,
     );
     const gradsIn = node.vars.map((v) => (v.requiresGrad ? this.slot(v) : null));
+    rulesRun++;
     node.op.backward(node, dy, gradsIn, zeroed);
     return true;
   }

@@ -273,3 +273,66 @@ describe('a first layer with a static input current', () => {
     expect(slow.g1.some((v) => Math.abs(v) > 0.05)).toBe(true);
   });
 });
+
+describe('∂L/∂s left in the kernel’s memory for the layer that spiked', () => {
+  // The readout's ∂L/∂s stays in the kernel's memory for the hidden layer's backward rule, unless
+  // another rule ran in between: here a projection on the loops, created before the readout,
+  // adds its share to the same gradient after the readout's rule.
+  function grads(kernel: boolean) {
+    const rng = new Rng(9);
+    const tape = new Tape();
+    const H = 8;
+    const C = 3;
+    const param = (n: number, sd: number, shape: number[]) =>
+      tape.variable(
+        tensor(
+          Float32Array.from({ length: n }, () => rng.normal(0, sd)),
+          shape,
+        ),
+      );
+    const x = tape.constant(
+      tensor(
+        Float32Array.from({ length: T * B * F }, () => (rng.uniform() < 0.4 ? 1 : 0)),
+        [T * B, F],
+      ),
+    );
+    const w1 = param(F * H, 0.9, [F, H]);
+    const b1 = param(H, 0.3, [H]);
+    const common = {
+      ...base,
+      alpha: null,
+      surrogate: { name: 'atan', scale: 2 },
+      ticks: T,
+      batch: B,
+      kernel,
+    } as const;
+    const h = neurons(synapses(x, w1, b1, T, B, kernel), null, {
+      ...common,
+      spiking: true,
+      subtract: true,
+      emit: 'spikes',
+      record: { spikes: null },
+    });
+    const side = synapses(h, param(H * C, 0.8, [H, C]), param(C, 0.2, [C]), T, B, false);
+    const z = synapses(h, param(H * C, 0.8, [H, C]), param(C, 0.2, [C]), T, B, kernel);
+    const y = neurons(z, null, {
+      ...common,
+      spiking: false,
+      subtract: true,
+      emit: 'membrane',
+      record: { spikes: null },
+    });
+    tape.backward(
+      add(y, side),
+      Float32Array.from({ length: y.data.length }, () => rng.normal()),
+    );
+    return Array.from(tape.grad(w1)!);
+  }
+
+  it('a rule run in between (it adds to ∂L/∂s) makes the hidden layer copy ∂L/∂s in', () => {
+    const fast = grads(true);
+    const slow = grads(false);
+    expect(slow.some((v) => Math.abs(v) > 0.05)).toBe(true);
+    for (let i = 0; i < slow.length; i++) expect(fast[i]).toBeCloseTo(slow[i]!, 4);
+  });
+});

@@ -5,10 +5,12 @@
  * its arrays in and its results out. What is not copied: a spiking layer
  * lists its spikes per row as it runs (the synapses then read the list, not
  * the raster) and keeps no membrane (the backward pass recomputes it, tile by
- * tile, in the kernel's memory). Rows whose length is not a multiple of 4
+ * tile, in the kernel's memory); its raster is written from the list; and the
+ * readout's ∂L/∂s is read where the readout left it (`handoff`). Rows whose length is not a multiple of 4
  * are padded with zeros, which compute zeros.
  */
 
+import { backwardRulesRun } from '../../ann/graph.ts';
 import type { OnesIndex } from '../../ann/tensor.ts';
 import { compileWasm, WasmHeap, wasmSimdSupported } from '../../core/wasm.ts';
 import { wasmBase64 } from './lif-simd.wasm.gen.ts';
@@ -70,9 +72,31 @@ export function lifKernelAvailable(): boolean {
 
 const up4 = (n: number) => Math.ceil(n / 4) * 4;
 
+/** Counts the calls that reuse the kernel's memory: a result left there is intact while it stands. */
+let generation = 0;
+
+/**
+ * ∂L/∂s that `spikeInputGrad` left in the kernel's memory (and copied out to `gs`). The layer
+ * that emitted those spikes is the next one backward, and its `lifBackward` reads them there
+ * instead of copying 4·T·B·N bytes back in, provided no kernel call reused the memory and no
+ * other backward rule (which might add to `gs`) ran in between.
+ */
+let handoff: {
+  gs: Float32Array;
+  at: number;
+  floats: number;
+  generation: number;
+  rule: number;
+} | null = null;
+
 /** Reserves float regions (all allocations first: growing detaches views), then returns views. */
-function regions(k: Kernels, sizes: number[]): { at: number[]; view: (i: number) => Float32Array } {
-  k.heap.release(SHUFFLES.length);
+function regions(
+  k: Kernels,
+  sizes: number[],
+  base = SHUFFLES.length,
+): { at: number[]; view: (i: number) => Float32Array } {
+  generation++;
+  k.heap.release(base);
   const at = sizes.map((s) => k.heap.alloc(4 * Math.max(4, s)));
   return { at, view: (i) => k.heap.f32(at[i]!, sizes[i]!) };
 }
@@ -113,6 +137,23 @@ function getRows(dst: Float32Array, src: Float32Array, rows: number, n: number, 
     return;
   }
   for (let r = 0; r < rows; r++) dst.set(src.subarray(r * n4, r * n4 + n), r * n);
+}
+
+/**
+ * The 0/1 raster of listed spikes. Spikes are sparse, so clearing the raster and setting the
+ * listed ones moves a third of the bytes that storing it in the kernel and copying it out did.
+ */
+function rasterFromList(
+  out: Float32Array,
+  ones: OnesIndex & { readonly N: number },
+  rows: number,
+): void {
+  const { ptr, cols, N } = ones;
+  out.fill(0, 0, rows * N);
+  for (let r = 0; r < rows; r++) {
+    const o = r * N;
+    for (let i = ptr[r]!; i < ptr[r + 1]!; i++) out[o + cols[i]!] = 1;
+  }
 }
 
 export interface KernelDynamics {
@@ -158,7 +199,7 @@ export function lifForward(
   const r = regions(k, [
     inRows * n4,
     u ? T * n4 : 0,
-    T * n4,
+    list ? 0 : T * n4,
     n4,
     n4,
     list ? (T * n4) / 16 : 0,
@@ -184,7 +225,7 @@ export function lifForward(
     +d.cuba,
     +d.subtract,
     +d.emitSpikes,
-    (u ? 1 : 0) | 2,
+    (u ? 1 : 0) | (list ? 0 : 2),
     list ? pMasks! : 0,
   );
   if (u) getRows(u, r.view(1), T, n, n4);
@@ -193,8 +234,8 @@ export function lifForward(
     const ptr = k.heap.i32(pPtr!, rows + 1);
     ones.ptr.set(ptr);
     ones.cols.set(k.heap.i32(pIdx!, ptr[rows]!));
-  }
-  getRows(out, r.view(2), T, n, n4);
+    rasterFromList(out, ones, rows);
+  } else getRows(out, r.view(2), T, n, n4);
   if (n4 !== n) {
     // padding lanes may spike (θ < 0): count the real ones (u is kept when not listing)
     count = 0;
@@ -224,25 +265,39 @@ export function lifBackward(
   const gRows = isStatic ? 1 : T;
   const again = u === null;
   if (again && inp === null) throw new Error('lifBackward: recomputing u needs the input');
+  const h = handoff;
+  const resident =
+    h !== null &&
+    h.gs === dy &&
+    h.generation === generation &&
+    h.rule + 1 === backwardRulesRun() &&
+    n4 === n;
+  handoff = null;
   // dy, u, gx, gv, gi, input, scratch (T × 1024 floats), v, syn
-  const r = regions(k, [
-    T * n4,
-    again ? 0 : T * n4,
-    gRows * n4,
-    n4,
-    n4,
-    again ? gRows * n4 : 0,
-    again ? 1024 * T : 0,
-    again ? n4 : 0,
-    again ? n4 : 0,
-  ]);
+  const r = regions(
+    k,
+    [
+      T * n4,
+      again ? 0 : T * n4,
+      gRows * n4,
+      n4,
+      n4,
+      again ? gRows * n4 : 0,
+      again ? 1024 * T : 0,
+      again ? n4 : 0,
+      again ? n4 : 0,
+    ],
+    resident ? h.at : SHUFFLES.length,
+  );
   const [pDy, pU, pGx, pGv, pGi, pIn, pScr, pV, pSyn] = r.at as number[];
   if (again) {
     putRows(r.view(5), inp!, gRows, n, n4);
     r.view(7).fill(0);
     r.view(8).fill(0);
   } else putRows(r.view(1), u, T, n, n4);
-  putRows(r.view(0), dy, T, n, n4);
+  // the rows spikeInputGrad did not compute (the last tick's spikes reach no one) are copied
+  if (resident) r.view(0).set(dy.subarray(h.floats, T * n), h.floats);
+  else putRows(r.view(0), dy, T, n, n4);
   putRows(r.view(2), gx, gRows, n, n4);
   r.view(3).fill(0);
   r.view(4).fill(0);
@@ -368,4 +423,6 @@ export function spikeInputGrad(
   if (accumulate) putRows(r.view(2), gs, rows, F, F4);
   k.denseSmallK(r.at[0]!, r.at[1]!, r.at[2]!, rows, N, F4, +accumulate);
   getRows(gs, r.view(2), rows, F, F4);
+  handoff =
+    F4 === F ? { gs, at: r.at[2]!, floats: rows * F, generation, rule: backwardRulesRun() } : null;
 }
