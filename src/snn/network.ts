@@ -53,11 +53,11 @@ export interface SnnLayer {
 export interface SnnPass {
   /** Output [T·B, C]: membrane (li readout, or lif read by membrane) or spikes. */
   readonly output: Var;
-  /** Spikes (0/1) per spiking layer, [T·B, N] each, hidden layers first. */
+  /** Spikes (0/1) per spiking layer with a raster, [T·B, N] each, hidden layers first. */
   readonly spikes: Var[];
   /** Hard spikes per spiking layer (equal to `spikes` except in smooth mode). */
   readonly hardSpikes: Float32Array[] | Float64Array[];
-  /** The number of hard spikes in each spiking layer. */
+  /** The number of hard spikes in each spiking layer (with a raster or not). */
   readonly spikeCounts: number[];
 }
 
@@ -128,6 +128,9 @@ export class SnnNetwork {
   /**
    * One pass over a batch: `x` is [B, F] for current input or [T·B, F]
    * spike trains. On a tape it records for backprop; without one it infers.
+   * `rasters` false: hidden layers whose spikes the next layer reads as a
+   * list write no 0/1 raster (they are missing from `spikes` and
+   * `hardSpikes`; their counts stay).
    */
   forward(
     tape: Tape | null,
@@ -135,6 +138,7 @@ export class SnnNetwork {
     batch: number,
     readsMembrane: boolean,
     smooth = false,
+    rasters = true,
   ): SnnPass {
     const T = this.arch.ticks;
     const p = (q: Param) => (tape ? tape.param(q) : constant(q.value));
@@ -158,12 +162,12 @@ export class SnnNetwork {
         static: first,
         smooth,
         record,
+        raster: rasters || l === this.layers.length - 1,
       });
-      if (record.spikes) {
-        hard.push(record.spikes);
-        counts.push(record.count);
-      }
-      if (d.emit === 'spikes') spikes.push(y);
+      if (d.spiking) counts.push(record.count);
+      if (record.spikes) hard.push(record.spikes);
+      const noRaster = d.spiking && record.spikes === null;
+      if (d.emit === 'spikes' && !noRaster) spikes.push(y);
       if (l === this.layers.length - 1) output = y;
       h = y;
     });

@@ -59,6 +59,11 @@ export interface NeuronAttrs extends NeuronDynamics {
   readonly smooth: boolean;
   /** Filled by the forward pass: the hard spikes (0/1) per row, for rasters, and their number. */
   readonly record: { spikes: FloatArray | null; count?: number };
+  /**
+   * False: the spikes are only read as the list the kernel makes (by the synapses downstream), so
+   * no 0/1 raster is written: the output holds NaN where the kernel lists (record.spikes null).
+   */
+  readonly raster?: boolean;
   /** False forces the TypeScript loops (the kernel's oracle); default: the SIMD kernel where it applies. */
   readonly kernel?: boolean;
 }
@@ -141,6 +146,7 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
         u as Float32Array | null,
         out as Float32Array,
         ones,
+        a.raster !== false,
       );
       let hard = out;
       if (u !== null && (a.emit !== 'spikes' || !a.spiking)) {
@@ -153,7 +159,7 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
           count += h;
         }
       }
-      a.record.spikes = a.spiking ? hard : null;
+      a.record.spikes = a.spiking && (ones === null || a.raster !== false) ? hard : null;
       a.record.count = a.spiking ? count : 0;
       return ones ? { u, hard, spk: hard, ones } : { u, hard, spk: hard };
     }

@@ -148,7 +148,8 @@ export class SnnTrainer {
     this.tape.reset();
     const membrane = readsMembrane(s.loss);
     const x = encodeRows(s, this.train, rows, this.spikeRng);
-    const pass = this.network.forward(this.tape, x, B, membrane);
+    // the hidden rasters are read only by the count penalty (the synapses read the spike lists)
+    const pass = this.network.forward(this.tape, x, B, membrane, false, s.countPenalty > 0);
     const hidden = pass.spikes.slice(0, s.hidden.length);
     const base = snnLoss(s.loss, pass.output, labels, s.ticks);
     const loss = withCountPenalty(base, hidden, s.countPenalty, s.ticks, B);
@@ -193,7 +194,8 @@ export function evaluateSnn(
   let correct = 0;
   for (let start = 0; start < d.n; start += batch) {
     const rows = Int32Array.from({ length: Math.min(batch, d.n - start) }, (_, i) => start + i);
-    const pass = net.forward(null, encodeRows(s, d, rows, rng), rows.length, readsMembrane(s.loss));
+    const x = encodeRows(s, d, rows, rng);
+    const pass = net.forward(null, x, rows.length, readsMembrane(s.loss), false, false);
     const pred = predict(s, pass.output.data, rows.length, net.arch.classes);
     pass.spikeCounts.forEach((c, l) => {
       layerSpikes[l] = layerSpikes[l]! + c;

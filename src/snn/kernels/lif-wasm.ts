@@ -80,7 +80,8 @@ export const canListSpikes = (n: number, N: number): boolean =>
  * Forward over T ticks of n values each: fills `out` and `u` (the pre-reset membrane; null: not
  * kept, `lifBackward` recomputes it) and returns the spike count. With `ones` (rows of N values,
  * where `canListSpikes(n, N)`, spikes out) it also lists the spikes of each row into `ones.ptr`
- * (T·n/N + 1) and `ones.cols` (up to T·n).
+ * (T·n/N + 1) and `ones.cols` (up to T·n); `raster` false then fills `out` with NaN instead of the
+ * 0/1 raster (for callers that read the list only: a stray read shows).
  */
 export function lifForward(
   inp: Float32Array,
@@ -91,6 +92,7 @@ export function lifForward(
   u: Float32Array | null,
   out: Float32Array,
   ones: (OnesIndex & { readonly N: number }) | null = null,
+  raster = true,
 ): number {
   const k = load();
   const n4 = up4(n);
@@ -137,7 +139,8 @@ export function lifForward(
     const ptr = k.heap.i32(pPtr!, rows + 1);
     ones.ptr.set(ptr);
     ones.cols.set(k.heap.i32(pIdx!, ptr[rows]!));
-    rasterFromList(out, ones, rows);
+    if (raster) rasterFromList(out, ones, rows);
+    else out.fill(Number.NaN, 0, T * n);
   } else getRows(out, r.view(2), T, n, n4);
   if (n4 !== n) {
     // padding lanes may spike (θ < 0): count the real ones (u is kept when not listing)
