@@ -28,13 +28,32 @@ export interface OpContext<A, S> {
   readonly alloc: Alloc;
 }
 
-let rulesRun = 0;
-
 /**
- * Backward rules run so far, on every tape: a kernel that leaves a result in its own memory
- * for the next rule backward checks with it that no other rule ran (and wrote) in between.
+ * A gradient a rule computed in a kernel's own memory and has not written to its array yet. It is
+ * written before any other rule runs and when the pass ends, unless the next rule (the layer that
+ * produced the value) reads it where it is and takes it: a layer's ∂L/∂s then crosses no copy.
  */
-export const backwardRulesRun = (): number => rulesRun;
+let deferred: { readonly target: FloatArray; readonly write: () => void } | null = null;
+
+/** Defers writing a gradient into `target` (any earlier deferred write happens first). */
+export function deferGradWrite(target: FloatArray, write: () => void): void {
+  writeDeferredGrad();
+  deferred = { target, write };
+}
+
+/** Takes the deferred write into `target`, which the caller then reads where it was computed; false when there is none. */
+export function takeDeferredGrad(target: FloatArray): boolean {
+  if (deferred === null || deferred.target !== target) return false;
+  deferred = null;
+  return true;
+}
+
+/** Writes the deferred gradient, if any, into its array. */
+export function writeDeferredGrad(): void {
+  const d = deferred;
+  deferred = null;
+  d?.write();
+}
 
 /** One operation: its output shape, its forward computation and its backward rule. */
 export interface OpDef<A = undefined, S = undefined> {
@@ -56,6 +75,11 @@ export interface OpDef<A = undefined, S = undefined> {
   ): void;
   /** Where the ones of a 0/1 output are, when the forward pass listed them (see `Tensor.ones`). */
   ones?(saved: S): OnesIndex | null;
+  /**
+   * The rule takes a deferred write of its dy (`takeDeferredGrad`) or writes it
+   * (`writeDeferredGrad`) before reading dy; other rules find it written.
+   */
+  readonly takesDeferredGrad?: boolean;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds ops of every attribute type
@@ -246,7 +270,11 @@ export class Tape {
    */
   backward(root: Var, seed?: FloatArray): void {
     this.seedBackward(root, seed);
-    for (let id = root.id; id >= 0; id--) this.backwardNode(id);
+    try {
+      for (let id = root.id; id >= 0; id--) this.backwardNode(id);
+    } finally {
+      writeDeferredGrad();
+    }
   }
 
   /**
@@ -257,7 +285,11 @@ export class Tape {
    */
   *backwardSteps(root: Var, seed?: FloatArray): Generator<number, void, undefined> {
     this.seedBackward(root, seed);
-    for (let id = root.id; id >= 0; id--) if (this.backwardNode(id)) yield id;
+    for (let id = root.id; id >= 0; id--)
+      if (this.backwardNode(id)) {
+        writeDeferredGrad(); // the table is read between steps
+        yield id;
+      }
   }
 
   private seedBackward(root: Var, seed?: FloatArray): void {
@@ -293,7 +325,7 @@ export class Tape {
         node.vars.filter((u) => u.id === v.id).length === 1,
     );
     const gradsIn = node.vars.map((v) => (v.requiresGrad ? this.slot(v) : null));
-    rulesRun++;
+    if (!node.op.takesDeferredGrad) writeDeferredGrad();
     node.op.backward(node, dy, gradsIn, zeroed);
     return true;
   }

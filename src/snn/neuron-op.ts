@@ -23,7 +23,7 @@
  * engine); its gradient is the sum over ticks, so a dense layer before it
  * runs once per sample instead of once per tick.
  */
-import { apply, defineOp, type Var } from '../ann/graph.ts';
+import { apply, defineOp, type Var, writeDeferredGrad } from '../ann/graph.ts';
 import { gemm } from '../ann/kernels/gemm.ts';
 import { mismatch } from '../ann/ops/shape-check.ts';
 import type { FloatArray, OnesIndex } from '../ann/tensor.ts';
@@ -210,6 +210,7 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
     return { u, hard, spk };
   },
   ones: (saved) => saved.ones ?? null,
+  takesDeferredGrad: true,
   backward({ inputs: [x, rw], attrs: a, saved, alloc }, dy, [gx, grw]) {
     const { ticks: T, batch: B } = a;
     const N = x!.shape[1]!;
@@ -229,6 +230,7 @@ const neuronOp = defineOp<NeuronAttrs, Saved>({
         );
       return;
     }
+    writeDeferredGrad(); // the loops read dy from its array
     const gv = alloc(BN).fill(0);
     const gi = alloc(BN).fill(0);
     const dx = alloc(BN);

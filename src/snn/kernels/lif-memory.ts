@@ -5,6 +5,7 @@
  * with zeros (which compute zeros).
  */
 
+import { writeDeferredGrad } from '../../ann/graph.ts';
 import { compileWasm, WasmHeap, wasmSimdSupported } from '../../core/wasm.ts';
 import { wasmBase64 } from './lif-simd.wasm.gen.ts';
 
@@ -65,12 +66,6 @@ export function lifKernelAvailable(): boolean {
 
 export const up4 = (n: number) => Math.ceil(n / 4) * 4;
 
-/** Counts the calls that reuse the kernel's memory: a result left there is intact while it stands. */
-let generation = 0;
-
-/** The current generation of the memory's use. */
-export const memoryGeneration = (): number => generation;
-
 /** Where each call's regions start: after the compaction's shuffles. */
 export const REGIONS_BASE = SHUFFLES.length;
 
@@ -80,7 +75,7 @@ export function regions(
   sizes: number[],
   base = SHUFFLES.length,
 ): { at: number[]; view: (i: number) => Float32Array } {
-  generation++;
+  writeDeferredGrad(); // a gradient still in this memory is written out before the memory is reused
   k.heap.release(base);
   const at = sizes.map((s) => k.heap.alloc(4 * Math.max(4, s)));
   return { at, view: (i) => k.heap.f32(at[i]!, sizes[i]!) };

@@ -121,6 +121,80 @@
     (local.get $count)
   )
 
+;; forwardTileLif with spike masks and nothing else stored (the training pass, whose spikes are
+  ;; listed), without the stores' tests: the same operations, so the same spikes.
+  (func $lifTileMasks
+    (param $inp i32) (param $static i32) (param $v i32) (param $k0 i32) (param $k1 i32) (param $T i32)
+    (param $n i32) (param $B v128) (param $TH v128) (param $masks i32)
+    (result v128)
+    (local $t i32) (local $k i32) (local $ip i32) (local $vp i32) (local $mp i32) (local $ld i32) (local $g i32)
+    (local $count v128) (local $uk v128) (local $m v128)
+    (local.set $ld (i32.shl (local.get $n) (i32.const 2)))
+    (block $doneT
+      (loop $nextT
+        (br_if $doneT (i32.ge_u (local.get $t) (local.get $T)))
+        (local.set $ip (i32.add (local.get $inp) (i32.add (local.get $k0)
+          (select (i32.const 0) (i32.mul (local.get $t) (local.get $ld)) (local.get $static)))))
+        (local.set $vp (i32.add (local.get $v) (local.get $k0)))
+        (local.set $mp (i32.add (i32.add (local.get $masks) (i32.shr_u (local.get $k0) (i32.const 4)))
+          (i32.mul (local.get $t) (i32.shr_u (local.get $n) (i32.const 2)))))
+        (local.set $g (i32.shr_u (i32.sub (local.get $k1) (local.get $k0)) (i32.const 4)))
+        (block $doneK
+          (loop $nextK
+            (br_if $doneK (i32.eqz (local.get $g)))
+            (local.set $uk (f32x4.add
+              (f32x4.mul (local.get $B) (v128.load (local.get $vp)))
+              (v128.load (local.get $ip))))
+            (local.set $m (f32x4.gt (local.get $uk) (local.get $TH)))
+            (local.set $count (i32x4.add (local.get $count) (local.get $m)))
+            (v128.store (local.get $vp)
+              (v128.bitselect (f32x4.sub (local.get $uk) (local.get $TH)) (local.get $uk) (local.get $m)))
+            (i32.store8 (local.get $mp) (i32x4.bitmask (local.get $m)))
+            (local.set $ip (i32.add (local.get $ip) (i32.const 16)))
+            (local.set $vp (i32.add (local.get $vp) (i32.const 16)))
+            (local.set $mp (i32.add (local.get $mp) (i32.const 1)))
+            (local.set $g (i32.sub (local.get $g) (i32.const 1)))
+            (br $nextK)))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $nextT)))
+    (local.get $count)
+  )
+
+  ;; forwardTileLif storing u only (the backward pass's recomputation into its scratch: u of tick t,
+  ;; byte k at $u + t·$ul + (k − $k0)), without the other stores' tests.
+  (func $lifTileU
+    (param $inp i32) (param $static i32) (param $u i32) (param $ul i32) (param $v i32) (param $k0 i32)
+    (param $k1 i32) (param $T i32) (param $n i32) (param $B v128) (param $TH v128)
+    (local $t i32) (local $ip i32) (local $vp i32) (local $up i32) (local $ld i32) (local $g i32)
+    (local $uk v128)
+    (local.set $ld (i32.shl (local.get $n) (i32.const 2)))
+    (block $doneT
+      (loop $nextT
+        (br_if $doneT (i32.ge_u (local.get $t) (local.get $T)))
+        (local.set $ip (i32.add (local.get $inp) (i32.add (local.get $k0)
+          (select (i32.const 0) (i32.mul (local.get $t) (local.get $ld)) (local.get $static)))))
+        (local.set $vp (i32.add (local.get $v) (local.get $k0)))
+        (local.set $up (i32.add (local.get $u) (i32.mul (local.get $t) (local.get $ul))))
+        (local.set $g (i32.shr_u (i32.sub (local.get $k1) (local.get $k0)) (i32.const 4)))
+        (block $doneK
+          (loop $nextK
+            (br_if $doneK (i32.eqz (local.get $g)))
+            (local.set $uk (f32x4.add
+              (f32x4.mul (local.get $B) (v128.load (local.get $vp)))
+              (v128.load (local.get $ip))))
+            (v128.store (local.get $up) (local.get $uk))
+            (v128.store (local.get $vp)
+              (v128.bitselect (f32x4.sub (local.get $uk) (local.get $TH)) (local.get $uk)
+                (f32x4.gt (local.get $uk) (local.get $TH))))
+            (local.set $ip (i32.add (local.get $ip) (i32.const 16)))
+            (local.set $vp (i32.add (local.get $vp) (i32.const 16)))
+            (local.set $up (i32.add (local.get $up) (i32.const 16)))
+            (local.set $g (i32.sub (local.get $g) (i32.const 1)))
+            (br $nextK)))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $nextT)))
+  )
+
   ;; The forward pass, tile by tile; returns the number of spikes (padding lanes included).
   ;; $store: bit 0 stores u (at $u, rows of n), bit 1 the output; $masks ≠ 0 stores each group's
   ;; spike mask per tick, a byte at masks + t·n/4 + group, for "listMasks".
@@ -138,7 +212,12 @@
         (br_if $done (i32.ge_u (local.get $k0) (local.get $end)))
         (local.set $k1 (select (i32.add (local.get $k0) (i32.const 4096)) (local.get $end)
           (i32.lt_u (i32.add (local.get $k0) (i32.const 4096)) (local.get $end))))
-        (if (i32.and (i32.and (i32.eqz (local.get $cuba)) (local.get $subtract)) (local.get $emit))
+        (if (i32.and (i32.and (i32.and (i32.eqz (local.get $cuba)) (local.get $subtract)) (local.get $emit))
+              (i32.and (i32.eqz (local.get $store)) (i32.ne (local.get $masks) (i32.const 0))))
+          (then (local.set $count (i32x4.add (local.get $count) (call $lifTileMasks
+            (local.get $inp) (local.get $static) (local.get $v) (local.get $k0) (local.get $k1) (local.get $T)
+            (local.get $n) (f32x4.splat (local.get $beta)) (f32x4.splat (local.get $theta)) (local.get $masks)))))
+        (else (if (i32.and (i32.and (i32.eqz (local.get $cuba)) (local.get $subtract)) (local.get $emit))
           (then (local.set $count (i32x4.add (local.get $count) (call $forwardTileLif
             (local.get $inp) (local.get $static) (local.get $u) (i32.shl (local.get $n) (i32.const 2)) (i32.const 0)
             (local.get $out) (local.get $v) (local.get $syn) (local.get $k0) (local.get $k1) (local.get $T) (local.get $n)
@@ -148,7 +227,7 @@
             (local.get $inp) (local.get $static) (local.get $u) (i32.shl (local.get $n) (i32.const 2)) (i32.const 0)
             (local.get $out) (local.get $v) (local.get $syn) (local.get $k0) (local.get $k1) (local.get $T) (local.get $n)
             (f32x4.splat (local.get $beta)) (f32x4.splat (local.get $alpha)) (f32x4.splat (local.get $theta))
-            (local.get $cuba) (local.get $subtract) (local.get $emit) (local.get $store) (local.get $masks))))))
+            (local.get $cuba) (local.get $subtract) (local.get $emit) (local.get $store) (local.get $masks))))))))
         (local.set $k0 (local.get $k1))
         (br $next)))
     (i32.sub (i32.const 0) (i32.add
@@ -225,11 +304,9 @@
         (if (i32.eqz (local.get $u))
           (then
             (if (i32.and (i32.and (i32.eqz (local.get $cuba)) (local.get $subtract)) (local.get $emit))
-              (then (drop (call $forwardTileLif
-                (local.get $inp) (local.get $static) (local.get $scr) (i32.const 4096) (local.get $k0)
-                (i32.const 0) (local.get $v) (local.get $syn) (local.get $k0) (local.get $k1) (local.get $T) (local.get $n)
-                (local.get $B) (local.get $A) (local.get $TH)
-                (local.get $cuba) (local.get $subtract) (local.get $emit) (i32.const 1) (i32.const 0))))
+              (then (call $lifTileU
+                (local.get $inp) (local.get $static) (local.get $scr) (i32.const 4096) (local.get $v)
+                (local.get $k0) (local.get $k1) (local.get $T) (local.get $n) (local.get $B) (local.get $TH)))
               (else (drop (call $forwardTile
                 (local.get $inp) (local.get $static) (local.get $scr) (i32.const 4096) (local.get $k0)
                 (i32.const 0) (local.get $v) (local.get $syn) (local.get $k0) (local.get $k1) (local.get $T) (local.get $n)

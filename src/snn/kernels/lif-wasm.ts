@@ -9,18 +9,10 @@
  * the readout's ∂L/∂s is read where the readout left it (`handoff`).
  */
 
-import { backwardRulesRun } from '../../ann/graph.ts';
+import { deferGradWrite, takeDeferredGrad } from '../../ann/graph.ts';
 import type { OnesIndex } from '../../ann/tensor.ts';
 import { wasmSimdSupported } from '../../core/wasm.ts';
-import {
-  getRows,
-  load,
-  memoryGeneration,
-  putRows,
-  REGIONS_BASE,
-  regions,
-  up4,
-} from './lif-memory.ts';
+import { getRows, load, putRows, REGIONS_BASE, regions, up4 } from './lif-memory.ts';
 
 export { compactRows, type SparseRows, sparseOuterAdd, sparseRowsTimes } from './lif-sparse.ts';
 
@@ -29,18 +21,12 @@ export function lifKernelAvailable(): boolean {
 }
 
 /**
- * ∂L/∂s that `spikeInputGrad` left in the kernel's memory (and copied out to `gs`). The layer
- * that emitted those spikes is the next one backward, and its `lifBackward` reads them there
- * instead of copying 4·T·B·N bytes back in, provided no kernel call reused the memory and no
- * other backward rule (which might add to `gs`) ran in between.
+ * ∂L/∂s that `spikeInputGrad` left in the kernel's memory, with its write into `gs` deferred (see
+ * `deferGradWrite`). The layer that emitted those spikes is the next one backward, and its
+ * `lifBackward` takes it and reads it there instead of copying 4·T·B·N bytes out and back in; if
+ * another rule or kernel call comes first, the write happens then, and the layer copies gs in.
  */
-let handoff: {
-  gs: Float32Array;
-  at: number;
-  floats: number;
-  generation: number;
-  rule: number;
-} | null = null;
+let handoff: { gs: Float32Array; at: number; floats: number } | null = null;
 
 /**
  * The 0/1 raster of listed spikes. Spikes are sparse, so clearing the raster and setting the
@@ -172,12 +158,7 @@ export function lifBackward(
   const again = u === null;
   if (again && inp === null) throw new Error('lifBackward: recomputing u needs the input');
   const h = handoff;
-  const resident =
-    h !== null &&
-    h.gs === dy &&
-    h.generation === memoryGeneration() &&
-    h.rule + 1 === backwardRulesRun() &&
-    n4 === n;
+  const resident = h !== null && h.gs === dy && n4 === n && takeDeferredGrad(dy);
   handoff = null;
   // dy, u, gx, gv, gi, input, scratch (T × 1024 floats), v, syn
   const r = regions(
@@ -258,15 +239,12 @@ export function spikeInputGrad(
   for (let j = 0; j < F; j++) for (let c = 0; c < N; c++) bt[c * F4 + j] = w[j * N + c]!;
   if (accumulate) putRows(r.view(2), gs, rows, F, F4);
   k.denseSmallK(r.at[0]!, r.at[1]!, r.at[2]!, rows, N, F4, +accumulate);
-  getRows(gs, r.view(2), rows, F, F4);
-  handoff =
-    F4 === F
-      ? {
-          gs,
-          at: r.at[2]!,
-          floats: rows * F,
-          generation: memoryGeneration(),
-          rule: backwardRulesRun(),
-        }
-      : null;
+  handoff = null;
+  const at = r.at[2]!;
+  if (F4 !== F) {
+    getRows(gs, r.view(2), rows, F, F4);
+    return;
+  }
+  deferGradWrite(gs, () => getRows(gs, k.heap.f32(at, rows * F4), rows, F, F4));
+  handoff = { gs, at, floats: rows * F };
 }
