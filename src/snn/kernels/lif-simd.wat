@@ -450,16 +450,16 @@
 
 
   ;; One row's 32 columns from column byte offset $wp0 of W: out = Σ_k val[k]·W[idx[k]], k in order.
-  (func $rowsTile8 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32) (param $ld i32)
+  (func $rowsTile8 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32) (param $ld i32) (param $acc i32)
     (local $wp i32) (local $S v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
-    (local.set $a0 (v128.const i32x4 0 0 0 0))
-    (local.set $a1 (v128.const i32x4 0 0 0 0))
-    (local.set $a2 (v128.const i32x4 0 0 0 0))
-    (local.set $a3 (v128.const i32x4 0 0 0 0))
-    (local.set $a4 (v128.const i32x4 0 0 0 0))
-    (local.set $a5 (v128.const i32x4 0 0 0 0))
-    (local.set $a6 (v128.const i32x4 0 0 0 0))
-    (local.set $a7 (v128.const i32x4 0 0 0 0))
+    (local.set $a0 (select (v128.load offset=0 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
+    (local.set $a1 (select (v128.load offset=16 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
+    (local.set $a2 (select (v128.load offset=32 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
+    (local.set $a3 (select (v128.load offset=48 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
+    (local.set $a4 (select (v128.load offset=64 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
+    (local.set $a5 (select (v128.load offset=80 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
+    (local.set $a6 (select (v128.load offset=96 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
+    (local.set $a7 (select (v128.load offset=112 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
     (block $done
       (loop $next
         (br_if $done (i32.eqz (local.get $n)))
@@ -488,12 +488,12 @@
   )
 
   ;; One row's 16 columns from column byte offset $wp0 of W: out = Σ_k val[k]·W[idx[k]], k in order.
-  (func $rowsTile4 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32) (param $ld i32)
+  (func $rowsTile4 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32) (param $ld i32) (param $acc i32)
     (local $wp i32) (local $S v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
-    (local.set $a0 (v128.const i32x4 0 0 0 0))
-    (local.set $a1 (v128.const i32x4 0 0 0 0))
-    (local.set $a2 (v128.const i32x4 0 0 0 0))
-    (local.set $a3 (v128.const i32x4 0 0 0 0))
+    (local.set $a0 (select (v128.load offset=0 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
+    (local.set $a1 (select (v128.load offset=16 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
+    (local.set $a2 (select (v128.load offset=32 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
+    (local.set $a3 (select (v128.load offset=48 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
     (block $done
       (loop $next
         (br_if $done (i32.eqz (local.get $n)))
@@ -514,9 +514,9 @@
   )
 
   ;; One row's 4 columns from column byte offset $wp0 of W: out = Σ_k val[k]·W[idx[k]], k in order.
-  (func $rowsTile1 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32) (param $ld i32)
+  (func $rowsTile1 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32) (param $ld i32) (param $acc i32)
     (local $wp i32) (local $S v128) (local $a0 v128)
-    (local.set $a0 (v128.const i32x4 0 0 0 0))
+    (local.set $a0 (select (v128.load offset=0 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
     (block $done
       (loop $next
         (br_if $done (i32.eqz (local.get $n)))
@@ -599,16 +599,16 @@
   )
 
   ;; The same tiles for 0/1 inputs (spikes): the values are all 1, and 1·w = w exactly.
-  (func $rowsTileOnes8 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32) (param $ld i32)
+  (func $rowsTileOnes8 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32) (param $ld i32) (param $acc i32)
     (local $wp i32) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
-    (local.set $a0 (v128.const i32x4 0 0 0 0))
-    (local.set $a1 (v128.const i32x4 0 0 0 0))
-    (local.set $a2 (v128.const i32x4 0 0 0 0))
-    (local.set $a3 (v128.const i32x4 0 0 0 0))
-    (local.set $a4 (v128.const i32x4 0 0 0 0))
-    (local.set $a5 (v128.const i32x4 0 0 0 0))
-    (local.set $a6 (v128.const i32x4 0 0 0 0))
-    (local.set $a7 (v128.const i32x4 0 0 0 0))
+    (local.set $a0 (select (v128.load offset=0 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
+    (local.set $a1 (select (v128.load offset=16 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
+    (local.set $a2 (select (v128.load offset=32 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
+    (local.set $a3 (select (v128.load offset=48 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
+    (local.set $a4 (select (v128.load offset=64 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
+    (local.set $a5 (select (v128.load offset=80 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
+    (local.set $a6 (select (v128.load offset=96 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
+    (local.set $a7 (select (v128.load offset=112 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
     (block $done
       (loop $next
         (br_if $done (i32.eqz (local.get $n)))
@@ -634,12 +634,12 @@
     (v128.store offset=112 (local.get $op) (local.get $a7))
   )
 
-  (func $rowsTileOnes4 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32) (param $ld i32)
+  (func $rowsTileOnes4 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32) (param $ld i32) (param $acc i32)
     (local $wp i32) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
-    (local.set $a0 (v128.const i32x4 0 0 0 0))
-    (local.set $a1 (v128.const i32x4 0 0 0 0))
-    (local.set $a2 (v128.const i32x4 0 0 0 0))
-    (local.set $a3 (v128.const i32x4 0 0 0 0))
+    (local.set $a0 (select (v128.load offset=0 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
+    (local.set $a1 (select (v128.load offset=16 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
+    (local.set $a2 (select (v128.load offset=32 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
+    (local.set $a3 (select (v128.load offset=48 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
     (block $done
       (loop $next
         (br_if $done (i32.eqz (local.get $n)))
@@ -657,9 +657,9 @@
     (v128.store offset=48 (local.get $op) (local.get $a3))
   )
 
-  (func $rowsTileOnes1 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32) (param $ld i32)
+  (func $rowsTileOnes1 (param $ip i32) (param $vp i32) (param $n i32) (param $wp0 i32) (param $op i32) (param $ld i32) (param $acc i32)
     (local $wp i32) (local $a0 v128)
-    (local.set $a0 (v128.const i32x4 0 0 0 0))
+    (local.set $a0 (select (v128.load offset=0 (local.get $op)) (v128.const i32x4 0 0 0 0) (local.get $acc)))
     (block $done
       (loop $next
         (br_if $done (i32.eqz (local.get $n)))
@@ -734,7 +734,7 @@
   ;; rounded, then added (the engine's float32 order). With $ones set, every val is 1 (spikes) and
   ;; is not read.
   (func (export "sparseRows")
-    (param $idx i32) (param $val i32) (param $ptr i32) (param $m i32) (param $o i32) (param $rows i32) (param $N i32) (param $ones i32)
+    (param $idx i32) (param $val i32) (param $ptr i32) (param $m i32) (param $o i32) (param $rows i32) (param $N i32) (param $ones i32) (param $acc i32)
     (local $ld i32) (local $col i32) (local $w i32) (local $r i32) (local $p0 i32) (local $p1 i32)
     (local.set $ld (i32.shl (local.get $N) (i32.const 2)))
     (local.set $col (i32.const 0))
@@ -759,13 +759,13 @@
                 (i32.sub (local.get $p1) (local.get $p0))
                 (i32.add (local.get $m) (local.get $col))
                 (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))
-                (local.get $ld))) (else (call $rowsTile8
+                (local.get $ld) (local.get $acc))) (else (call $rowsTile8
                 (i32.add (local.get $idx) (i32.shl (local.get $p0) (i32.const 2)))
                 (i32.add (local.get $val) (i32.shl (local.get $p0) (i32.const 2)))
                 (i32.sub (local.get $p1) (local.get $p0))
                 (i32.add (local.get $m) (local.get $col))
                 (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))
-                (local.get $ld)))))
+                (local.get $ld) (local.get $acc)))))
               (else (if (i32.eq (local.get $w) (i32.const 64))
                 (then (if (local.get $ones) (then (call $rowsTileOnes4
                 (i32.add (local.get $idx) (i32.shl (local.get $p0) (i32.const 2)))
@@ -773,26 +773,26 @@
                 (i32.sub (local.get $p1) (local.get $p0))
                 (i32.add (local.get $m) (local.get $col))
                 (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))
-                (local.get $ld))) (else (call $rowsTile4
+                (local.get $ld) (local.get $acc))) (else (call $rowsTile4
                 (i32.add (local.get $idx) (i32.shl (local.get $p0) (i32.const 2)))
                 (i32.add (local.get $val) (i32.shl (local.get $p0) (i32.const 2)))
                 (i32.sub (local.get $p1) (local.get $p0))
                 (i32.add (local.get $m) (local.get $col))
                 (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))
-                (local.get $ld)))))
+                (local.get $ld) (local.get $acc)))))
                 (else (if (local.get $ones) (then (call $rowsTileOnes1
                 (i32.add (local.get $idx) (i32.shl (local.get $p0) (i32.const 2)))
                 (i32.add (local.get $val) (i32.shl (local.get $p0) (i32.const 2)))
                 (i32.sub (local.get $p1) (local.get $p0))
                 (i32.add (local.get $m) (local.get $col))
                 (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))
-                (local.get $ld))) (else (call $rowsTile1
+                (local.get $ld) (local.get $acc))) (else (call $rowsTile1
                 (i32.add (local.get $idx) (i32.shl (local.get $p0) (i32.const 2)))
                 (i32.add (local.get $val) (i32.shl (local.get $p0) (i32.const 2)))
                 (i32.sub (local.get $p1) (local.get $p0))
                 (i32.add (local.get $m) (local.get $col))
                 (i32.add (local.get $o) (i32.add (i32.mul (local.get $r) (local.get $ld)) (local.get $col)))
-                (local.get $ld))))))))
+                (local.get $ld) (local.get $acc))))))))
             (local.set $r (i32.add (local.get $r) (i32.const 1)))
             (br $nextR)))
         (local.set $col (i32.add (local.get $col) (local.get $w)))

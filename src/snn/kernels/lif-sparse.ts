@@ -53,11 +53,21 @@ export function sparseRowsTimes(
   const r = regions(k, [nnz, nnz, rows + 1, F * N4, rows * N4]);
   putSparse(k, sp, rows, r.at);
   putRows(r.view(3), w, F, N, N4);
-  k.sparseRows(r.at[0]!, r.at[1]!, r.at[2]!, r.at[3]!, r.at[4]!, rows, N4, sp.vals ? 0 : 1);
+  k.sparseRows(r.at[0]!, r.at[1]!, r.at[2]!, r.at[3]!, r.at[4]!, rows, N4, sp.vals ? 0 : 1, 0);
   getRows(out, r.view(4), rows, N, N4);
 }
 
-/** gw[j, :] += Σ_r s[r, j]·dz[r, :] over `rows` rows of s given as sparse rows. */
+/**
+ * Rows of gw at least this wide are summed from the list transposed (each row of gw then stays in
+ * registers over its inputs, instead of being loaded and stored once per input); narrower ones,
+ * where transposing a long list costs more than it saves, add input by input.
+ */
+const TRANSPOSE_FROM = 64;
+
+/**
+ * gw[j, :] += Σ_r s[r, j]·dz[r, :] over `rows` rows of s given as sparse rows, each sum over r in
+ * order from gw's value (the same float32 operations either way).
+ */
 export function sparseOuterAdd(
   sp: SparseRows,
   rows: number,
@@ -69,10 +79,37 @@ export function sparseOuterAdd(
   const k = load();
   const N4 = tileWidth(N);
   const nnz = sp.ptr[rows]!;
-  const r = regions(k, [nnz, nnz, rows + 1, rows * N4, F * N4]);
-  putSparse(k, sp, rows, r.at);
+  const r = regions(k, [nnz, nnz, Math.max(rows, F) + 1, rows * N4, F * N4]);
   putRows(r.view(3), dz, rows, N, N4);
   putRows(r.view(4), gw, F, N, N4);
-  k.sparseOuter(r.at[0]!, r.at[1]!, r.at[2]!, r.at[4]!, r.at[3]!, rows, N4, sp.vals ? 0 : 1);
+  const ones = sp.vals ? 0 : 1;
+  if (N4 < TRANSPOSE_FROM) {
+    putSparse(k, sp, rows, r.at);
+    k.sparseOuter(r.at[0]!, r.at[1]!, r.at[2]!, r.at[4]!, r.at[3]!, rows, N4, ones);
+  } else {
+    transposeInto(k, sp, rows, F, r.at);
+    k.sparseRows(r.at[0]!, r.at[1]!, r.at[2]!, r.at[3]!, r.at[4]!, F, N4, ones, 1);
+  }
   getRows(gw, r.view(4), F, N, N4);
+}
+
+/** The list by input: for each j, the rows r with s[r, j] ≠ 0 in order (and their values), at [idx, val, ptr]. */
+function transposeInto(k: Kernels, sp: SparseRows, rows: number, F: number, at: number[]): void {
+  const nnz = sp.ptr[rows]!;
+  const idx = k.heap.i32(at[0]!, nnz);
+  const val = k.heap.f32(at[1]!, nnz);
+  const ptr = k.heap.i32(at[2]!, F + 1);
+  const { cols, vals } = sp;
+  ptr.fill(0);
+  for (let e = 0; e < nnz; e++) ptr[cols[e]! + 1]!++;
+  for (let j = 0; j < F; j++) ptr[j + 1]! += ptr[j]!;
+  // ptr[j] walks forward as row indices land; afterwards ptr[j] is where j + 1 starts
+  for (let row = 0; row < rows; row++)
+    for (let e = sp.ptr[row]!; e < sp.ptr[row + 1]!; e++) {
+      const at2 = ptr[cols[e]!]!++;
+      idx[at2] = row;
+      if (vals) val[at2] = vals[e]!;
+    }
+  ptr.copyWithin(1, 0, F);
+  ptr[0] = 0;
 }
