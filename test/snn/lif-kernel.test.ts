@@ -275,10 +275,11 @@ describe('a first layer with a static input current', () => {
 });
 
 describe('∂L/∂s left in the kernel’s memory for the layer that spiked', () => {
-  // The readout's ∂L/∂s stays in the kernel's memory for the hidden layer's backward rule, unless
-  // another rule ran in between: here a projection on the loops, created before the readout,
-  // adds its share to the same gradient after the readout's rule.
-  function grads(kernel: boolean) {
+  // The readout's ∂L/∂s is computed in the hidden layer's backward loop, unless another rule ran
+  // in between: here a second projection, created before the readout, adds its share to the same
+  // gradient after the readout's rule. On the loops, it finds the readout's share written; on the
+  // kernel, it defers its own on top of it, which the hidden layer then computes from that sum.
+  function grads(kernel: boolean, sideKernel = false) {
     const rng = new Rng(9);
     const tape = new Tape();
     const H = 8;
@@ -313,7 +314,7 @@ describe('∂L/∂s left in the kernel’s memory for the layer that spiked', ()
       emit: 'spikes',
       record: { spikes: null },
     });
-    const side = synapses(h, param(H * C, 0.8, [H, C]), param(C, 0.2, [C]), T, B, false);
+    const side = synapses(h, param(H * C, 0.8, [H, C]), param(C, 0.2, [C]), T, B, sideKernel);
     const z = synapses(h, param(H * C, 0.8, [H, C]), param(C, 0.2, [C]), T, B, kernel);
     const y = neurons(z, null, {
       ...common,
@@ -331,6 +332,13 @@ describe('∂L/∂s left in the kernel’s memory for the layer that spiked', ()
 
   it('a rule run in between (it adds to ∂L/∂s) makes the hidden layer copy ∂L/∂s in', () => {
     const fast = grads(true);
+    const slow = grads(false);
+    expect(slow.some((v) => Math.abs(v) > 0.05)).toBe(true);
+    for (let i = 0; i < slow.length; i++) expect(fast[i]).toBeCloseTo(slow[i]!, 4);
+  });
+
+  it('a second kernel projection in between: the hidden layer adds its share to the first', () => {
+    const fast = grads(true, true);
     const slow = grads(false);
     expect(slow.some((v) => Math.abs(v) > 0.05)).toBe(true);
     for (let i = 0; i < slow.length; i++) expect(fast[i]).toBeCloseTo(slow[i]!, 4);

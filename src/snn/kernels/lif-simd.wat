@@ -270,6 +270,10 @@
   ;; Adds ∂L/∂input into gx from dy, tile by tile, ticks backwards. $u = 0: the tile's u is
   ;; recomputed from the input $inp first (the forward pass's operations, into the scratch $scr
   ;; of T × 4096 bytes, with v and syn as its state); else u is read at $u (rows of n).
+  ;; $F ≠ 0 (rows of F ≤ 1024 neurons, B = n/F samples): dy is the spikes' ∂L/∂s of a narrow
+  ;; projection, computed here a sample at a time into the scratch $gsc (T × 4F bytes) as
+  ;; denseSmallK computes it: row t·B + b of $dz [rows × $nk] times $bt [$nk × F], ticks 0 … T − 2,
+  ;; from 0 or, with $acc, from dy's values; tick T − 1 is dy's (or 0). Tiles are then one sample.
   (func (export "backward")
     (param $dy i32) (param $u i32) (param $gx i32) (param $static i32)
     (param $gv i32) (param $gi i32) (param $inp i32) (param $scr i32) (param $v i32) (param $syn i32)
@@ -277,11 +281,13 @@
     (param $beta f32) (param $alpha f32) (param $theta f32)
     (param $cuba i32) (param $subtract i32) (param $emit i32) (param $spiking i32)
     (param $kind i32) (param $scale f32)
+    (param $dz i32) (param $bt i32) (param $nk i32) (param $F i32) (param $acc i32) (param $gsc i32)
     (local $t i32) (local $k i32) (local $k0 i32) (local $k1 i32) (local $end i32) (local $o i32) (local $go i32)
     (local $ld i32) (local $ub i32) (local $ul i32) (local $ur i32) (local $gp i32)
     (local $B v128) (local $A v128) (local $TH v128) (local $ONE v128) (local $K v128) (local $H v128)
     (local $d v128) (local $gs v128) (local $gvt v128) (local $du v128) (local $uk v128) (local $z v128)
     (local $sg v128) (local $dd v128) (local $plain i32)
+    (local $tile i32) (local $dr i32) (local $dl i32) (local $Bn i32) (local $row i32) (local $M v128)
     (local.set $B (f32x4.splat (local.get $beta)))
     (local.set $A (f32x4.splat (local.get $alpha)))
     (local.set $TH (f32x4.splat (local.get $theta)))
@@ -295,11 +301,51 @@
     (local.set $end (local.get $ld))
     (local.set $plain (i32.and (i32.and (i32.and (i32.eqz (local.get $cuba)) (local.get $subtract))
       (i32.and (local.get $emit) (local.get $spiking))) (i32.and (local.get $kind) (local.get $static))))
+    (local.set $tile (select (i32.shl (local.get $F) (i32.const 2)) (i32.const 4096) (local.get $F)))
+    (local.set $dr (local.get $dy))
+    (local.set $dl (local.get $ld))
+    (if (local.get $F)
+      (then
+        (local.set $Bn (i32.div_u (local.get $n) (local.get $F)))
+        (local.set $dl (i32.shl (local.get $F) (i32.const 2)))
+        (local.set $M (i32x4.splat (i32.sub (i32.const 0) (i32.ne (local.get $acc) (i32.const 0)))))))
     (block $doneTile
       (loop $nextTile
         (br_if $doneTile (i32.ge_u (local.get $k0) (local.get $end)))
-        (local.set $k1 (select (i32.add (local.get $k0) (i32.const 4096)) (local.get $end)
-          (i32.lt_u (i32.add (local.get $k0) (i32.const 4096)) (local.get $end))))
+        (local.set $k1 (select (i32.add (local.get $k0) (local.get $tile)) (local.get $end)
+          (i32.lt_u (i32.add (local.get $k0) (local.get $tile)) (local.get $end))))
+        ;; this sample's ∂L/∂s, tick by tick, into the scratch: dy of tick t byte k at dr + t·dl + k
+        (if (local.get $F)
+          (then
+            (local.set $row (i32.div_u (local.get $k0) (local.get $dl)))
+            (if (local.get $acc)
+              (then
+                (local.set $t (i32.const 0))
+                (block $doneCopy
+                  (loop $nextCopy
+                    (br_if $doneCopy (i32.ge_u (local.get $t) (local.get $T)))
+                    (memory.copy
+                      (i32.add (local.get $gsc) (i32.mul (local.get $t) (local.get $dl)))
+                      (i32.add (local.get $dy) (i32.add (i32.mul (local.get $t) (local.get $ld)) (local.get $k0)))
+                      (local.get $dl))
+                    (local.set $t (i32.add (local.get $t) (i32.const 1)))
+                    (br $nextCopy))))
+              (else (memory.fill
+                (i32.add (local.get $gsc) (i32.mul (i32.sub (local.get $T) (i32.const 1)) (local.get $dl)))
+                (i32.const 0) (local.get $dl))))
+            (local.set $t (i32.const 0))
+            (block $doneGs
+              (loop $nextGs
+                (br_if $doneGs (i32.ge_u (i32.add (local.get $t) (i32.const 1)) (local.get $T)))
+                (call $smallKRows
+                  (i32.add (local.get $dz) (i32.shl (i32.mul
+                    (i32.add (i32.mul (local.get $t) (local.get $Bn)) (local.get $row)) (local.get $nk)) (i32.const 2)))
+                  (local.get $bt)
+                  (i32.add (local.get $gsc) (i32.mul (local.get $t) (local.get $dl)))
+                  (i32.const 0) (local.get $nk) (local.get $F) (local.get $M))
+                (local.set $t (i32.add (local.get $t) (i32.const 1)))
+                (br $nextGs)))
+            (local.set $dr (i32.sub (local.get $gsc) (local.get $k0)))))
         ;; where this tile's u is: u of tick t, byte k at ur + t·ul + k
         (if (i32.eqz (local.get $u))
           (then
@@ -334,7 +380,7 @@
                     (local.set $z (f32x4.mul (local.get $K)
                       (f32x4.sub (v128.load (i32.add (local.get $ub) (local.get $k))) (local.get $TH))))
                     (local.set $du (f32x4.add (v128.load (i32.add (local.get $gv) (local.get $k)))
-                      (f32x4.mul (v128.load (i32.add (local.get $dy) (i32.add (local.get $o) (local.get $k))))
+                      (f32x4.mul (v128.load (i32.add (i32.add (local.get $dr) (i32.mul (local.get $t) (local.get $dl))) (local.get $k)))
                         (f32x4.div (local.get $H)
                           (f32x4.add (local.get $ONE) (f32x4.mul (local.get $z) (local.get $z)))))))
                     (v128.store (i32.add (local.get $gv) (local.get $k)) (f32x4.mul (local.get $B) (local.get $du)))
@@ -356,7 +402,7 @@
                 (block $doneK
                   (loop $nextK
                     (br_if $doneK (i32.ge_u (local.get $k) (local.get $k1)))
-                    (local.set $d (v128.load (i32.add (local.get $dy) (i32.add (local.get $o) (local.get $k)))))
+                    (local.set $d (v128.load (i32.add (i32.add (local.get $dr) (i32.mul (local.get $t) (local.get $dl))) (local.get $k))))
                     (local.set $gvt (v128.load (i32.add (local.get $gv) (local.get $k))))
                     (if (local.get $emit)
                       (then (local.set $gs (local.get $d)))

@@ -6,7 +6,7 @@
  * lists its spikes per row as it runs (the synapses then read the list, not
  * the raster) and keeps no membrane (the backward pass recomputes it, tile by
  * tile, in the kernel's memory); its raster is written from the list; and
- * the readout's ∂L/∂s is read where the readout left it (`handoff`).
+ * the readout's ∂L/∂s is computed inside the hidden layer's backward loop (`handoff`).
  */
 
 import { deferGradWrite, takeDeferredGrad } from '../../ann/graph.ts';
@@ -21,12 +21,26 @@ export function lifKernelAvailable(): boolean {
 }
 
 /**
- * ∂L/∂s that `spikeInputGrad` left in the kernel's memory, with its write into `gs` deferred (see
- * `deferGradWrite`). The layer that emitted those spikes is the next one backward, and its
- * `lifBackward` takes it and reads it there instead of copying 4·T·B·N bytes out and back in; if
- * another rule or kernel call comes first, the write happens then, and the layer copies gs in.
+ * ∂L/∂s of the spikes that `spikeInputGrad` deferred (see `deferGradWrite`): dz and Wᵀ are in the
+ * kernel's memory, and the product is computed only when gs is read. The layer that emitted those
+ * spikes is the next one backward: its `lifBackward` takes it and computes the product a sample at
+ * a time inside its own loop, so the 4·T·B·N bytes of gs are never stored. If another rule or
+ * kernel call comes first, the product is computed then, into gs.
  */
-let handoff: { gs: Float32Array; at: number; floats: number } | null = null;
+let handoff: {
+  gs: Float32Array;
+  dzAt: number;
+  btAt: number;
+  /** Where the memory the deferred product needs ends. */
+  end: number;
+  rows: number;
+  F: number;
+  N: number;
+  accumulate: boolean;
+} | null = null;
+
+/** The widest layer whose backward pass computes its ∂L/∂s itself (a sample's row in one tile). */
+const FUSED_ROW = 1024;
 
 /**
  * The 0/1 raster of listed spikes. Spikes are sparse, so clearing the raster and setting the
@@ -158,13 +172,20 @@ export function lifBackward(
   const again = u === null;
   if (again && inp === null) throw new Error('lifBackward: recomputing u needs the input');
   const h = handoff;
-  const resident = h !== null && h.gs === dy && n4 === n && takeDeferredGrad(dy);
+  const fused =
+    h !== null &&
+    h.gs === dy &&
+    n4 === n &&
+    n % h.F === 0 &&
+    h.rows === (T - 1) * (n / h.F) &&
+    takeDeferredGrad(dy);
   handoff = null;
-  // dy, u, gx, gv, gi, input, scratch (T × 1024 floats), v, syn
+  const copyDy = !fused || h.accumulate;
+  // dy, u, gx, gv, gi, input, scratch (T × 1024 floats), v, syn, ∂L/∂s of one sample (T × F)
   const r = regions(
     k,
     [
-      T * n4,
+      copyDy ? T * n4 : 0,
       again ? 0 : T * n4,
       gRows * n4,
       n4,
@@ -173,18 +194,17 @@ export function lifBackward(
       again ? 1024 * T : 0,
       again ? n4 : 0,
       again ? n4 : 0,
+      fused ? T * h.F : 0,
     ],
-    resident ? h.at : REGIONS_BASE,
+    fused ? h.end : REGIONS_BASE,
   );
-  const [pDy, pU, pGx, pGv, pGi, pIn, pScr, pV, pSyn] = r.at as number[];
+  const [pDy, pU, pGx, pGv, pGi, pIn, pScr, pV, pSyn, pGsc] = r.at as number[];
   if (again) {
     putRows(r.view(5), inp!, gRows, n, n4);
     r.view(7).fill(0);
     r.view(8).fill(0);
   } else putRows(r.view(1), u, T, n, n4);
-  // the rows spikeInputGrad did not compute (the last tick's spikes reach no one) are copied
-  if (resident) r.view(0).set(dy.subarray(h.floats, T * n), h.floats);
-  else putRows(r.view(0), dy, T, n, n4);
+  if (copyDy) putRows(r.view(0), dy, T, n, n4);
   putRows(r.view(2), gx, gRows, n, n4);
   r.view(3).fill(0);
   r.view(4).fill(0);
@@ -210,6 +230,12 @@ export function lifBackward(
     +d.spiking,
     d.surrogate,
     d.scale,
+    fused ? h.dzAt : 0,
+    fused ? h.btAt : 0,
+    fused ? h.N : 0,
+    fused ? h.F : 0,
+    fused ? +h.accumulate : 0,
+    fused ? pGsc! : 0,
   );
   getRows(gx, r.view(2), gRows, n, n4);
 }
@@ -232,19 +258,24 @@ export function spikeInputGrad(
 ): void {
   const k = load();
   const F4 = up4(F);
-  const r = regions(k, [rows * N, N * F4, rows * F4]);
+  const r = regions(k, [rows * N, N * F4]);
   r.view(0).set(dz.subarray(0, rows * N));
   const bt = r.view(1);
   bt.fill(0);
   for (let j = 0; j < F; j++) for (let c = 0; c < N; c++) bt[c * F4 + j] = w[j * N + c]!;
-  if (accumulate) putRows(r.view(2), gs, rows, F, F4);
-  k.denseSmallK(r.at[0]!, r.at[1]!, r.at[2]!, rows, N, F4, +accumulate);
+  const [dzAt, btAt] = r.at as [number, number];
+  const end = k.heap.mark();
+  const product = () => {
+    const out = regions(k, [rows * F4], end);
+    if (accumulate) putRows(out.view(0), gs, rows, F, F4);
+    k.denseSmallK(dzAt, btAt, out.at[0]!, rows, N, F4, +accumulate);
+    getRows(gs, out.view(0), rows, F, F4);
+  };
   handoff = null;
-  const at = r.at[2]!;
-  if (F4 !== F) {
-    getRows(gs, r.view(2), rows, F, F4);
+  if (F4 !== F || F > FUSED_ROW) {
+    product();
     return;
   }
-  deferGradWrite(gs, () => getRows(gs, k.heap.f32(at, rows * F4), rows, F, F4));
-  handoff = { gs, at, floats: rows * F };
+  deferGradWrite(gs, product);
+  handoff = { gs, dzAt, btAt, end, rows, F, N, accumulate };
 }
