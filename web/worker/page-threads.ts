@@ -29,7 +29,7 @@ export const NOT_ISOLATED =
   'the page is not cross-origin isolated (served without the COOP and COEP headers), so its workers cannot share memory';
 
 export const NO_TRACES_ON_THREADS =
-  'no membrane traces on threads (the neurons’ state lives in the threads)';
+  'no membrane traces on threads: the neurons’ state lives in them';
 
 export interface PageThreads {
   threads: number;
