@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { ISOLATION_HEADERS } from './src/io/isolation-headers.ts';
 
 // Absolute paths: `spikelab web` builds through Vite's API from any working directory.
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -10,7 +11,9 @@ export default defineConfig({
   build: { outDir: here('./dist/web'), emptyOutDir: true, target: 'es2022' },
   // ES module workers: code-split chunks (and dynamic imports) work inside them
   worker: { format: 'es' },
-  preview: { host: '127.0.0.1', port: 5180, strictPort: true },
+  // cross-origin isolated as `spikelab web` serves it: SharedArrayBuffer, so the engine's threads
+  server: { headers: ISOLATION_HEADERS },
+  preview: { host: '127.0.0.1', port: 5180, strictPort: true, headers: ISOLATION_HEADERS },
   test: {
     root: here('.'),
     include: ['test/**/*.test.ts'],

@@ -99,7 +99,13 @@ export interface SimulatorLike {
   close?(): void;
 }
 
-export interface SimulateAsyncOptions extends SimulateOptions {
+export interface SimulateAsyncOptions extends Omit<SimulateOptions, 'engine'> {
+  /**
+   * As SimulateOptions.engine, and it may answer a promise: threads that
+   * must be awaited before they run (ParallelSimulator.start, the page's
+   * Web Workers). Awaiting it counts as building.
+   */
+  engine?: (net: Network, opts: EngineOptions) => SimulatorLike | Promise<SimulatorLike>;
   /** An aborted signal ends the run with CANCELLED (shouldStop ends it with a partial summary). */
   signal?: AbortSignal;
   /** Wall time between yields to the event loop (default 25 ms). */
@@ -117,7 +123,8 @@ interface Prepared {
   t1: number;
 }
 
-function prepare(spec: NetworkSpec, opts: SimulateOptions): Prepared {
+/** The network built, its statistics listener and what an engine is given. */
+function build(spec: NetworkSpec, opts: SimulateOptions | SimulateAsyncOptions) {
   const t0 = performance.now();
   const net = buildNetwork(spec, opts);
   const stats = new IsiStats(net);
@@ -129,18 +136,36 @@ function prepare(spec: NetworkSpec, opts: SimulateOptions): Prepared {
   };
   if (opts.engine && opts.setup)
     throw invalid('setup', 'a function', 'nothing when an engine is given (it needs one thread)');
-  let sim: SimulatorLike;
-  if (opts.engine) sim = opts.engine(net, engineOptions);
-  else {
-    const one = new Simulator(net, { ...engineOptions, moveConnectivity: true });
-    opts.setup?.(one);
-    sim = one;
-  }
+  return { t0, net, stats, engineOptions };
+}
+
+function oneThread(
+  net: Network,
+  engineOptions: EngineOptions,
+  opts: Pick<SimulateOptions, 'setup'>,
+) {
+  const one = new Simulator(net, { ...engineOptions, moveConnectivity: true });
+  opts.setup?.(one);
+  return one;
+}
+
+function prepare(spec: NetworkSpec, opts: SimulateOptions): Prepared {
+  const { t0, net, stats, engineOptions } = build(spec, opts);
+  const sim = opts.engine ? opts.engine(net, engineOptions) : oneThread(net, engineOptions, opts);
   const t1 = performance.now();
   return { net, sim, stats, ticks: Math.round(opts.durationMs / net.dt), t0, t1 };
 }
 
-function runOptions(p: Prepared, opts: SimulateOptions) {
+async function prepareAsync(spec: NetworkSpec, opts: SimulateAsyncOptions): Promise<Prepared> {
+  const { t0, net, stats, engineOptions } = build(spec, opts);
+  const sim = opts.engine
+    ? await opts.engine(net, engineOptions)
+    : oneThread(net, engineOptions, opts);
+  const t1 = performance.now();
+  return { net, sim, stats, ticks: Math.round(opts.durationMs / net.dt), t0, t1 };
+}
+
+function runOptions(p: Prepared, opts: SimulateOptions | SimulateAsyncOptions) {
   return {
     onProgress: (done: number, total: number) =>
       opts.onProgress?.(done, total, p.sim.counts().spikes),
@@ -162,7 +187,7 @@ export async function simulateSpecAsync(
   spec: NetworkSpec,
   opts: SimulateAsyncOptions,
 ): Promise<SimulationSummary> {
-  const p = prepare(spec, opts);
+  const p = await prepareAsync(spec, opts);
   try {
     const result = await p.sim.runAsync(p.ticks, {
       ...runOptions(p, opts),

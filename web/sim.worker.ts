@@ -3,13 +3,14 @@ import * as Comlink from 'comlink';
 import { createSimApi } from './worker/api.ts';
 import type { CompareProgress } from './worker/compare-request.ts';
 import { pageDataset } from './worker/datasets.ts';
+import { browserThreadEnv } from './worker/engine-threads.ts';
 import { createLectureApi } from './worker/lecture/api.ts';
 import type { ApproximationProgress } from './worker/lecture/approximation.ts';
 import { lectureTransferables } from './worker/lecture.ts';
 import type { SimProgress } from './worker/result.ts';
 import { transferables } from './worker/result.ts';
 
-const api = createSimApi({ loadDataset: pageDataset });
+const api = createSimApi({ loadDataset: pageDataset, threads: browserThreadEnv() });
 const lecture = createLectureApi();
 
 /** The page's callback proxy is used for one call: free its port. */

@@ -2,7 +2,8 @@
  * A Simulator over several threads: the network split into shares
  * (partition.ts), share 0 run by the calling thread, the others by threads
  * the caller's `ShareSpawner` starts (Node's worker_threads in
- * src/harness/node/engine-threads.ts), all in lock step (lockstep.ts).
+ * src/harness/node/engine-threads.ts, Web Workers in
+ * web/worker/engine-threads.ts), all in lock step (lockstep.ts).
  * Spikes, counts and listeners are those of `Simulator` on the whole
  * network, bit for bit, for any number of threads.
  *
@@ -40,10 +41,18 @@ export interface ShareJob {
   window: number;
 }
 
-/** Threads running shares 1…: started with their jobs, waited for until built, stopped at close. */
+/**
+ * Threads running shares 1…: started with their jobs, waited for until
+ * built, stopped at close. Threads that can be waited for blocking (Node's)
+ * give `waitReady`, and the simulator is ready once constructed; the others
+ * (Web Workers, which cannot start while their creator blocks) give
+ * `ready`, awaited by `ParallelSimulator.start`.
+ */
 export interface ShareThreads {
   /** Blocks until every share is built; throws the first thread's error. */
-  waitReady(): void;
+  waitReady?(): void;
+  /** Resolves once every share is built; rejects with the first thread's error. */
+  ready?(): Promise<void>;
   close(): void;
 }
 
@@ -149,6 +158,20 @@ export class ParallelSimulator {
   private readonly others: ShareThreads;
   private seed: number;
   private closed = false;
+  /** Until every share is built: the other threads would never reach a barrier. */
+  private pending: Promise<void> | null = null;
+  private readonly releaseConnectivity: boolean;
+
+  /**
+   * A simulator whose threads are all built: constructed, then their
+   * readiness awaited (the one way with a spawner that gives only `ready`).
+   * On failure the threads are stopped and the first error thrown.
+   */
+  static async start(net: Network, opts: ParallelOptions): Promise<ParallelSimulator> {
+    const sim = new ParallelSimulator(net, opts);
+    await sim.ready();
+    return sim;
+  }
 
   constructor(net: Network, opts: ParallelOptions) {
     if (!(Number.isInteger(opts.threads) && opts.threads >= 1))
@@ -184,15 +207,50 @@ export class ParallelSimulator {
       window,
     });
     this.others = opts.spawner(Array.from({ length: threads - 1 }, (_, k) => job(k + 1)));
+    this.releaseConnectivity = opts.releaseConnectivity ?? false;
     try {
       this.runner = buildShare({ ...job(0), network: net }, opts.listeners ?? []);
-      this.others.waitReady();
+      if (this.others.waitReady) this.others.waitReady();
+      else if (this.others.ready) {
+        this.pending = this.others.ready();
+        // awaited by ready(); a simulator closed before then must not leave a rejection unhandled
+        this.pending.catch(() => {});
+      } else throw new Error('a ShareThreads gives neither waitReady nor ready');
     } catch (e) {
       this.others.close();
       throw e;
     }
     this.backend = this.runner.sim.backend;
-    if (opts.releaseConnectivity) release(net.projections);
+    if (this.pending === null) this.started();
+  }
+
+  /** Resolves once every share is built (at once when the constructor waited for them); rejects, threads stopped, with the first error. */
+  async ready(): Promise<void> {
+    if (this.pending === null) return;
+    try {
+      await this.pending;
+    } catch (e) {
+      this.closed = true;
+      this.others.close();
+      throw e;
+    } finally {
+      this.pending = null;
+    }
+    this.started();
+  }
+
+  private started(): void {
+    if (this.releaseConnectivity) release(this.network.projections);
+  }
+
+  /** Share 0's runner, once every thread serves commands. */
+  private get live(): ShareRunner {
+    if (this.pending !== null)
+      throw new SpikelabError(
+        'INVALID_ARGUMENT',
+        'the engine threads are still being built: await ready() (or use ParallelSimulator.start) first',
+      );
+    return this.runner;
   }
 
   /** Ticks simulated since the last reset. */
@@ -205,13 +263,13 @@ export class ParallelSimulator {
   }
 
   counts(): Counts {
-    return this.runner.totalCounts();
+    return this.live.totalCounts();
   }
 
   /** Back to time 0 on every thread (see Simulator.reset). */
   reset(opts: { seed?: number } = {}): void {
     if (opts.seed !== undefined) this.seed = opts.seed;
-    this.runner.post(Command.reset, this.seed);
+    this.live.post(Command.reset, this.seed);
   }
 
   run(ticks: number, opts: RunOptions = {}): RunResult {
@@ -248,7 +306,7 @@ export class ParallelSimulator {
       return false;
     }
     const n = Math.min(r.batch, r.ticks - r.done);
-    this.runner.post(Command.run, n);
+    this.live.post(Command.run, n);
     r.done += n;
     r.opts.onProgress?.(r.done, r.ticks);
     return true;
@@ -266,6 +324,11 @@ export class ParallelSimulator {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    // threads not yet built serve no command: ended at once
+    if (this.pending !== null) {
+      this.others.close();
+      return;
+    }
     try {
       this.runner.post(Command.exit);
     } finally {

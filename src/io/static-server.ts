@@ -3,11 +3,14 @@
  * once at start, so no request can name a path outside the root; the MIME
  * types module scripts and workers need, `application/wasm`, ETags) behind
  * node:http, with GET and HEAD only and errors that name the flag at fault.
+ * Every answer carries the cross-origin isolation headers: without them the
+ * page has no SharedArrayBuffer, and its engine no threads.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { SpikelabError } from '../core/errors.ts';
+import { ISOLATION_HEADERS } from './isolation-headers.ts';
 
 export interface StaticServer {
   readonly server: Server;
@@ -30,6 +33,7 @@ export async function serveStatic(
     },
   });
   const server = createServer((req, res) => {
+    for (const [k, v] of Object.entries(ISOLATION_HEADERS)) res.setHeader(k, v);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;

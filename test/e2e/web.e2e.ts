@@ -22,6 +22,7 @@ import { chromiumArgs, chromiumPath } from '../support/chromium.ts';
 import { compareChecks } from './compare-checks.ts';
 import { lectureChecks, longTaskObserver } from './lecture-checks.ts';
 import { check, failed, rasterPixels, runWith } from './page-helpers.ts';
+import { threadChecks } from './thread-checks.ts';
 import { trainChecks } from './train-checks.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -317,6 +318,9 @@ async function main(): Promise<void> {
 
     // 9. Train view: a spiking network trained directly in its own worker.
     await trainChecks(page, shots);
+
+    // 10. The engine on Web Worker threads: the page cross-origin isolated, 2 threads as 1.
+    await threadChecks(page);
 
     check('no page or console errors', errors.length === 0, errors.join(' | '));
   } finally {

@@ -1,7 +1,8 @@
 /**
  * The static server behind `spikelab web` and the browser test: files with
  * the MIME types browsers insist on for module scripts and workers, index.html
- * for directories, 404 for what is missing, nothing outside the root.
+ * for directories, 404 for what is missing, nothing outside the root, and the
+ * cross-origin isolation headers on every answer.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -66,6 +67,14 @@ describe('serveStatic', () => {
     const r = await fetch(`${s.url}assets/a%20b.css?v=1`);
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('text/css');
+  });
+
+  it('every answer is cross-origin isolated (COOP same-origin, COEP require-corp): the page needs SharedArrayBuffer for threads', async () => {
+    for (const path of ['', 'assets/sim.worker-abc.js', 'assets/kernels.wasm', 'nope.js']) {
+      const r = await fetch(`${s.url}${path}`);
+      expect(r.headers.get('cross-origin-opener-policy'), path).toBe('same-origin');
+      expect(r.headers.get('cross-origin-embedder-policy'), path).toBe('require-corp');
+    }
   });
 
   it('404 for a missing file, 405 for POST', async () => {

@@ -46,3 +46,17 @@ export function select(
   el.value = value;
   return el;
 }
+
+/** A list of ids (integers ≥ 0) separated by commas, spaces or semicolons; blank is undefined. */
+export function readIds(text: string, label: string): number[] | undefined {
+  const parts = text.split(/[\s,;]+/).filter(Boolean);
+  if (parts.length === 0) return undefined;
+  return parts.map((p) => {
+    const v = Number(p);
+    if (!(Number.isInteger(v) && v >= 0))
+      throw new Error(
+        `${label}: got "${p}"; allowed: neuron ids (integers ≥ 0) separated by commas`,
+      );
+    return v;
+  });
+}

@@ -1,7 +1,7 @@
 /**
  * The Simulate view's form: network (reference model, a network file picked
  * or dropped, or the spiking network of a comparison report with one of its
- * test samples), size, duration, dt, seed, platform, traced neurons; Run and
+ * test samples), size, duration, dt, seed, platform, traced neurons, threads; Run and
  * Cancel. It reads the inputs into a request for the worker, which
  * validates it; only what the worker cannot know (no file chosen, an
  * unreadable file, a malformed list of ids) is checked here.
@@ -9,8 +9,8 @@
 
 import { formatBytes } from '../../src/core/memory.ts';
 import { currentReport, type HeldReport, offeredNetwork } from '../report-store.ts';
-import { h } from '../ui/dom.ts';
-import { field, numberInput, readNumber } from '../ui/form.ts';
+import { h, int } from '../ui/dom.ts';
+import { field, numberInput, readIds, readNumber } from '../ui/form.ts';
 import type { Catalog } from '../worker/api.ts';
 import { isNir, networkOfFile } from './network-file.ts';
 
@@ -36,6 +36,7 @@ export class SimulateForm {
   private readonly seed: HTMLInputElement;
   private readonly platform: HTMLSelectElement;
   private readonly traces: HTMLInputElement;
+  private readonly threads: HTMLInputElement;
   private readonly reportName: HTMLElement;
   private readonly sample: HTMLSelectElement;
   private readonly sizeFields: {
@@ -116,6 +117,13 @@ export class SimulateForm {
       autocomplete: 'off',
       'aria-describedby': 'trace-neurons-hint',
     });
+    const t = catalog.threads;
+    this.threads = numberInput('threads', '', {
+      min: 1,
+      max: t.max,
+      step: 1,
+      placeholder: 'automatic',
+    });
     this.runButton = h('button', { type: 'submit', class: 'primary', text: 'Run' });
     this.cancelButton = h('button', { type: 'button', text: 'Cancel', disabled: true });
 
@@ -187,6 +195,13 @@ export class SimulateForm {
           'Trace neurons',
           this.traces,
           `ids from the raster, comma-separated (up to ${catalog.limits.maxTraces})`,
+        ),
+        field(
+          'Threads',
+          this.threads,
+          t.isolated
+            ? `blank: the ${t.cores} cores from ${int(t.from.neurons)} neurons or ${int(t.from.synapses)} synapses (no traces), else 1`
+            : 'one: the page is not cross-origin isolated',
         ),
       ),
       h('div', { class: 'buttons' }, this.runButton, this.cancelButton),
@@ -375,21 +390,11 @@ export class SimulateForm {
     if (dt !== undefined) request['dt'] = dt;
     if (seed !== undefined) request['seed'] = seed;
     const traces =
-      readIds(this.traces.value) ?? (choice === 'report' ? this.reportTraces() : undefined);
+      readIds(this.traces.value, 'Trace neurons') ??
+      (choice === 'report' ? this.reportTraces() : undefined);
     if (traces) request['traceNeurons'] = traces;
+    const threads = readNumber(this.threads, 'Threads');
+    if (threads !== undefined) request['threads'] = threads;
     return request;
   }
-}
-
-function readIds(text: string): number[] | undefined {
-  const parts = text.split(/[\s,;]+/).filter(Boolean);
-  if (parts.length === 0) return undefined;
-  return parts.map((p) => {
-    const v = Number(p);
-    if (!(Number.isInteger(v) && v >= 0))
-      throw new Error(
-        `Trace neurons: got "${p}"; allowed: neuron ids (integers ≥ 0) separated by commas`,
-      );
-    return v;
-  });
 }

@@ -152,7 +152,9 @@ export function mountSimulate(
       }
       show(r.result);
       const s = r.result.summary;
-      status.textContent = `${s.stopped ? 'Cancelled' : 'Done'}: ${int(s.spikes)} spikes in ${num(s.durationMs)} ms simulated; ${num((performance.now() - t0) / 1000)} s in all.`;
+      const on = `on ${s.threads} thread${s.threads === 1 ? '' : 's'}`;
+      const note = r.result.threadNote ? ` (${r.result.threadNote})` : '';
+      status.textContent = `${s.stopped ? 'Cancelled' : 'Done'}: ${int(s.spikes)} spikes in ${num(s.durationMs)} ms simulated ${on}${note}; ${num((performance.now() - t0) / 1000)} s in all.`;
       progress.value = s.stopped ? s.durationMs / r.result.requestedMs : 1;
     } catch (e) {
       showError({ code: 'INTERNAL', message: (e as Error).message });

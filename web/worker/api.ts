@@ -5,6 +5,7 @@
  * only an error's message, and the page shows the code's meaning.
  */
 
+import { DEFAULT_THREADS_FROM } from '../../sim/engine/threads-rule.ts';
 import { platforms } from '../../sim/hardware/platforms.ts';
 import { SpikelabError } from '../../src/core/errors.ts';
 import { type DatasetLoader, runComparison } from './compare.ts';
@@ -15,10 +16,12 @@ import {
 } from './compare-request.ts';
 import { type ErrorInfo, errorInfo } from './hardware-run.ts';
 import { activationCurves, type CurveSet, type XorLesson, xorLesson } from './lecture.ts';
+import type { ThreadEnv } from './page-threads.ts';
 import {
   defaultRequest,
   MAX_DURATION_MS,
   MAX_FILE_BYTES,
+  MAX_THREADS,
   MAX_TRACES,
   parseSimRequest,
   platformChoices,
@@ -38,6 +41,8 @@ export interface Catalog {
   platforms: { id: string; name: string }[];
   defaults: SimRequest;
   limits: { maxDurationMs: number; maxFileBytes: number; maxTraces: number; memoryBytes: number };
+  /** Whether the engine may run on threads here, and on how many cores. */
+  threads: { isolated: boolean; cores: number; max: number; from: typeof DEFAULT_THREADS_FROM };
 }
 
 export interface ApiOptions {
@@ -47,6 +52,8 @@ export interface ApiOptions {
   progressIntervalMs?: number;
   /** How this runtime gets the data sets a comparison runs on (the worker: Vite assets; tests: files). */
   loadDataset?: DatasetLoader;
+  /** Threads the engine may run on (the worker: Web Workers when cross-origin isolated; default none). */
+  threads?: ThreadEnv;
 }
 
 export function throttle<T>(fn: (x: T) => void, ms: number): (x: T, force?: boolean) => void {
@@ -103,6 +110,12 @@ export function createSimApi(opts: ApiOptions = {}) {
           maxTraces: MAX_TRACES,
           memoryBytes: opts.budgetBytes ?? PAGE_MEMORY_BUDGET_BYTES,
         },
+        threads: {
+          isolated: (opts.threads?.isolated ?? false) && (opts.threads?.spawner ?? null) !== null,
+          cores: opts.threads?.cores ?? 1,
+          max: MAX_THREADS,
+          from: DEFAULT_THREADS_FROM,
+        },
       };
     },
 
@@ -119,6 +132,7 @@ export function createSimApi(opts: ApiOptions = {}) {
             phase = p.phase;
           },
           shouldStop: () => stopRequested,
+          ...(opts.threads && { threads: opts.threads }),
         }),
       );
     },

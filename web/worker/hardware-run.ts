@@ -8,7 +8,7 @@
  * hardware panel alone; the simulation itself still runs.
  */
 
-import type { Simulator } from '../../sim/engine/simulator.ts';
+import type { SpikeListener } from '../../sim/engine/listener.ts';
 import {
   type PlatformRun,
   platformReport,
@@ -16,6 +16,7 @@ import {
 } from '../../sim/hardware/platform-run.ts';
 import { platform } from '../../sim/hardware/platforms.ts';
 import type { HardwareReport } from '../../sim/hardware/report.ts';
+import type { Network } from '../../sim/network/network.ts';
 import { isSpikelabError } from '../../src/core/errors.ts';
 
 export interface ErrorInfo {
@@ -50,8 +51,12 @@ export class HardwareRun {
     this.platformName = platform(platformId).name;
   }
 
-  /** Prepares the simulator's network and attaches the counter (call before the first tick). */
-  attach(sim: Simulator): void {
+  /**
+   * Prepares the simulator's network and attaches the counter (call before
+   * the first tick). A listener sees every spike on one thread or many; the
+   * mapping reads the network's connectivity, which must still be there.
+   */
+  attach(sim: { readonly network: Network; addListener(l: SpikeListener): void }): void {
     const t0 = performance.now();
     try {
       const run = preparePlatformRun(sim.network, this.platformId, {

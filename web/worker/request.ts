@@ -3,7 +3,8 @@
  * edge: a reference network with its size, the text of a network JSON file,
  * or the spiking network a comparison report holds with one of its test
  * samples as input; duration, dt, seed (empty: the network's own), a
- * platform to count on, and the neurons whose membrane potential to trace.
+ * platform to count on, the neurons whose membrane potential to trace, and
+ * the engine's threads.
  */
 
 import { parseNetworkJson } from '../../sim/io/network-json.ts';
@@ -22,6 +23,8 @@ export const MAX_DURATION_MS = 600_000;
 export const MAX_FILE_BYTES = 256e6;
 /** Most traced neurons at once (one line each in the plot). */
 export const MAX_TRACES = 8;
+/** Most threads a request may ask for (the CLI has no cap; a page shares its machine). */
+export const MAX_THREADS = 64;
 
 export const platformChoices = ['none', 'spinnaker', 'spinnaker2', 'loihi', 'truenorth'] as const;
 export type PlatformChoice = (typeof platformChoices)[number];
@@ -72,6 +75,8 @@ export const simRequestSchema = z
       .array(integer(0))
       .max(MAX_TRACES, { error: () => `at most ${MAX_TRACES} neurons` })
       .optional(),
+    /** Threads of the engine; absent: the cores for a network large enough to gain from them, else one. */
+    threads: integer(1, MAX_THREADS).optional(),
   })
   .strict();
 

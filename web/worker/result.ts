@@ -46,6 +46,8 @@ export interface SimResult {
   rates: RateData;
   traces: TraceData;
   hardware: HardwareOutcome | null;
+  /** Why the run is on fewer threads than the cores, or what it lacks on threads (traces); null: nothing to say. */
+  threadNote: string | null;
 }
 
 export interface SimProgress {

@@ -16,16 +16,15 @@ import {
   type ShareSpawner,
   type ShareThreads,
 } from '../../../sim/engine/parallel-simulator.ts';
+import type { ShareReply } from '../../../sim/engine/share-thread.ts';
 import type { Network } from '../../../sim/network/network.ts';
-import { type ErrorCode, SpikelabError } from '../../core/errors.ts';
+import { SpikelabError } from '../../core/errors.ts';
 
 /** Compiled: the module next to this one; from the sources: a loader that registers tsx first. */
 const THREAD_ENTRY = import.meta.url.endsWith('.ts') ? './engine-thread.mjs' : './engine-thread.js';
 
 /** Longest wait for a share to be built (the microcircuit's filtering takes seconds). */
 const BUILD_SECONDS = 600;
-
-export type ShareReply = { ready: true } | { error: { message: string; code: ErrorCode | null } };
 
 export const READY = 0;
 
