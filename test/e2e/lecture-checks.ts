@@ -69,9 +69,11 @@ async function graphChecks(page: Page, shots: string): Promise<void> {
   await page.waitForFunction(
     () => document.querySelector<HTMLInputElement>('#graph-in-y')?.value === '2.1',
   );
-  await page.waitForFunction(
-    () => !(document.getElementById('graph-status')?.textContent ?? '').includes('J = 0.5.'),
-  );
+  // the status is emptied while the graph is recomputed: wait for the new J, not for the old one to go
+  await page.waitForFunction(() => {
+    const status = document.getElementById('graph-status')?.textContent ?? '';
+    return status.includes('J = ') && !status.includes('J = 0.5.');
+  });
   const after = await text(page, '#graph-status');
   check(
     'graph: the SGD step moved y to 2.1 and J fell to 0.1152',
