@@ -266,6 +266,7 @@ export function spikeInputGrad(
   const [dzAt, btAt] = r.at as [number, number];
   const end = k.heap.mark();
   const product = () => {
+    handoff = null; // gs now holds the product: nothing is left for lifBackward to take
     const out = regions(k, [rows * F4], end);
     if (accumulate) putRows(out.view(0), gs, rows, F, F4);
     k.denseSmallK(dzAt, btAt, out.at[0]!, rows, N, F4, +accumulate);
