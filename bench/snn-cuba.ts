@@ -26,16 +26,14 @@
  *   npm run bench:snn -- --big             # also 100,000 neurons × 1,000 synapses (10^8), 1 s, wasm only
  *                                          # (about 1.4 GB at peak while the connectivity moves into the WebAssembly memory)
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
 import { IsiStats } from '../sim/engine/isi-stats.ts';
 import { Simulator } from '../sim/engine/simulator.ts';
 import { brunel } from '../sim/models/brunel.ts';
 import { cuba } from '../sim/models/cuba.ts';
 import { buildNetwork } from '../sim/network/build.ts';
 import type { NetworkSpec } from '../sim/network/spec.ts';
+import { brian2Available, buildBrian2, runBrian2Binary } from './brian2-binary.ts';
 
 interface Case {
   id: string;
@@ -55,7 +53,6 @@ const flag = (name: string) => {
 };
 const reps = Number(flag('--reps')) || 3;
 const only = flag('--only')?.split(',');
-const PYTHON = '/usr/bin/python3';
 
 const cases: Case[] = [
   {
@@ -157,46 +154,11 @@ interface Brian2Result {
   buildDirectory: string;
 }
 
-function brian2Available(): boolean {
-  if (args.includes('--no-brian2')) return false;
-  const r = spawnSync(PYTHON, ['-c', 'import brian2'], { encoding: 'utf8' });
-  return r.status === 0;
-}
-
 /** Defines, builds and runs the network once in Brian2 (its statistics come from this run). */
-function buildBrian2(c: Case): Brian2Result | string {
+const buildCase = (c: Case): Brian2Result | string => {
   const [script, ...rest] = c.brian2!;
-  const r = spawnSync(
-    PYTHON,
-    [resolve(import.meta.dirname, 'brian2', script), ...rest, '--repeats', '1'],
-    { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 30 * 60 * 1000 },
-  );
-  const line = r.stdout?.trim().split('\n').pop() ?? '';
-  if (r.status !== 0 || !line.startsWith('{')) {
-    return `Brian2 failed (exit ${r.status}): ${(r.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`;
-  }
-  return JSON.parse(line) as Brian2Result;
-}
-
-/**
- * Runs the built Brian2 binary again, as Brian2's device.run does (in its
- * directory, LD_BIND_NOW=1), and reads the loop time it wrote: [loop s, binary wall s].
- */
-function runBrian2Binary(dir: string): [number, number] {
-  const t0 = performance.now();
-  const r = spawnSync('./main', [], {
-    cwd: dir,
-    env: { ...process.env, LD_BIND_NOW: '1' },
-    stdio: 'ignore',
-    timeout: 30 * 60 * 1000,
-  });
-  const wall = (performance.now() - t0) / 1000;
-  if (r.status !== 0) throw new Error(`Brian2 binary in ${dir} failed (exit ${r.status})`);
-  const [loop] = readFileSync(join(dir, 'results', 'last_run_info.txt'), 'utf8')
-    .trim()
-    .split(/\s+/);
-  return [Number(loop), wall];
-}
+  return buildBrian2<Brian2Result>(script!, rest);
+};
 
 /**
  * Both backends and Brian2's binary, interleaved rep by rep so all share the
@@ -219,9 +181,9 @@ function measure(c: Case, brian: Brian2Result | null): Map<string, Measured> {
       runs.set(b, list);
     }
     if (brian) {
-      const [loop, wall] = runBrian2Binary(brian.buildDirectory);
-      brian.simulationSecondsAll.push(loop);
-      brian.binarySeconds.push(wall);
+      const run = runBrian2Binary(brian.buildDirectory);
+      brian.simulationSecondsAll.push(run.loop);
+      brian.binarySeconds.push(run.binary);
     }
   }
   if (brian) {
@@ -249,7 +211,7 @@ function measure(c: Case, brian: Brian2Result | null): Map<string, Measured> {
   return out;
 }
 
-const withBrian2 = brian2Available();
+const withBrian2 = !args.includes('--no-brian2') && brian2Available();
 const load0 = loadavg();
 console.log(
   `spikelab bench:snn — ${reps} repetitions, medians; load average ${load0.map((x) => x.toFixed(2)).join(' ')}` +
@@ -274,7 +236,7 @@ const verdicts: string[] = [];
 const notes: string[] = [];
 for (const c of cases) {
   if (only && !only.includes(c.id)) continue;
-  const b2 = withBrian2 && c.brian2 ? buildBrian2(c) : null;
+  const b2 = withBrian2 && c.brian2 ? buildCase(c) : null;
   const brian = typeof b2 === 'object' ? b2 : null;
   const m = measure(c, brian);
   if (typeof b2 === 'string') notes.push(`${c.name}: ${b2}`);

@@ -19,9 +19,7 @@
  * Brian2 and ≤ 12 B/synapse. The full microcircuit needs about 8 GB here
  * and Brian2's about as much again: run it with nothing else heavy beside it.
  */
-import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { IsiStats } from '../sim/engine/isi-stats.ts';
 import { PopulationSpikes } from '../sim/engine/population-spikes.ts';
@@ -32,6 +30,7 @@ import { FULL_MEAN_RATES, microcircuit } from '../sim/models/microcircuit.ts';
 import { buildNetwork } from '../sim/network/build.ts';
 import type { NetworkSpec } from '../sim/network/spec.ts';
 import { parallelSimulator } from '../src/harness/node/engine-threads.ts';
+import { brian2Available, buildBrian2, runBrian2Binary } from './brian2-binary.ts';
 
 const { values } = parseArgs({
   options: {
@@ -43,7 +42,6 @@ const { values } = parseArgs({
 });
 const reps = Number(values.reps);
 const scale = Number(values.scale);
-const PYTHON = '/usr/bin/python3';
 const WARMUP_MS = 500;
 
 interface Case {
@@ -138,7 +136,7 @@ function runOnce(c: Case, threads: number): Run {
 }
 
 interface Brian2Result {
-  simulationWallSeconds: number | number[];
+  simulationWallSeconds: number;
   simulationSeconds: number;
   compileAndBuildSeconds: number;
   meanRateHz?: number;
@@ -146,25 +144,13 @@ interface Brian2Result {
   buildDirectory: string;
 }
 
-const loopWall = (b: Brian2Result) =>
-  Array.isArray(b.simulationWallSeconds)
-    ? median(b.simulationWallSeconds)
-    : b.simulationWallSeconds;
-
-function brian2(c: Case): Brian2Result | string {
+/** Builds the case in Brian2 (2 OpenMP threads); its one run gives the statistics. */
+const buildCase = (c: Case): Brian2Result | string => {
   const [script, ...rest] = c.brian2;
-  const r = spawnSync(
-    PYTHON,
-    [resolve(import.meta.dirname, 'brian2', script!), ...rest, '--threads', '2', '--repeats', '1'],
-    { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 90 * 60 * 1000 },
-  );
-  const line = r.stdout?.trim().split('\n').pop() ?? '';
-  if (r.status !== 0 || !line.startsWith('{'))
-    return `Brian2 failed (exit ${r.status}): ${(r.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`;
-  return JSON.parse(line) as Brian2Result;
-}
+  return buildBrian2<Brian2Result>(script!, [...rest, '--threads', '2'], 90);
+};
 
-const withBrian2 = !values['no-brian2'] && spawnSync(PYTHON, ['-c', 'import brian2']).status === 0;
+const withBrian2 = !values['no-brian2'] && brian2Available();
 console.log(
   `spikelab bench:threads — ${availableParallelism()} cores, ${reps} repetitions (microcircuit: 1), wall times of the simulation loop, medians; load average ${loadavg()
     .map((x) => x.toFixed(2))
@@ -188,17 +174,26 @@ for (const c of cases) {
   if (values.only && !values.only.split(',').includes(c.id)) continue;
   const n = c.id === 'microcircuit' ? 1 : reps;
   if (c.warmUp) for (const t of [1, 2]) runOnce(c, t);
-  const b = withBrian2 ? brian2(c) : null;
+  const b = withBrian2 ? buildCase(c) : null;
+  const built = b !== null && typeof b === 'object' ? b : null;
   const ones: Run[] = [];
   const twos: Run[] = [];
+  // Brian2's loop times, one per repetition beside spikelab's; the microcircuit's
+  // (one repetition, minutes each) is the build's own run.
+  const brians: number[] = [];
   for (let r = 0; r < n; r++) {
     ones.push(runOnce(c, 1));
     twos.push(runOnce(c, 2));
+    if (built)
+      brians.push(
+        n === 1 ? built.simulationWallSeconds : runBrian2Binary(built.buildDirectory).loopWall,
+      );
   }
   const one = median(ones.map((x) => x.sim));
   const two = median(twos.map((x) => x.sim));
   const first = ones[0]!;
-  const brianLoop = b !== null && typeof b === 'object' ? loopWall(b) : null;
+  const brianLoop = built ? median(brians) : null;
+  const ratio = built ? median(twos.map((x, r) => x.sim / brians[r]!)) : null;
   table.push([
     c.name,
     first.synapses.toLocaleString('en-US'),
@@ -206,17 +201,19 @@ for (const c of cases) {
     `${one.toFixed(3)} (${ones.map((x) => x.sim.toFixed(3)).join(' ')})`,
     `${two.toFixed(3)} (${twos.map((x) => x.sim.toFixed(3)).join(' ')})`,
     `${(one / two).toFixed(2)}×`,
-    brianLoop === null ? '–' : brianLoop.toFixed(3),
-    brianLoop === null ? '–' : `${(two / brianLoop).toFixed(2)}×`,
+    brianLoop === null
+      ? '–'
+      : `${brianLoop.toFixed(3)} (${brians.map((x) => x.toFixed(3)).join(' ')})`,
+    ratio === null ? '–' : `${ratio.toFixed(2)}×`,
   ]);
   if (typeof b === 'string') verdicts.push(`  ${c.name}: ${b}`);
   const same = ones.every((x) => x.spikes === twos[0]!.spikes && x.events === twos[0]!.events);
   verdicts.push(
     `  ${c.name}: ${first.spikes.toLocaleString('en-US')} spikes, ${first.events.toLocaleString('en-US')} synaptic events on 1 and 2 threads (${same ? 'identical' : 'DIFFERENT'}); build ${first.build.toFixed(1)} s`,
   );
-  if (brianLoop !== null && c.target !== null)
+  if (ratio !== null && c.target !== null)
     verdicts.push(
-      `  ${c.name}: 2 threads ${(two / brianLoop).toFixed(2)}× Brian2 on 2 threads (target ≤ ${c.target}×): ${two / brianLoop <= c.target ? 'met' : 'MISSED'}`,
+      `  ${c.name}: 2 threads ${ratio.toFixed(2)}× Brian2 on 2 threads, median of ${n} side-by-side ratios ${twos.map((x, r) => (x.sim / brians[r]!).toFixed(2)).join(' ')} (target ≤ ${c.target}×): ${ratio <= c.target ? 'met' : 'MISSED'}`,
     );
   if (c.id === 'microcircuit') {
     const seconds = c.durationMs / 1000;
