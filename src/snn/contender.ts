@@ -21,11 +21,15 @@ export function contenderSettings(dataset: string): SnnSettings {
   return { ...snnDefaults(dataset), encoding: 'rate', readout: 'lif', loss: 'ce-count' };
 }
 
-export function contenderOf(net: SnnNetwork, s: SnnSettings): SpikingContender {
+export function contenderOf(
+  net: SnnNetwork,
+  s: SnnSettings,
+  where = 'trained SNN contender',
+): SpikingContender {
   if (s.encoding !== 'rate' || net.arch.readout !== 'lif')
     throw new SpikelabError(
       'NOT_APPLICABLE',
-      `trained SNN contender: encoding ${s.encoding}, readout ${net.arch.readout}; allowed: rate coding and a lif readout (the comparison runs Poisson input and reads spike counts)`,
+      `${where}: encoding ${s.encoding}, readout ${net.arch.readout}; allowed: rate coding and a lif readout (the comparison runs Poisson input and reads spike counts)`,
     );
   const spec = engineSpec(net);
   const poisson: PopulationSpec = {

@@ -36,12 +36,12 @@ import { NETWORK_SAMPLES } from '../../harness/report/network.ts';
 import { serializeReport } from '../../harness/report/read.ts';
 import { type SeedsReport, serializeSeedsReport } from '../../harness/report/seeds.ts';
 import { settingsFor } from '../../harness/train-rate.ts';
-import { trainContender } from '../../snn/contender.ts';
+import { contenderOf, trainContender } from '../../snn/contender.ts';
 import { floatFlag, intFlag } from '../flags.ts';
 import type { CliIo } from '../io.ts';
 import { type Progress, progressBar } from '../progress.ts';
 import { schemaOption } from '../schema-flags.ts';
-import { type ModelFlags, savedRun } from './compare-model.ts';
+import { type ModelFlags, type SavedModel, savedModel } from './compare-model.ts';
 import { nirContender } from './compare-nir.ts';
 import { isNirPath } from './nir-network.ts';
 
@@ -207,25 +207,38 @@ function runSeeds(flags: CompareFlags, io: CliIo, seeds: number[]): SeedsReport 
   return summary;
 }
 
-function trainedSnnContender(
-  flags: CompareFlags,
-  seed: number,
-  o: ReturnType<typeof options>,
-  io: CliIo,
-): SpikingContender {
-  const dataset = flags.dataset;
+/** The trained contender's input is rate-coded, so its data set's values must lie in [0, 1]. */
+function refuseStandardized(dataset: string, o: ReturnType<typeof options>, what: string): void {
   if (settingsFor(dataset, o.training ?? {}).standardize)
     throw new SpikelabError(
       'NOT_APPLICABLE',
-      `--trained-snn: ${dataset}'s rate network standardises its inputs, which rate coding cannot take; allowed: a data set of values in [0, 1] (digits, mnist, mnist-full, yinyang)`,
+      `${what}: ${dataset}'s rate network standardises its inputs, which rate coding cannot take; allowed: a data set of values in [0, 1] (digits, mnist, mnist-full, yinyang)`,
     );
+}
+
+/** The directly trained contender: the spiking model of --model, or one trained for --trained-snn. */
+function trainedSnnContenders(
+  flags: CompareFlags,
+  saved: SavedModel | null,
+  o: ReturnType<typeof options>,
+  io: CliIo,
+): SpikingContender[] {
+  if (saved?.kind === 'snn') {
+    const where = `--model ${flags.model}`;
+    refuseStandardized(saved.dataset.name, o, where);
+    return [contenderOf(saved.network, saved.settings, where)];
+  }
+  if (!flags.trainedSnn) return [];
+  const seed = saved?.seed ?? flags.seed;
+  const dataset = saved?.dataset.name ?? flags.dataset;
+  refuseStandardized(dataset, o, '--trained-snn');
   if (io.interactive) io.err('training the spiking network (surrogate gradient)\n');
   const { contender } = trainContender(
     loadDataset(dataset, seed),
     seed,
     flags.snnEpochs !== undefined ? { epochs: flags.snnEpochs } : {},
   );
-  return contender;
+  return [contender];
 }
 
 export async function runCompare(
@@ -240,13 +253,13 @@ export async function runCompare(
       flags.dt ?? flags.integrator,
       'only with --model FILE.nir',
     );
-  const saved = flags.model !== undefined && !fromNir ? savedRun(flags) : null;
+  const saved = flags.model !== undefined && !fromNir ? savedModel(flags) : null;
   const seed = saved?.seed ?? flags.seed;
   const nirData = fromNir ? loadDataset(flags.dataset, seed) : null;
   const o = options(flags, seed);
   const contenders = [
     ...(nirData ? [await nirContender(flags, nirData)] : []),
-    ...(flags.trainedSnn ? [trainedSnnContender(flags, seed, o, io)] : []),
+    ...trainedSnnContenders(flags, saved, o, io),
   ];
   const epochs = settingsFor(saved?.dataset.name ?? flags.dataset, o.training ?? {}).epochs;
   const run = compare(
@@ -255,7 +268,7 @@ export async function runCompare(
     progress(io, epochs),
     {
       ...(flags.threads > 1 ? { onChipWorker: startOnChipWorker } : {}),
-      ...(saved ? { train: saved.run } : {}),
+      ...(saved?.kind === 'rate' ? { train: saved.run } : {}),
       ...(contenders.length > 0 && { contenders }),
     },
   );
@@ -302,7 +315,7 @@ export function registerCompare(program: Command, io: CliIo): Command {
     .addOption(
       new Option(
         '--model <file>',
-        'compare a model saved by `spikelab train --save` instead of training one (its data set and seed are used), or a NIR file (.nir) beside the rate network and its conversion',
+        'compare a model saved by `spikelab train --save` instead of training one (its data set and seed are used; a spiking model from `train --paradigm snn --save` is the directly trained network beside a rate network trained on them), or a NIR file (.nir) beside the rate network and its conversion',
       ).default(undefined, 'train one'),
     )
     .addOption(
